@@ -1,0 +1,126 @@
+//! The command line, as clap types only. Doc comments here are the `--help` text.
+//!
+//! Each subcommand's own flags live beside its code, in `commands/<verb>.rs` as `Args`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+use crate::redacted::Secret;
+
+/// Livepeer Studio webhooks from the terminal: manage them, receive and verify deliveries,
+/// and sign test deliveries for CI.
+#[derive(Debug, Parser)]
+#[command(
+    name = "lpwh",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not logged in or key refused, 4 not found, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// Livepeer Studio API key (overrides the profile's stored key)
+    #[arg(
+        long,
+        global = true,
+        env = "LIVEPEER_API_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
+    pub api_key: Option<Secret>,
+
+    /// Studio API base URL [default: https://livepeer.studio/api]
+    #[arg(long, global = true, env = "LIVEPEER_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+
+    /// Profile whose credentials and settings to use [default: default]
+    #[arg(long, global = true, env = "LPWH_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Print data as JSON on stdout (messages still go to stderr)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only data and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Show each HTTP request (method, URL, status, time) on stderr; never the key
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Seconds to wait for each API call
+    #[arg(long, global = true, default_value_t = 30.0, value_name = "SECS")]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Save an API key for a profile (checked with one API call first)
+    Login(commands::login::Args),
+    /// Forget a profile's stored API key
+    Logout(commands::logout::Args),
+    /// List profiles and where their keys are stored
+    Profiles(commands::profiles::Args),
+
+    /// Create a webhook (a wizard on a terminal when flags are missing)
+    Create(commands::create::Args),
+    /// List webhooks
+    #[command(visible_alias = "ls")]
+    List(commands::list::Args),
+    /// Show one webhook
+    Get(commands::get::Args),
+    /// Change a webhook; fields you do not name are kept
+    Update(commands::update::Args),
+    /// Delete one or more webhooks
+    #[command(visible_alias = "rm")]
+    Delete(commands::delete::Args),
+    /// Show a webhook's delivery history, or one delivery in full
+    Logs(commands::logs::Args),
+    /// Ask Studio to send a logged delivery again
+    Resend(commands::resend::Args),
+    /// List the event types webhooks can subscribe to
+    EventTypes(commands::event_types::Args),
+
+    /// Sign a body the way Studio (or another provider) would, for tests and CI
+    Sign(commands::sign::Args),
+    /// Check a signature header against a body and secret
+    Verify(commands::verify::Args),
+    /// Send a signed, realistic sample delivery of an event to a URL
+    Trigger(commands::trigger::Args),
+
+    /// Print a shell completion script
+    Completions(commands::completions::Args),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

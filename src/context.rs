@@ -1,0 +1,139 @@
+//! The resolve step: global flags, environment, config file and terminal facts become one
+//! plain [`Ctx`] that commands run on. Commands never read environment variables themselves.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::api;
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::config::{self, Config, Dirs, KeySource};
+use crate::error::{Failure, usage};
+use crate::output::Out;
+use crate::redacted::Secret;
+
+/// Studio's public API, used when neither a flag, the environment nor the profile names another.
+pub const DEFAULT_API_URL: &str = "https://livepeer.studio/api";
+/// The profile used when none is named.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// Everything a command needs to know about how it was invoked.
+#[derive(Debug)]
+pub struct Ctx {
+    pub out: Out,
+    pub verbose: u8,
+    pub timeout: Duration,
+    pub profile: String,
+    pub api_url: String,
+    /// A key given with `--api-key` or `LIVEPEER_API_KEY`; beats any stored key.
+    pub api_key_override: Option<(Secret, KeySource)>,
+    pub dirs: Dirs,
+    pub config: Config,
+    /// Prompts are possible: stdin and stderr are terminals.
+    pub interactive: bool,
+}
+
+impl Ctx {
+    pub fn resolve(global: &GlobalArgs) -> Result<Ctx> {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let interactive = std::io::stdin().is_terminal() && stderr_tty;
+
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb_term = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        let auto = |tty: bool| tty && !no_color_env && !dumb_term;
+        let (color, color_err) = match global.color {
+            ColorChoice::Always => (true, true),
+            ColorChoice::Never => (false, false),
+            ColorChoice::Auto => (auto(stdout_tty), auto(stderr_tty)),
+        };
+        let out = Out {
+            color: color && !global.json,
+            color_err,
+            quiet: global.quiet,
+            json: global.json,
+            stdout_tty,
+        };
+
+        if !(global.timeout.is_finite() && global.timeout > 0.0) {
+            return Err(usage(format!(
+                "--timeout must be a positive number of seconds, not {}",
+                global.timeout
+            ))
+            .into());
+        }
+
+        let dirs = Dirs::resolve(
+            std::env::var_os("LPWH_CONFIG_DIR"),
+            std::env::var_os("LPWH_DATA_DIR"),
+        )?;
+        let config = Config::load(&dirs)?;
+        let profile = global
+            .profile
+            .clone()
+            .unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
+        let api_url = global
+            .api_url
+            .clone()
+            .or_else(|| config.api_url(&profile).map(str::to_owned))
+            .unwrap_or_else(|| DEFAULT_API_URL.to_owned());
+        let api_key_override = global.api_key.clone().filter(|k| !k.is_empty()).map(|key| {
+            // clap merges the flag and the variable; tell them apart for error messages.
+            let from_env = std::env::var("LIVEPEER_API_KEY").is_ok_and(|v| v == key.expose());
+            (
+                key,
+                if from_env {
+                    KeySource::Env
+                } else {
+                    KeySource::Flag
+                },
+            )
+        });
+
+        Ok(Ctx {
+            out,
+            verbose: global.verbose,
+            timeout: Duration::from_secs_f64(global.timeout),
+            profile,
+            api_url,
+            api_key_override,
+            dirs,
+            config,
+            interactive,
+        })
+    }
+
+    /// The API key to use and where it came from, or a "not logged in" error naming the fix.
+    pub fn api_key(&self) -> Result<(Secret, KeySource)> {
+        if let Some(found) = &self.api_key_override {
+            return Ok(found.clone());
+        }
+        match config::stored_api_key(&self.dirs, &self.profile, &self.out)? {
+            Some(found) => Ok(found),
+            None => Err(
+                Failure::auth(format!("not logged in (profile '{}')", self.profile))
+                    .hint("run 'lpwh login' or set LIVEPEER_API_KEY")
+                    .into(),
+            ),
+        }
+    }
+
+    /// A Studio client for this invocation, authenticated with [`Ctx::api_key`].
+    pub fn api(&self) -> Result<api::Client> {
+        let (key, source) = self.api_key()?;
+        self.api_with_key(key, source)
+    }
+
+    /// A Studio client with an explicit key (used by `login` to check a key before saving it).
+    pub fn api_with_key(&self, key: Secret, source: KeySource) -> Result<api::Client> {
+        api::Client::new(api::ClientOptions {
+            base_url: self.api_url.clone(),
+            api_key: key,
+            key_source: source,
+            timeout: self.timeout,
+            verbose: self.verbose > 0,
+            color: self.out.color_err,
+        })
+    }
+}

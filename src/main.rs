@@ -1,0 +1,31 @@
+//! Entry point: parse the command line, run it, turn the outcome into an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = lpwh::cli::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("lpwh: error: cannot start the async runtime: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let outcome = runtime.block_on(async {
+        tokio::select! {
+            result = lpwh::run(cli) => result,
+            _ = tokio::signal::ctrl_c() => Err(lpwh::error::Failure::interrupted().into()),
+        }
+    });
+    // Do not wait for stray blocking tasks (a prompt, a keyring call) once we have an answer.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => ExitCode::from(lpwh::error::report(&err)),
+    }
+}
