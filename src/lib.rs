@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod output;
 pub mod redacted;
+pub mod samples;
 pub mod signature;
 
 /// Resolve the global options into a [`context::Ctx`] and run the chosen command.
