@@ -7,12 +7,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::api::Webhook;
 use crate::context::Ctx;
 use crate::error::{Failure, Kind, usage};
 use crate::output::sanitize;
 
-use super::webhook_common::{Resolver, is_not_found};
+use super::webhook_common::{Resolver, is_not_found, looks_like_uuid};
 use super::webhook_prompt::{self as prompt, ask};
 
 #[derive(Debug, clap::Args)]
@@ -27,6 +26,14 @@ pub struct Args {
     /// Do not ask for confirmation (required without a terminal)
     #[arg(long, short = 'y')]
     pub yes: bool,
+}
+
+/// A webhook about to be deleted; name and URL are known when it was looked up.
+struct Target {
+    input: String,
+    id: String,
+    name: Option<String>,
+    url: Option<String>,
 }
 
 /// What happened to one id (the `--json` output is an array of these).
@@ -55,26 +62,45 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     }
     let api = ctx.api()?;
 
-    // Resolve everything first: an ambiguous prefix stops the whole command before anything is
-    // deleted, while an unknown id is only reported, like `rm` does with a missing file.
+    // Resolve prefixes (and, to show them in the confirmation, full ids) first: an ambiguous
+    // prefix stops the whole command before anything is deleted, while an unknown id is only
+    // reported, like `rm` does with a missing file. Full ids with --yes need no lookup: the
+    // delete itself says whether they exist.
     let mut resolver = Resolver::new(&api);
     let mut outcomes: Vec<Outcome> = Vec::new();
-    let mut targets: Vec<(String, Webhook)> = Vec::new();
+    let mut targets: Vec<Target> = Vec::new();
     for input in &args.ids {
-        match resolver.resolve(input).await {
-            Ok(w) => {
-                if !targets.iter().any(|(_, t)| t.id == w.id) {
-                    targets.push((input.clone(), w));
-                }
-            }
-            Err(err) if is_kind(&err, Kind::NotFound) => outcomes.push(Outcome {
+        let trimmed = input.trim();
+        let target = if args.yes && looks_like_uuid(trimmed) {
+            Target {
                 input: input.clone(),
-                id: None,
+                id: trimmed.to_owned(),
                 name: None,
-                outcome: "not_found",
-                error: Some(format!("{err:#}")),
-            }),
-            Err(err) => return Err(err),
+                url: None,
+            }
+        } else {
+            match resolver.resolve(trimmed).await {
+                Ok(w) => Target {
+                    input: input.clone(),
+                    id: w.id,
+                    name: Some(w.name),
+                    url: Some(w.url),
+                },
+                Err(err) if is_kind(&err, Kind::NotFound) => {
+                    outcomes.push(Outcome {
+                        input: input.clone(),
+                        id: None,
+                        name: None,
+                        outcome: "not_found",
+                        error: Some(format!("{err:#}")),
+                    });
+                    continue;
+                }
+                Err(err) => return Err(err),
+            }
+        };
+        if !targets.iter().any(|t| t.id == target.id) {
+            targets.push(target);
         }
     }
 
@@ -88,12 +114,12 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 format!("These {} webhooks will be deleted:", targets.len())
             })
         );
-        for (_, w) in &targets {
+        for t in &targets {
             eprintln!(
                 "  {}  {}  {}",
-                sanitize(&w.id),
-                paint.bold(sanitize(&w.name)),
-                sanitize(&w.url)
+                sanitize(&t.id),
+                paint.bold(sanitize(t.name.as_deref().unwrap_or(""))),
+                sanitize(t.url.as_deref().unwrap_or(""))
             );
         }
         let question = if targets.len() == 1 {
@@ -106,7 +132,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
     }
 
-    let ids: Vec<String> = targets.iter().map(|(_, w)| w.id.clone()).collect();
+    let ids: Vec<String> = targets.iter().map(|t| t.id.clone()).collect();
     let bulk_ok = ids.len() > 1
         && match api.delete_webhooks(&ids).await {
             Ok(()) => true,
@@ -119,11 +145,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 false
             }
         };
-    for (input, w) in targets {
+    for t in targets {
         let result = if bulk_ok {
             Ok(())
         } else {
-            api.delete_webhook(&w.id).await
+            api.delete_webhook(&t.id).await
         };
         let (outcome, error) = match result {
             Ok(()) => ("deleted", None),
@@ -131,9 +157,9 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             Err(err) => ("failed", Some(err.to_string())),
         };
         outcomes.push(Outcome {
-            input,
-            id: Some(w.id),
-            name: Some(w.name),
+            input: t.input,
+            id: Some(t.id),
+            name: t.name,
             outcome,
             error,
         });

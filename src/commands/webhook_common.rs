@@ -114,7 +114,8 @@ fn ambiguous(arg: &str, matches: &[&Webhook]) -> Failure {
     usage(message).hint("type more characters of the id, or the whole id")
 }
 
-fn looks_like_uuid(s: &str) -> bool {
+/// A full Studio id (a UUID), as opposed to a prefix of one.
+pub fn looks_like_uuid(s: &str) -> bool {
     s.len() == 36 && uuid::Uuid::try_parse(s).is_ok()
 }
 
