@@ -49,7 +49,7 @@ fn create_sends_exactly_the_given_fields_and_masks_the_secret() {
     let id = created_id(&env);
     assert!(run.stdout.contains(&id), "{}", run.stdout);
     assert!(
-        run.stdout.contains("typ…"),
+        run.stdout.contains("type…"),
         "secret not shown masked: {}",
         run.stdout
     );
@@ -228,15 +228,28 @@ fn a_gateway_error_is_retried_and_the_command_succeeds() {
 }
 
 #[test]
-fn a_server_that_always_fails_gets_a_bounded_number_of_tries() {
+fn a_gateway_that_always_fails_gets_a_bounded_number_of_tries() {
     let env = Env::new();
-    env.mock.fail_forever(500);
+    env.mock.fail_forever(503);
     let run = env.run(&["list"]);
     run.assert_code(1);
     let tries = env.mock.request_count();
     assert!((2..=10).contains(&tries), "{tries} requests");
     assert!(run.stderr.contains("lpwh: error:"), "{}", run.stderr);
-    assert!(run.stderr.contains("500") || run.stderr.contains("internal server error"));
+    assert!(run.stderr.contains("503"), "{}", run.stderr);
+    // The gateway's HTML page is not dumped on the user.
+    assert!(!run.stderr.contains("<html>"), "{}", run.stderr);
+}
+
+#[test]
+fn studios_own_500_is_a_clear_failure() {
+    let env = Env::new();
+    env.mock.fail_forever(500);
+    let run = env.run(&["get", "abcd"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("internal server error"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    assert!(env.mock.request_count() <= 10);
 }
 
 #[test]
