@@ -123,7 +123,7 @@ fn no_deliveries_is_said_on_stderr() {
 fn one_delivery_in_full_is_decoded_pretty_and_safe() {
     let env = Env::new();
     let id = hook(&env);
-    let answer = "{\"ok\":true,\"note\":\"\u{1b}[31mred\"}";
+    let answer = "{\"ok\":true,\"note\":\"fine\"}";
     let log = env.mock.insert_log(
         &id,
         json!({
@@ -151,16 +151,30 @@ fn one_delivery_in_full_is_decoded_pretty_and_safe() {
     );
     assert!(out.contains("201 Created"), "{out}");
     assert!(out.contains("\"ok\": true"), "response not decoded:\n{out}");
-    assert!(
-        out.contains("\\u{1b}[31mred"),
-        "escape not shown escaped:\n{out}"
-    );
-    assert!(
-        !run.all().contains('\u{1b}'),
-        "raw escape reached the terminal"
-    );
     assert!(!run.all().contains("log-secret-9876543210"));
     assert!(!run.all().contains("hook-secret-0123456789"));
+
+    // A receiver's answer is untrusted text: terminal escapes in it are shown, not obeyed.
+    let hostile = env.mock.insert_log(
+        &id,
+        json!({
+            "success": false,
+            "response": {
+                "status": 500, "statusText": "Oops",
+                "body": base64::engine::general_purpose::STANDARD
+                    .encode("boom \u{1b}[2J\u{1b}[31mred\u{7}"),
+            },
+        }),
+    );
+    let shown = env.run(&["logs", &id, &hostile]);
+    shown.assert_code(0);
+    assert!(
+        shown.stdout.contains("boom \\u{1b}[2J\\u{1b}[31mred\\u{7}"),
+        "escapes not shown escaped:\n{}",
+        shown.stdout
+    );
+    assert!(!shown.all().contains('\u{1b}'), "a raw escape reached the terminal");
+    assert!(!shown.all().contains('\u{7}'), "a raw bell reached the terminal");
 
     let json = env.run(&["--json", "logs", &id, &log]);
     json.assert_code(0);
