@@ -247,7 +247,11 @@ fn studios_own_500_is_a_clear_failure() {
     env.mock.fail_forever(500);
     let run = env.run(&["get", "abcd"]);
     run.assert_code(1);
-    assert!(run.stderr.contains("internal server error"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("internal server error"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
     assert!(env.mock.request_count() <= 10);
 }

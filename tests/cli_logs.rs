@@ -173,8 +173,14 @@ fn one_delivery_in_full_is_decoded_pretty_and_safe() {
         "escapes not shown escaped:\n{}",
         shown.stdout
     );
-    assert!(!shown.all().contains('\u{1b}'), "a raw escape reached the terminal");
-    assert!(!shown.all().contains('\u{7}'), "a raw bell reached the terminal");
+    assert!(
+        !shown.all().contains('\u{1b}'),
+        "a raw escape reached the terminal"
+    );
+    assert!(
+        !shown.all().contains('\u{7}'),
+        "a raw bell reached the terminal"
+    );
 
     let json = env.run(&["--json", "logs", &id, &log]);
     json.assert_code(0);
