@@ -116,7 +116,7 @@ fn the_create_wizard_only_asks_for_what_flags_did_not_give() {
     expect(&mut pty, "Signing secret");
     // First option: generate one.
     send(&mut pty, ENTER);
-    expect(&mut pty, "shown once");
+    expect(&mut pty, "shown only this once");
     assert_eq!(finish(pty), 0);
     let body = env.requests("POST", "/api/webhook")[0].body_json().unwrap();
     assert_eq!(body["name"], "half");
@@ -177,4 +177,15 @@ fn delete_asks_first_showing_name_and_url() {
     send(&mut pty, "y");
     assert_eq!(finish(pty), 0);
     assert!(env.mock.is_deleted(&id));
+}
+
+#[test]
+fn ctrl_c_in_the_wizard_exits_130_without_creating_anything() {
+    let env = Env::new();
+    let mut pty = spawn(&env, &["create"]);
+    expect(&mut pty, "Name");
+    send(&mut pty, "half-typed");
+    send(&mut pty, "\x03");
+    assert_eq!(finish(pty), 130);
+    assert!(env.requests("POST", "/api/webhook").is_empty());
 }

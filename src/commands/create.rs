@@ -156,7 +156,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             out.info("the generated signing secret is in the JSON output (sharedSecret); it is shown only this once");
             return Ok(());
         }
-        announce_secret(out, secret, "generated");
+        announce_secret(out, secret, "Generated signing secret");
     }
     show_webhook(out, &created, args.show_secrets)
 }

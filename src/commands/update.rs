@@ -166,7 +166,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             out.info("the new signing secret is in the JSON output (sharedSecret); it is shown only this once");
             return Ok(());
         }
-        announce_secret(out, &secret, "new");
+        announce_secret(out, &secret, "New signing secret");
         out.info("receivers verifying with the old secret will reject deliveries until they use the new one");
     }
     show_webhook(out, &updated, args.show_secrets)
