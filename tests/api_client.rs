@@ -292,6 +292,47 @@ async fn post_is_not_retried_once_sent() {
 }
 
 #[tokio::test]
+async fn post_is_retried_when_the_connection_could_not_be_made() {
+    // Nothing listens on the port yet; the server comes up there a little later.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let starting = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        StudioMock::start_with(studio_mock::MockConfig {
+            port,
+            ..Default::default()
+        })
+        .await
+    });
+    let api = client_for(
+        &format!("http://127.0.0.1:{port}/api"),
+        studio_mock::DEFAULT_API_KEY,
+        Duration::from_secs(10),
+    )
+    .with_retry(RetryPolicy {
+        max_attempts: 8,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_millis(500),
+        ..RetryPolicy::default()
+    });
+    // The first attempt (at once) finds nothing listening: only a retry can succeed.
+    let created = api
+        .create_webhook(&new_webhook("https://example.com/hook"))
+        .await
+        .unwrap();
+    let mock = starting.await.unwrap();
+    assert_eq!(
+        mock.request_count(),
+        1,
+        "the refused attempts never reached a server"
+    );
+    assert_eq!(mock.webhooks()[0]["id"], json!(created.id));
+}
+
+#[tokio::test]
 async fn a_delete_whose_answer_was_lost_counts_as_done() {
     let mock = StudioMock::start().await;
     let id = mock.seed_webhooks(1).remove(0);
