@@ -282,7 +282,16 @@ async fn post_is_not_retried_once_sent() {
         .create_webhook(&new_webhook("https://example.com/hook"))
         .await
         .unwrap_err();
-    assert!(matches!(err, ApiError::Transport { .. }), "{err:?}");
+    match &err {
+        ApiError::Transport { reason, .. } => {
+            assert!(
+                reason.starts_with("connection lost before an answer"),
+                "{reason}"
+            )
+        }
+        other => panic!("expected a transport error, got {other:?}"),
+    }
+    assert!(err.hint().unwrap().contains("may have been carried out"));
     assert_eq!(
         mock.request_count(),
         1,
