@@ -437,7 +437,18 @@ async fn bulk_delete_sends_the_ids_and_reports_studios_answers() {
 }
 
 #[test]
-fn a_bad_api_url_is_a_usage_error_at_construction() {
+fn a_bad_api_url_or_key_is_a_usage_error_at_construction() {
+    let bad_key = Client::new(ClientOptions {
+        base_url: "https://livepeer.studio/api".into(),
+        api_key: Secret::new("sk_line\nbreak"),
+        key_source: KeySource::Flag,
+        timeout: Duration::from_secs(1),
+        verbose: false,
+        color: false,
+    })
+    .unwrap_err();
+    assert_eq!(lpwh::error::exit_code(&bad_key), 2);
+    assert!(!format!("{bad_key:#}").contains("sk_line"), "{bad_key:#}");
     for bad in [
         "livepeer.studio/api",
         "ftp://livepeer.studio/api",

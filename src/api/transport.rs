@@ -10,7 +10,7 @@ use bytes::Bytes;
 use jiff::Timestamp;
 use jiff::fmt::rfc2822::DateTimeParser;
 use reqwest::Method;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 use url::Url;
 
@@ -118,13 +118,6 @@ impl Client {
         body: Option<Vec<u8>>,
     ) -> Result<Answer, ApiError> {
         let idempotent = method != Method::POST;
-        let mut auth = HeaderValue::from_str(&format!("Bearer {}", self.opts.api_key.expose()))
-            .map_err(|_| ApiError::Transport {
-                url: display_url(&url),
-                reason: "the API key contains characters not allowed in an HTTP header".into(),
-            })?;
-        // Keeps the value out of reqwest's and hyper's Debug output.
-        auth.set_sensitive(true);
 
         let mut waited = Duration::ZERO;
         let mut after_lost_answer = false;
@@ -135,7 +128,7 @@ impl Client {
             let mut request = self
                 .http
                 .request(method.clone(), url.clone())
-                .header(AUTHORIZATION, auth.clone());
+                .header(AUTHORIZATION, self.auth.clone());
             if let Some(body) = &body {
                 request = request
                     .header(CONTENT_TYPE, "application/json")
@@ -307,6 +300,7 @@ fn trim_secs(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reqwest::header::HeaderValue;
 
     #[test]
     fn backoff_doubles_with_jitter_and_is_capped() {
