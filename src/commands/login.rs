@@ -123,18 +123,66 @@ async fn read_key(ctx: &Ctx, args: &Args) -> Result<(Secret, KeySource)> {
             .into());
     }
     let prompt = format!("Livepeer Studio API key for profile '{}'", ctx.profile);
+    let terminal = RestoreTerminal::save();
     let typed = tokio::task::spawn_blocking(move || {
         dialoguer::Password::new().with_prompt(prompt).interact()
     })
-    .await
-    .context("reading the key")?
-    .map_err(|e| match e {
+    .await;
+    terminal.disarm();
+    let typed = typed.context("reading the key")?.map_err(|e| match e {
         dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
             anyhow::Error::from(Failure::interrupted())
         }
         other => anyhow::Error::from(other).context("reading the key"),
     })?;
     Ok((checked(typed.trim())?, KeySource::Flag))
+}
+
+/// Puts the terminal back as it was when the hidden prompt is abandoned. The prompt turns echo
+/// off; Ctrl-C is caught by main's handler, which ends lpwh by dropping this future while the
+/// prompt still waits, so the prompt never gets to turn echo back on. Dropping this guard does.
+struct RestoreTerminal {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl RestoreTerminal {
+    #[cfg(unix)]
+    fn save() -> Self {
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr writes only into the struct we pass, and fills it when it returns 0.
+        let saved = (unsafe { libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) } == 0)
+            // SAFETY: initialised by the successful tcgetattr above.
+            .then(|| unsafe { termios.assume_init() });
+        RestoreTerminal { saved }
+    }
+
+    #[cfg(not(unix))]
+    fn save() -> Self {
+        RestoreTerminal {}
+    }
+
+    /// The prompt finished and restored the terminal itself.
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    fn disarm(mut self) {
+        #[cfg(unix)]
+        {
+            self.saved = None;
+        }
+        drop(self);
+    }
+}
+
+impl Drop for RestoreTerminal {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(saved) = self.saved.take() {
+            // SAFETY: restores settings read from the same descriptor; no memory is shared.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &saved) };
+            // The prompt's line was never ended.
+            eprintln!();
+        }
+    }
 }
 
 /// Refuse keys that cannot be sent as a Bearer token, before they reach a header or a keyring.
