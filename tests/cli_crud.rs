@@ -380,6 +380,26 @@ fn list_limit_asks_studio_for_that_page_size() {
 }
 
 #[test]
+fn a_limit_above_one_page_reads_several_pages() {
+    let env = Env::new();
+    env.mock.seed_webhooks(1200);
+    let run = env.run(&["--json", "list", "--limit", "1100"]);
+    run.assert_code(0);
+    let mut ids: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 1100);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 1100);
+    assert!(env.requests("GET", "/api/webhook").len() >= 2);
+}
+
+#[test]
 fn list_filters_by_name_on_the_server_and_by_event_locally() {
     let env = Env::new();
     env.mock.seed_webhooks(6);

@@ -108,6 +108,19 @@ fn adding_an_unknown_event_suggests_the_right_one() {
 }
 
 #[test]
+fn moving_to_a_private_url_warns() {
+    let env = Env::new();
+    let id = full_webhook(&env);
+    let run = env.run(&["update", &id, "--url", "http://192.168.1.20:3000/hook"]);
+    run.assert_code(0);
+    assert!(run.stderr.contains("warning:"), "{}", run.stderr);
+    assert_eq!(
+        patch_bodies(&env, &id),
+        vec![json!({"url": "http://192.168.1.20:3000/hook"})]
+    );
+}
+
+#[test]
 fn events_replace_the_whole_list() {
     let env = Env::new();
     let id = full_webhook(&env);
