@@ -324,6 +324,29 @@ fn precedence_is_flag_then_env_then_stored() {
 }
 
 #[test]
+fn login_json_says_where_the_key_went_and_nothing_else() {
+    let sandbox = Sandbox::file_only();
+    let mock = StudioMock::start_blocking();
+    let key = mock.api_key().to_owned();
+    let run = sandbox.login(
+        &["--json", "--profile", "ci", "--api-url", &mock.url()],
+        &key,
+    );
+    run.assert_code(0).assert_hides(&key);
+    let report = run.json();
+    assert_eq!(report["profile"], "ci");
+    assert_eq!(report["key"], "file");
+    assert_eq!(report["api_url"], mock.url().as_str());
+    assert_eq!(report["api_url_saved"], true);
+    let path = sandbox.credentials_file().display().to_string();
+    assert_eq!(report["credentials_file"], path.as_str());
+
+    // Logging in again with the same URL leaves config.toml alone.
+    let again = sandbox.login(&["--json", "--profile", "ci"], &key);
+    assert_eq!(again.assert_code(0).json()["api_url_saved"], false);
+}
+
+#[test]
 fn login_without_a_terminal_or_stdin_flag_is_a_usage_error() {
     let sandbox = Sandbox::file_only();
     let mock = StudioMock::start_blocking();
