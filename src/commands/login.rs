@@ -19,6 +19,9 @@ use crate::redacted::Secret;
 /// is read with a hidden prompt; in scripts, pipe it in with --api-key-stdin (or set --api-key /
 /// LIVEPEER_API_KEY, which is then the key checked and saved). --api-url (or LIVEPEER_API_URL)
 /// is saved as the profile's API URL. With --json, prints where the key went.
+///
+/// LPWH_KEYRING=off skips the OS keyring (the key goes to the file); LPWH_KEYRING_TIMEOUT=SECS
+/// bounds each keyring call (default 20).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     lpwh login\n  \

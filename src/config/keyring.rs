@@ -9,7 +9,7 @@
 //! - `LPWH_KEYRING=off` (also `0`, `false`, `no`, `file`): never touch the OS keyring; keys go to
 //!   the 0600 credentials file. For machines whose keyring misbehaves, and for tests of the file
 //!   fallback that must not depend on (or write to) a real keyring.
-//! - `LPWH_KEYRING_TIMEOUT=SECS`: the deadline per keyring call (default 10 seconds; fractions ok).
+//! - `LPWH_KEYRING_TIMEOUT=SECS`: the deadline per keyring call (default 20 seconds; fractions ok).
 
 use std::sync::{OnceLock, mpsc};
 use std::time::Duration;
@@ -23,7 +23,9 @@ pub const KEYRING_ENV: &str = "LPWH_KEYRING";
 /// Seconds to wait for each keyring call.
 pub const KEYRING_TIMEOUT_ENV: &str = "LPWH_KEYRING_TIMEOUT";
 
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+// Long enough to type a password into a desktop keyring's unlock prompt; short enough that a
+// stuck daemon is noticed.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// What the keyring said about one profile's key.
 #[derive(Debug)]
