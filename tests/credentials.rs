@@ -290,7 +290,14 @@ fn file_fallback_is_private_warns_and_round_trips() {
         profile_row(&sandbox.run(&["profiles", "--json"]), "default")["key"],
         "none"
     );
-    sandbox.run(&["list"]).assert_code(3);
+    let not_logged_in = sandbox.run(&["list"]);
+    not_logged_in.assert_code(3);
+    // Says why the keyring was not consulted, besides "not logged in".
+    let err = not_logged_in.stderr();
+    assert!(
+        err.contains("not logged in") && err.contains("LPWH_KEYRING=off"),
+        "{err}"
+    );
 }
 
 #[test]
