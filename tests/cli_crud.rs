@@ -308,6 +308,12 @@ fn list_prints_a_table_with_compact_events_and_masked_secrets() {
     assert!(row.contains("asset.ready"), "{row}");
     assert!(row.contains("503"), "{row}");
     assert!(!run.all().contains("secret"), "{}", run.all());
+
+    let shown = env.run(&["list", "--show-secrets"]);
+    shown.assert_code(0);
+    assert!(shown.stdout.lines().next().unwrap().contains("SECRET"));
+    let row = shown.stdout.lines().find(|l| l.contains(&multi)).unwrap();
+    assert!(row.contains("multi-secret-abcdef"), "{row}");
 }
 
 #[test]
