@@ -78,6 +78,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if let Some(events) = &events {
         check_events(events, args.allow_unknown_events)?;
     }
+    if args.secret.as_ref().is_some_and(Secret::is_empty) {
+        return Err(usage("--secret cannot be empty")
+            .hint("leave --secret out for an unsigned webhook, or use --generate-secret")
+            .into());
+    }
 
     let wizard = !missing.is_empty();
     if wizard && !ctx.interactive {
@@ -115,12 +120,6 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     } else {
         (None, false)
     };
-    if secret.as_deref() == Some("") {
-        return Err(usage("--secret cannot be empty")
-            .hint("leave --secret out for an unsigned webhook, or use --generate-secret")
-            .into());
-    }
-
     let new = NewWebhook {
         name,
         url,
