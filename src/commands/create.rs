@@ -107,6 +107,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         Some(events) => events,
         None => ask(|| prompt::events(&[])).await?,
     };
+    let stream_id = match args.stream_id.filter(|s| !s.trim().is_empty()) {
+        Some(id) => Some(id.trim().to_owned()),
+        None if wizard => ask(|| prompt::stream_id(None)).await?,
+        None => None,
+    };
     let (secret, generated) = if let Some(secret) = args.secret {
         (Some(secret.expose().to_owned()), false)
     } else if args.generate_secret {
@@ -125,7 +130,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         url,
         events,
         shared_secret: secret.clone(),
-        stream_id: args.stream_id.filter(|s| !s.is_empty()),
+        stream_id,
     };
     let created = match api.create_webhook(&new).await {
         Ok(created) => created,
