@@ -443,11 +443,25 @@ fn list_filters_by_name_on_the_server_and_by_event_locally() {
         .map(|w| w["id"].clone())
         .collect();
     assert!(expected.len() >= 2, "{expected:?}");
+    assert!(!by_event.stderr.contains("warning"), "{}", by_event.stderr);
     assert_eq!(got, expected);
     assert!(
         env.requests("GET", "/api/webhook")[1]
             .query_param("filters")
             .is_none()
+    );
+}
+
+#[test]
+fn a_mistyped_event_filter_is_pointed_out() {
+    let env = Env::new();
+    env.mock.seed_webhooks(3);
+    let run = env.run(&["list", "--event", "asset.redy"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("did you mean 'asset.ready'"),
+        "{}",
+        run.stderr
     );
 }
 

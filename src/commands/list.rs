@@ -8,7 +8,7 @@ use crate::error::usage;
 use crate::output::{self, sanitize};
 
 use super::webhook_common::{
-    MAX_PAGE, compact_events, failure_short, triggered_short, webhook_json,
+    MAX_PAGE, compact_events, failure_short, triggered_short, warn_unknown_event, webhook_json,
 };
 
 /// Studio's page size when none is asked for.
@@ -91,6 +91,9 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
+    if let Some(event) = event {
+        warn_unknown_event(out, event);
+    }
     let api = ctx.api()?;
 
     let wanted = args.limit.unwrap_or(DEFAULT_LIMIT) as usize;

@@ -150,6 +150,14 @@ pub fn check_events(names: &[String], allow_unknown: bool) -> Result<()> {
     })
 }
 
+/// For filters (`--event`): an unknown name is not an error (it may be newer than this lpwh),
+/// but a typo would silently match nothing, so say so.
+pub fn warn_unknown_event(out: &Out, name: &str) {
+    if let Err(problem) = events::check_livepeer_events(&[name.to_owned()]) {
+        out.warn(format!("{}; nothing may match", sanitize(&problem)));
+    }
+}
+
 /// A fresh signing secret: 32 random bytes from the OS-seeded CSPRNG, hex-encoded (64 chars).
 pub fn generate_secret() -> String {
     let mut bytes = [0u8; 32];
