@@ -265,6 +265,29 @@ async fn retry_after_on_429_is_honoured() {
 }
 
 #[tokio::test]
+async fn retry_after_on_503_is_honoured_too() {
+    let mock = StudioMock::start().await;
+    let id = mock.seed_webhooks(1).remove(0);
+    mock.inject(
+        studio_mock::Fault::Status {
+            status: 503,
+            body: "down for maintenance".into(),
+            content_type: "text/plain".into(),
+            retry_after: Some("1".into()),
+        },
+        1,
+    );
+    let started = Instant::now();
+    assert_eq!(client(&mock).get_webhook(&id).await.unwrap().id, id);
+    assert_eq!(mock.request_count(), 2);
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
 async fn post_is_not_retried_once_sent() {
     let mock = StudioMock::start().await;
     mock.fail_next(1, 502);

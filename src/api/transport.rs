@@ -1,6 +1,6 @@
 //! One request to Studio with auth, retries and `-v` lines: what every endpoint goes through.
 //!
-//! Retried: connection failures, 429 (honouring `Retry-After`), 502/503/504, for GET, PATCH,
+//! Retried: connection failures, 429 and 503 (honouring `Retry-After`), 502, 504, for GET, PATCH,
 //! PUT and DELETE. POST (create, resend) is retried only when it provably never left: the
 //! connection could not be made. Timeouts are not retried, so `--timeout` bounds the wait.
 
@@ -157,8 +157,11 @@ impl Client {
                         status.canonical_reason().unwrap_or("")
                     ));
                     let retry = match code {
-                        429 if idempotent => Retryable::After(retry_after(&headers, &self.retry)),
-                        502..=504 if idempotent => Retryable::After(None),
+                        // 503 may carry Retry-After too (maintenance windows).
+                        429 | 503 if idempotent => {
+                            Retryable::After(retry_after(&headers, &self.retry))
+                        }
+                        502 | 504 if idempotent => Retryable::After(None),
                         _ => Retryable::No,
                     };
                     let answer = Answer {
