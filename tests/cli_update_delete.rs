@@ -147,6 +147,18 @@ fn rotate_secret_stores_a_new_one_and_shows_it_once() {
         patch_bodies(&env, &id),
         vec![json!({"sharedSecret": secret})]
     );
+
+    // With --json the new secret is in the output (the one place a script can read it).
+    let json = env.run(&["--json", "update", &id, "--rotate-secret"]);
+    json.assert_code(0);
+    let rotated = env.stored(&id)["sharedSecret"].clone();
+    assert_ne!(rotated, json!(secret));
+    assert_eq!(json.json()["sharedSecret"], rotated);
+    assert!(
+        !json.stderr.contains(rotated.as_str().unwrap()),
+        "{}",
+        json.stderr
+    );
 }
 
 #[test]
