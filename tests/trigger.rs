@@ -425,11 +425,31 @@ fn event_types_lists_both_catalogs() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("NAME"), "{text}");
-    assert!(text.contains("playback.user.new (historical)"), "{text}");
+    let user_new = text
+        .lines()
+        .find(|l| l.starts_with("playback.user.new "))
+        .unwrap();
+    assert!(user_new.contains("[historical sample"), "{user_new}");
     assert!(!text.contains("video.media"), "{text}");
     assert!(!text.contains('\u{1b}'), "no colour when NO_COLOR is set");
     assert_eq!(
         text.lines().filter(|l| l.contains('.')).count(),
         LIVEPEER_EVENTS.len()
     );
+}
+
+#[test]
+fn a_given_timestamp_is_the_body_timestamp_and_t() {
+    let receiver = Receiver::start(200, "");
+    let dir = tempfile::tempdir().unwrap();
+    lpwh(&dir)
+        .args(["trigger", "recording.ready", "--to", &receiver.url])
+        .args(["--secret", SECRET, "--timestamp", "1736942400"])
+        .assert()
+        .success();
+    let d = &receiver.take()[0];
+    let (t, v1) = parse_livepeer_header(d.header("livepeer-signature").unwrap());
+    assert_eq!(t, 1_736_942_400_000, "seconds are written as ms");
+    assert_eq!(d.json()["timestamp"], t);
+    assert_eq!(v1, [livepeer_mac(SECRET, &d.body)]);
 }

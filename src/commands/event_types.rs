@@ -59,15 +59,20 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             table.add_row(vec![String::new(), String::new(), String::new()]);
         }
         previous = Some(e.family);
-        let name = if samples::is_historical(e.name) {
-            format!("{} {}", e.name, paint.dim("(historical)"))
+        // The name stays bare so it can be copied; the label goes with the description.
+        let description = if samples::is_historical(e.name) {
+            format!(
+                "{} {}",
+                e.description,
+                paint.dim("[historical sample: no envelope, timestamp in seconds]")
+            )
         } else {
-            e.name.to_owned()
+            e.description.to_owned()
         };
         table.add_row(vec![
-            name,
+            e.name.to_owned(),
             paint_family(paint, e.family, e.family),
-            e.description.to_owned(),
+            description,
         ]);
     }
     ctx.out.print_table(&table)?;

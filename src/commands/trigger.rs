@@ -66,6 +66,11 @@ pub struct Args {
     #[arg(long)]
     pub legacy_asset: bool,
 
+    /// Stamp the delivery with this Unix time (seconds or milliseconds, told apart by
+    /// magnitude) instead of now, e.g. to test a receiver's freshness check
+    #[arg(long, value_name = "T")]
+    pub timestamp: Option<i64>,
+
     /// Extra request header, 'Name: value' (repeatable; replaces a default header of that name)
     #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'", value_parser = parse_header)]
     pub headers: Vec<(HeaderName, HeaderValue)>,
@@ -84,7 +89,10 @@ struct Report {
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let url = parse_url(&args.to)?;
     let provider = samples::provider_of(&args.event);
-    let timestamp_ms = now_ms();
+    let timestamp_ms = match args.timestamp {
+        Some(t) => to_millis(t)?,
+        None => now_ms(),
+    };
     let opts = SampleOptions {
         timestamp_ms,
         overrides: args.set.clone(),
@@ -139,6 +147,12 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         eprintln!("> {}", sanitize_multiline(&String::from_utf8_lossy(&body)));
     }
     if !ctx.out.json {
+        if samples::is_historical(&args.event) {
+            ctx.out.info(
+                "note: no current sender emits this event; the body is the historical \
+                 no-envelope form (timestamp in seconds)",
+            );
+        }
         ctx.out.info(format!(
             "→ POST {} {}",
             sanitize_multiline(url.as_str()),
@@ -287,6 +301,18 @@ fn user_agent(scheme: Scheme) -> HeaderValue {
     }
 }
 
+/// `--timestamp` in ms: values below 10^11 are seconds (10^11 ms is 1973; 10^11 s is year 5138).
+fn to_millis(t: i64) -> Result<i64> {
+    if t <= 0 {
+        return Err(usage(format!("--timestamp {t} must be a positive Unix time")).into());
+    }
+    Ok(if t < 100_000_000_000 {
+        t.saturating_mul(1000)
+    } else {
+        t
+    })
+}
+
 /// The body's event id, for schemes that sign a message id (standard-webhooks).
 fn event_id(body: &[u8]) -> Option<String> {
     let value: Value = serde_json::from_slice(body).ok()?;
@@ -381,6 +407,13 @@ mod tests {
         assert_eq!((n.as_str(), v.to_str().unwrap()), ("x-test", "yes"));
         assert!(parse_header("no colon").is_err());
         assert!(parse_header("bad name: x").is_err());
+    }
+
+    #[test]
+    fn timestamps_in_seconds_or_ms() {
+        assert_eq!(to_millis(1_736_942_400).unwrap(), 1_736_942_400_000);
+        assert_eq!(to_millis(1_736_942_400_457).unwrap(), 1_736_942_400_457);
+        assert!(to_millis(0).is_err());
     }
 
     #[test]
