@@ -1,0 +1,223 @@
+//! List endpoints as Studio pages them: `limit`, `cursor=skipN`, `order`, `filters`, `count`,
+//! and the `Link: rel="next"` header that is sent on every non-empty page, even the last one.
+
+use std::cmp::Ordering;
+
+use serde_json::Value;
+
+use crate::RecordedRequest;
+use crate::routes::{Reply, error};
+
+/// Which rows are being listed: decides the filterable fields and how they match.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Rows {
+    Webhooks,
+    Logs,
+}
+
+impl Rows {
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Rows::Webhooks => &["id", "name", "url", "createdAt", "projectId"],
+            Rows::Logs => &[
+                "id",
+                "createdAt",
+                "event",
+                "statusCode",
+                "success",
+                "resourceId",
+            ],
+        }
+    }
+
+    /// The value a filter or an order key looks at.
+    fn value<'a>(self, row: &'a Value, field: &str) -> &'a Value {
+        let found = match (self, field) {
+            (Rows::Logs, "statusCode") => row.pointer("/response/status"),
+            _ => row.get(field),
+        };
+        found.unwrap_or(&Value::Null)
+    }
+}
+
+/// Studio's `limit`: default 20, also for values below 1 or not a number; at most 1000.
+fn limit(raw: Option<&str>) -> usize {
+    match raw.and_then(|s| s.trim().parse::<i64>().ok()) {
+        Some(n) if n >= 1 => n.min(1000) as usize,
+        _ => 20,
+    }
+}
+
+/// `rows` (already in the endpoint's default order) as one page, with Studio's headers.
+pub(crate) fn page(req: &RecordedRequest, rows: Vec<Value>, kind: Rows) -> Reply {
+    let pairs: Vec<(String, String)> = req
+        .query
+        .as_deref()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let param = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+
+    let filters = match param("filters").map(|raw| parse_filters(raw, kind)) {
+        Some(Ok(filters)) => filters,
+        Some(Err(message)) => return error(400, &message),
+        None => Vec::new(),
+    };
+    let mut rows: Vec<Value> = rows
+        .into_iter()
+        .filter(|row| {
+            filters
+                .iter()
+                .all(|(field, want)| matches(kind, row, field, want))
+        })
+        .collect();
+
+    if let Some(order) = param("order") {
+        let keys: Vec<(&str, bool)> = order
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|key| match key.rsplit_once('-') {
+                Some((field, dir)) => (field, dir == "true"),
+                None => (key, false),
+            })
+            .collect();
+        // Stable sort: ties keep the default order, as a SQL ORDER BY on an indexed id would.
+        rows.sort_by(|a, b| {
+            keys.iter()
+                .map(|(field, desc)| {
+                    let ord = compare(kind.value(a, field), kind.value(b, field));
+                    if *desc { ord.reverse() } else { ord }
+                })
+                .find(|o| *o != Ordering::Equal)
+                .unwrap_or(Ordering::Equal)
+        });
+    }
+
+    let total = rows.len();
+    let limit = limit(param("limit"));
+    let offset = match param("cursor") {
+        None | Some("") => Some(0),
+        Some(c) => c.strip_prefix("skip").and_then(|n| n.parse::<usize>().ok()),
+    };
+    // `cursor=undefined` (the last page's Link) or any cursor we did not issue: no rows.
+    let items: Vec<Value> = match offset {
+        Some(offset) => rows.into_iter().skip(offset).take(limit).collect(),
+        None => Vec::new(),
+    };
+
+    let mut reply = Reply::json(200, Value::Array(items.clone()));
+    if !items.is_empty() {
+        // Studio's db layer only hands out a cursor when the page came back full.
+        let next = match offset {
+            Some(offset) if items.len() == limit => format!("skip{}", offset + limit),
+            _ => "undefined".to_owned(),
+        };
+        reply = reply.header(
+            "link",
+            format!("<{}>; rel=\"next\"", next_href(req, &pairs, &next)),
+        );
+    }
+    if param("count").is_some_and(|c| c == "1" || c == "true") {
+        reply = reply.header("x-total-count", total.to_string());
+    }
+    reply
+}
+
+/// The request's own URL with `cursor` replaced, as Studio's `makeNextHREF` builds it.
+fn next_href(req: &RecordedRequest, pairs: &[(String, String)], cursor: &str) -> String {
+    let host = req.header("host").unwrap_or("127.0.0.1");
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    let mut replaced = false;
+    for (k, v) in pairs {
+        if k == "cursor" {
+            if !replaced {
+                query.append_pair("cursor", cursor);
+                replaced = true;
+            }
+        } else {
+            query.append_pair(k, v);
+        }
+    }
+    if !replaced {
+        query.append_pair("cursor", cursor);
+    }
+    format!("http://{host}{}?{}", req.path, query.finish())
+}
+
+fn parse_filters(raw: &str, kind: Rows) -> Result<Vec<(String, Value)>, String> {
+    let parsed: Value = serde_json::from_str(raw)
+        .map_err(|e| format!("error parsing filters: SyntaxError: {e}"))?;
+    let Value::Array(entries) = parsed else {
+        return Err("error parsing filters: TypeError: filters.map is not a function".to_owned());
+    };
+    entries
+        .into_iter()
+        .map(|entry| {
+            let field = entry
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("undefined")
+                .to_owned();
+            if !kind.fields().contains(&field.as_str()) {
+                return Err(format!(
+                    "error parsing filters: Error: unknown field: \"{field}\""
+                ));
+            }
+            Ok((field, entry.get("value").cloned().unwrap_or(Value::Null)))
+        })
+        .collect()
+}
+
+fn matches(kind: Rows, row: &Value, field: &str, want: &Value) -> bool {
+    let have = kind.value(row, field);
+    match (kind, field) {
+        // Text fields Studio matches with ILIKE '%value%'.
+        (Rows::Webhooks, "name" | "url") => {
+            let needle = text(want).to_lowercase();
+            text(have).to_lowercase().contains(&needle)
+        }
+        (_, "createdAt" | "statusCode") => match want {
+            Value::Object(range) => range.iter().all(|(op, bound)| {
+                let ord = compare(have, bound);
+                match op.as_str() {
+                    "gt" => ord == Ordering::Greater,
+                    "gte" => ord != Ordering::Less,
+                    "lt" => ord == Ordering::Less,
+                    "lte" => ord != Ordering::Greater,
+                    _ => true,
+                }
+            }),
+            _ => compare(have, want) == Ordering::Equal,
+        },
+        _ => text(have) == text(want),
+    }
+}
+
+/// A value as Postgres would compare it after `->>`: strings bare, everything else as JSON.
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn compare(a: &Value, b: &Value) -> Ordering {
+    let num = |v: &Value| match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.parse::<f64>().ok(),
+        _ => None,
+    };
+    match (a, b) {
+        (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Null, _) => Ordering::Less,
+        (_, Value::Null) => Ordering::Greater,
+        _ => match (num(a), num(b)) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            _ => text(a).cmp(&text(b)),
+        },
+    }
+}

@@ -1,0 +1,311 @@
+//! The mock's data: webhooks (soft-deleted, never removed), their delivery logs, known streams.
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine as _;
+use serde_json::{Map, Value, json};
+
+use crate::MOCK_USER_ID;
+
+/// Studio's event enum (studio-api.md), in the server's order.
+pub const EVENTS: [&str; 20] = [
+    "stream.started",
+    "stream.detection",
+    "stream.idle",
+    "recording.ready",
+    "recording.started",
+    "recording.waiting",
+    "multistream.connected",
+    "multistream.error",
+    "multistream.disconnected",
+    "playback.user.new",
+    "playback.accessControl",
+    "asset.created",
+    "asset.updated",
+    "asset.failed",
+    "asset.ready",
+    "asset.deleted",
+    "task.spawned",
+    "task.updated",
+    "task.completed",
+    "task.failed",
+];
+
+pub(crate) const PROJECT_ID: &str = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+pub(crate) fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+struct Stored {
+    value: Value,
+    deleted: bool,
+}
+
+#[derive(Default)]
+pub(crate) struct Store {
+    /// Keyed by id, so iteration is Studio's default order.
+    webhooks: BTreeMap<String, Stored>,
+    logs: BTreeMap<String, Value>,
+    pub(crate) streams: HashSet<String>,
+    seeded: usize,
+}
+
+impl Store {
+    pub(crate) fn seed_webhooks(&mut self, n: usize) -> Vec<String> {
+        let base = now_ms() - 90 * 24 * 3600 * 1000;
+        (0..n)
+            .map(|_| {
+                let i = self.seeded;
+                self.seeded += 1;
+                let events: Vec<&str> = (0..1 + i % 3)
+                    .map(|k| EVENTS[(i + k * 7) % EVENTS.len()])
+                    .collect();
+                let mut webhook = json!({
+                    "name": format!("webhook-{i:05}"),
+                    "url": format!("https://hooks.example.com/livepeer/{i}"),
+                    "events": events,
+                    "createdAt": base + i as i64 * 60_000,
+                });
+                let obj = webhook.as_object_mut().expect("object");
+                if i.is_multiple_of(2) {
+                    obj.insert(
+                        "sharedSecret".into(),
+                        json!(format!("seeded-secret-{i:05}-5b8e1f")),
+                    );
+                }
+                if i.is_multiple_of(3) {
+                    obj.insert(
+                        "status".into(),
+                        json!({ "lastTriggeredAt": base + i as i64 * 60_000 + 5_000 }),
+                    );
+                }
+                if i % 5 == 4 {
+                    obj.insert(
+                        "status".into(),
+                        json!({
+                            "lastTriggeredAt": base + i as i64 * 60_000 + 9_000,
+                            "lastFailure": {
+                                "timestamp": base + i as i64 * 60_000 + 9_000,
+                                "error": "Error: connect ECONNREFUSED",
+                                "response": "",
+                                "statusCode": 500
+                            }
+                        }),
+                    );
+                }
+                self.insert_webhook(webhook)
+            })
+            .collect()
+    }
+
+    pub(crate) fn insert_webhook(&mut self, webhook: Value) -> String {
+        let mut obj = match webhook {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        let id = match obj.get("id").and_then(Value::as_str) {
+            Some(id) => id.to_owned(),
+            None => new_id(),
+        };
+        let n = self.webhooks.len();
+        obj.entry("name")
+            .or_insert_with(|| json!(format!("hook-{n}")));
+        obj.entry("kind").or_insert_with(|| json!("webhook"));
+        obj.entry("userId").or_insert_with(|| json!(MOCK_USER_ID));
+        obj.entry("projectId").or_insert_with(|| json!(PROJECT_ID));
+        obj.entry("createdAt").or_insert_with(|| json!(now_ms()));
+        obj.entry("events")
+            .or_insert_with(|| json!(["stream.started"]));
+        obj.entry("url")
+            .or_insert_with(|| json!(format!("https://hooks.example.com/{n}")));
+        // Studio's field order: id first, then the common fields, then the rest.
+        let mut ordered = Map::new();
+        ordered.insert("id".into(), json!(id));
+        for key in [
+            "name",
+            "kind",
+            "userId",
+            "projectId",
+            "createdAt",
+            "events",
+            "url",
+        ] {
+            if let Some(v) = obj.remove(key) {
+                ordered.insert(key.into(), v);
+            }
+        }
+        obj.remove("id");
+        ordered.append(&mut obj);
+        let obj = ordered;
+        self.webhooks.insert(
+            id.clone(),
+            Stored {
+                value: Value::Object(obj),
+                deleted: false,
+            },
+        );
+        id
+    }
+
+    pub(crate) fn webhook(&self, id: &str) -> Option<Value> {
+        self.webhooks.get(id).map(|s| s.value.clone())
+    }
+
+    pub(crate) fn is_deleted(&self, id: &str) -> bool {
+        self.webhooks.get(id).is_some_and(|s| s.deleted)
+    }
+
+    /// The webhook if it exists, is not deleted and belongs to the caller (else Studio's 404).
+    pub(crate) fn owned(&self, id: &str) -> Option<&Value> {
+        self.webhooks
+            .get(id)
+            .filter(|s| !s.deleted && owner(&s.value) == MOCK_USER_ID)
+            .map(|s| &s.value)
+    }
+
+    pub(crate) fn owned_mut(&mut self, id: &str) -> Option<&mut Map<String, Value>> {
+        self.webhooks
+            .get_mut(id)
+            .filter(|s| !s.deleted && owner(&s.value) == MOCK_USER_ID)
+            .and_then(|s| s.value.as_object_mut())
+    }
+
+    /// Any stored webhook with this id, deleted or someone else's: (owner, deleted).
+    pub(crate) fn lookup(&self, id: &str) -> Option<(String, bool)> {
+        self.webhooks
+            .get(id)
+            .map(|s| (owner(&s.value).to_owned(), s.deleted))
+    }
+
+    pub(crate) fn mark_deleted(&mut self, id: &str) {
+        if let Some(s) = self.webhooks.get_mut(id) {
+            s.deleted = true;
+        }
+    }
+
+    /// The caller's live webhooks, sorted by id.
+    pub(crate) fn live_webhooks(&self) -> Vec<Value> {
+        self.webhooks
+            .values()
+            .filter(|s| !s.deleted && owner(&s.value) == MOCK_USER_ID)
+            .map(|s| s.value.clone())
+            .collect()
+    }
+
+    pub(crate) fn insert_log(&mut self, webhook_id: &str, log: Value) -> String {
+        let mut obj = match log {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        let id = match obj.get("id").and_then(Value::as_str) {
+            Some(id) => id.to_owned(),
+            None => new_id(),
+        };
+        obj.insert("id".into(), json!(id));
+        obj.entry("kind").or_insert_with(|| json!("webhookLog"));
+        obj.insert("webhookId".into(), json!(webhook_id));
+        obj.entry("projectId").or_insert_with(|| json!(PROJECT_ID));
+        obj.entry("event")
+            .or_insert_with(|| json!("stream.started"));
+        let created = obj
+            .entry("createdAt")
+            .or_insert_with(|| json!(now_ms()))
+            .clone();
+        let success = obj
+            .entry("success")
+            .or_insert_with(|| json!(true))
+            .as_bool()
+            .unwrap_or(true);
+        obj.entry("duration").or_insert_with(|| json!(0.153));
+        let event = obj["event"].clone();
+        let url = self
+            .webhooks
+            .get(webhook_id)
+            .and_then(|s| s.value.get("url").cloned())
+            .unwrap_or_else(|| json!("https://hooks.example.com/unknown"));
+        obj.entry("request").or_insert_with(|| {
+            let body = json!({
+                "id": new_id(),
+                "webhookId": webhook_id,
+                "createdAt": created,
+                "timestamp": created,
+                "event": event,
+                "stream": {"id": "e0f1ed4f-7a2b-4c3d-9e8f-0a1b2c3d4e5f", "name": "my-stream"},
+            });
+            json!({
+                "url": url,
+                "method": "POST",
+                "headers": {
+                    "content-type": "application/json",
+                    "user-agent": "livepeer.studio",
+                    "Livepeer-Signature": format!("t={created},v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd"),
+                },
+                "body": body.to_string(),
+            })
+        });
+        obj.entry("response").or_insert_with(|| {
+            let (status, text, body) = if success {
+                (200, "OK", r#"{"received":true}"#)
+            } else {
+                (
+                    500,
+                    "Internal Server Error",
+                    "upstream exploded: database unavailable",
+                )
+            };
+            json!({
+                "status": status,
+                "statusText": text,
+                "body": base64::engine::general_purpose::STANDARD.encode(body),
+            })
+        });
+        self.logs.insert(id.clone(), Value::Object(obj));
+        id
+    }
+
+    pub(crate) fn seed_logs(&mut self, webhook_id: &str, n: usize) -> Vec<String> {
+        let now = now_ms();
+        (0..n)
+            .map(|i| {
+                let log = json!({
+                    "createdAt": now - (n - i) as i64 * 1000,
+                    "event": EVENTS[i % 3],
+                    "success": i.is_multiple_of(2),
+                    "duration": 0.05 + (i % 7) as f64 * 0.01,
+                });
+                self.insert_log(webhook_id, log)
+            })
+            .collect()
+    }
+
+    pub(crate) fn log(&self, id: &str) -> Option<&Value> {
+        self.logs.get(id)
+    }
+
+    /// A webhook's logs, newest first (Studio's default).
+    pub(crate) fn logs_of(&self, webhook_id: &str) -> Vec<Value> {
+        let mut logs: Vec<Value> = self
+            .logs
+            .values()
+            .filter(|l| l.get("webhookId").and_then(Value::as_str) == Some(webhook_id))
+            .cloned()
+            .collect();
+        logs.sort_by_key(|l| {
+            std::cmp::Reverse(l.get("createdAt").and_then(Value::as_i64).unwrap_or(0))
+        });
+        logs
+    }
+}
+
+fn owner(webhook: &Value) -> &str {
+    webhook.get("userId").and_then(Value::as_str).unwrap_or("")
+}
