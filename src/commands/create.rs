@@ -1,12 +1,162 @@
-//! SCAFFOLD: `lpwh create` is being implemented.
+//! `lpwh create`: make a webhook from flags, or through a wizard on a terminal.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
+use crate::api::NewWebhook;
 use crate::context::Ctx;
+use crate::error::usage;
+use crate::redacted::Secret;
+
+use super::webhook_common::{
+    announce_secret, check_events, check_url, generate_secret, normalize_events, show_webhook,
+    warn_if_unreachable, webhook_json,
+};
+use super::webhook_prompt::{self as prompt, SecretChoice, ask};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+    lpwh create --name assets --url https://example.com/hooks --events asset.ready,asset.failed --generate-secret\n  \
+    lpwh create            (on a terminal: asks for what is missing)")]
+pub struct Args {
+    /// A name for the webhook
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 
-pub async fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
-    anyhow::bail!("not implemented yet")
+    /// Where Studio sends events (http:// or https://, reachable from the internet)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Events to subscribe to, comma-separated or repeated (see 'lpwh event-types')
+    #[arg(
+        long,
+        short = 'e',
+        value_name = "EVENT,...",
+        value_delimiter = ',',
+        num_args = 1
+    )]
+    pub events: Option<Vec<String>>,
+
+    /// Secret Studio signs deliveries with (Livepeer-Signature header)
+    #[arg(long, value_name = "SECRET", conflicts_with = "generate_secret")]
+    pub secret: Option<Secret>,
+
+    /// Generate a random signing secret and print it once
+    #[arg(long)]
+    pub generate_secret: bool,
+
+    /// Only send events about this stream
+    #[arg(long, value_name = "ID")]
+    pub stream_id: Option<String>,
+
+    /// Send event names the catalog does not know (for events newer than this lpwh)
+    #[arg(long)]
+    pub allow_unknown_events: bool,
+
+    /// Show the secret unmasked in the output
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let out = &ctx.out;
+    let events = args.events.as_deref().map(normalize_events);
+    let mut missing = Vec::new();
+    if args.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        missing.push("--name");
+    }
+    if args.url.is_none() {
+        missing.push("--url");
+    }
+    if events.is_none() {
+        missing.push("--events");
+    }
+    // Check what was given before asking for the rest: a typo should not cost a wizard run.
+    if let Some(url) = &args.url {
+        check_url(url)?;
+    }
+    if let Some(events) = &events {
+        check_events(events, args.allow_unknown_events)?;
+    }
+
+    let wizard = !missing.is_empty();
+    if wizard && !ctx.interactive {
+        return Err(usage(format!("missing {}", missing.join(", ")))
+            .hint(
+                "pass them as flags, e.g. lpwh create --name my-hook --url https://example.com/hook \
+                 --events stream.started,stream.idle (or run in a terminal to be asked)",
+            )
+            .into());
+    }
+    let api = ctx.api()?;
+
+    let name = match args.name.filter(|n| !n.trim().is_empty()) {
+        Some(name) => name.trim().to_owned(),
+        None => ask(|| prompt::name(None)).await?,
+    };
+    let url = match args.url {
+        Some(url) => url,
+        None => ask(|| prompt::url(None)).await?,
+    };
+    let events = match events {
+        Some(events) => events,
+        None => ask(|| prompt::events(&[])).await?,
+    };
+    let (secret, generated) = if let Some(secret) = args.secret {
+        (Some(secret.expose().to_owned()), false)
+    } else if args.generate_secret {
+        (Some(generate_secret()), true)
+    } else if wizard {
+        match ask(|| prompt::secret(false, false)).await? {
+            SecretChoice::Generated(s) => (Some(s), true),
+            SecretChoice::Typed(s) => (Some(s), false),
+            SecretChoice::Keep | SecretChoice::None => (None, false),
+        }
+    } else {
+        (None, false)
+    };
+    if secret.as_deref() == Some("") {
+        return Err(usage("--secret cannot be empty")
+            .hint("leave --secret out for an unsigned webhook, or use --generate-secret")
+            .into());
+    }
+
+    warn_if_unreachable(out, &url);
+    if events.is_empty() {
+        out.warn("the webhook subscribes to no events, so it will never fire");
+    }
+    if secret.is_none() && !out.quiet {
+        out.info(
+            "note: without a secret, deliveries carry no Livepeer-Signature and cannot be verified",
+        );
+    }
+
+    let new = NewWebhook {
+        name,
+        url,
+        events,
+        shared_secret: secret.clone(),
+        stream_id: args.stream_id.filter(|s| !s.is_empty()),
+    };
+    let created = api
+        .create_webhook(&new)
+        .await
+        .context("creating the webhook")?;
+    out.success(format!(
+        "created webhook {}",
+        crate::output::sanitize(&created.id)
+    ));
+
+    if generated {
+        let secret = secret.as_deref().unwrap_or_default();
+        if out.json {
+            // The JSON is the one place a script can read it: unmask it there, once.
+            let mut value = webhook_json(&created, args.show_secrets);
+            value["sharedSecret"] = serde_json::Value::String(secret.to_owned());
+            out.json(&value)?;
+            out.info("the generated signing secret is in the JSON output (sharedSecret); it is shown only this once");
+            return Ok(());
+        }
+        announce_secret(out, secret, "generated");
+    }
+    show_webhook(out, &created, args.show_secrets)
 }

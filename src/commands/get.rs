@@ -1,12 +1,24 @@
-//! SCAFFOLD: `lpwh get` is being implemented.
+//! `lpwh get`: one webhook, every field.
 
 use anyhow::Result;
 
 use crate::context::Ctx;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+use super::webhook_common::{resolve, show_webhook};
 
-pub async fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
-    anyhow::bail!("not implemented yet")
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The webhook's id, or a unique prefix of it
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Show the secret unmasked
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let api = ctx.api()?;
+    let webhook = resolve(&api, &args.id).await?;
+    show_webhook(&ctx.out, &webhook, args.show_secrets)
 }

@@ -1,12 +1,205 @@
-//! SCAFFOLD: `lpwh list` is being implemented.
+//! `lpwh list`: the user's webhooks as a table or one JSON array.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
+use crate::api::{Filter, ListQuery, Webhook};
 use crate::context::Ctx;
+use crate::error::usage;
+use crate::output::{self, sanitize};
+
+use super::webhook_common::{
+    MAX_PAGE, compact_events, failure_short, triggered_short, webhook_json,
+};
+
+/// Studio's page size when none is asked for.
+const DEFAULT_LIMIT: u32 = 20;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  \
+    lpwh list --all\n  \
+    lpwh list --name prod --event asset.ready\n  \
+    lpwh list --order createdAt-desc --json | jq '.[].id'")]
+pub struct Args {
+    /// Every webhook, following all pages
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 
-pub async fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
-    anyhow::bail!("not implemented yet")
+    /// At most this many webhooks [default: 20]
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+
+    /// Only webhooks whose name contains this (case-insensitive)
+    #[arg(long, value_name = "SUBSTR")]
+    pub name: Option<String>,
+
+    /// Only webhooks whose URL contains this
+    #[arg(long, value_name = "SUBSTR")]
+    pub url: Option<String>,
+
+    /// Only webhooks subscribed to this event
+    #[arg(long, value_name = "EVENT")]
+    pub event: Option<String>,
+
+    /// Sort order: FIELD-asc or FIELD-desc, e.g. createdAt-desc [default: by id]
+    #[arg(long, value_name = "FIELD-asc|desc")]
+    pub order: Option<String>,
+
+    /// Show secrets unmasked
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+/// `createdAt-desc` → Studio's `createdAt-true`; Studio's own form passes through.
+pub fn studio_order(input: &str) -> Result<String> {
+    let bad = || {
+        usage(format!(
+            "--order '{}' is not FIELD-asc or FIELD-desc",
+            sanitize(input)
+        ))
+        .hint("for example --order createdAt-desc or --order name-asc")
+    };
+    let (field, direction) = input.rsplit_once('-').ok_or_else(bad)?;
+    if field.is_empty() || !field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(bad().into());
+    }
+    let descending = match direction.to_ascii_lowercase().as_str() {
+        "desc" | "true" => true,
+        "asc" | "false" => false,
+        _ => return Err(bad().into()),
+    };
+    Ok(format!("{field}-{descending}"))
+}
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let out = &ctx.out;
+    let order = args.order.as_deref().map(studio_order).transpose()?;
+    let mut filters = Vec::new();
+    if let Some(name) = args.name.as_deref().filter(|s| !s.is_empty()) {
+        filters.push(Filter {
+            id: "name".into(),
+            value: name.into(),
+        });
+    }
+    if let Some(url) = args.url.as_deref().filter(|s| !s.is_empty()) {
+        filters.push(Filter {
+            id: "url".into(),
+            value: url.into(),
+        });
+    }
+    let event = args
+        .event
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let api = ctx.api()?;
+
+    let wanted = args.limit.unwrap_or(DEFAULT_LIMIT) as usize;
+    let mut more = false;
+    let webhooks: Vec<Webhook> = if args.all || event.is_some() || wanted > MAX_PAGE as usize {
+        // Studio cannot filter on events, so with --event every page is read and filtered here.
+        let query = ListQuery {
+            limit: Some(MAX_PAGE),
+            order,
+            filters,
+            ..ListQuery::default()
+        };
+        let max = (!args.all && event.is_none()).then_some(wanted);
+        let mut all = api
+            .list_all_webhooks(&query, max)
+            .await
+            .context("listing webhooks")?;
+        if let Some(event) = event {
+            all.retain(|w| w.events.iter().any(|e| e == event));
+            if !args.all && all.len() > wanted {
+                all.truncate(wanted);
+                more = true;
+            }
+        }
+        all
+    } else {
+        let query = ListQuery {
+            limit: Some(wanted as u32),
+            order,
+            filters,
+            ..ListQuery::default()
+        };
+        let page = api
+            .list_webhooks(&query)
+            .await
+            .context("listing webhooks")?;
+        more = page.next_cursor.is_some() && page.items.len() >= wanted;
+        page.items
+    };
+
+    if out.json {
+        let values: Vec<_> = webhooks
+            .iter()
+            .map(|w| webhook_json(w, args.show_secrets))
+            .collect();
+        out.json(&values)?;
+    } else if !webhooks.is_empty() {
+        print_table(ctx, &webhooks)?;
+    }
+
+    if webhooks.is_empty() {
+        let filtered = args.name.is_some() || args.url.is_some() || event.is_some();
+        out.info(if filtered {
+            "no webhooks match these filters"
+        } else {
+            "no webhooks yet; create one with 'lpwh create'"
+        });
+    } else if more {
+        out.info(format!(
+            "showing the first {}; use --all or --limit N for more",
+            webhooks.len()
+        ));
+    }
+    Ok(())
+}
+
+fn print_table(ctx: &Ctx, webhooks: &[Webhook]) -> Result<()> {
+    let out = &ctx.out;
+    let now = output::now_ms();
+    let paint = out.paint();
+    let mut table = out.table(&[
+        "ID",
+        "NAME",
+        "URL",
+        "EVENTS",
+        "LAST TRIGGERED",
+        "LAST FAILURE",
+    ]);
+    for w in webhooks {
+        let failure = failure_short(w, now);
+        table.add_row(vec![
+            sanitize(&w.id).into_owned(),
+            sanitize(&w.name).into_owned(),
+            sanitize(&w.url).into_owned(),
+            compact_events(&w.events),
+            triggered_short(w, now),
+            if failure == "-" {
+                failure
+            } else {
+                paint.red(failure)
+            },
+        ]);
+    }
+    out.print_table(&table)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_is_translated_to_studios_syntax() {
+        assert_eq!(studio_order("createdAt-desc").unwrap(), "createdAt-true");
+        assert_eq!(studio_order("name-asc").unwrap(), "name-false");
+        assert_eq!(studio_order("createdAt-true").unwrap(), "createdAt-true");
+        assert!(studio_order("createdAt").is_err());
+        assert!(studio_order("-desc").is_err());
+        assert!(studio_order("name-sideways").is_err());
+        assert!(studio_order("a,b-desc").is_err());
+    }
 }

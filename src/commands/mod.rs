@@ -16,6 +16,8 @@ pub mod sign;
 pub mod trigger;
 pub mod update;
 pub mod verify;
+pub mod webhook_common;
+pub mod webhook_prompt;
 
 use anyhow::Result;
 

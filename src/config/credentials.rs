@@ -1,0 +1,144 @@
+//! Where a profile's stored key lives, and the choice between the OS keyring and the file.
+//!
+//! Reading: the keyring first. If it has no entry, or no keyring answers, the 0600 credentials
+//! file is consulted, and using a key from it prints a one-line warning saying so and why.
+//! Writing: the keyring, checked by reading the key back; only when no keyring takes it does the
+//! key go to the file (with a warning). A key saved to the keyring removes any file copy, so one
+//! profile never has two stored keys that disagree.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::file::CredentialsFile;
+use super::keyring::{self, Lookup};
+use super::{Dirs, KeySource, validate_profile_name};
+use crate::output::Out;
+use crate::redacted::Secret;
+
+/// Where a profile's key is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyLocation {
+    Keyring,
+    File,
+    None,
+}
+
+/// What `save_api_key` did.
+#[derive(Debug, Clone)]
+pub enum SaveOutcome {
+    /// In the OS keyring; `removed_file_copy` when an older copy left the credentials file.
+    Keyring { removed_file_copy: bool },
+    /// In the credentials file, because no keyring took it (`reason`).
+    File { path: PathBuf, reason: String },
+}
+
+/// What `remove_api_key` removed.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    /// `Ok(true)` removed from the keyring, `Ok(false)` it had none, `Err` no keyring answered.
+    pub keyring: Result<bool, String>,
+    /// Removed from the credentials file.
+    pub file: bool,
+    pub file_path: PathBuf,
+}
+
+fn warn_if_loose(file: &CredentialsFile, out: &Out) {
+    if let Some(mode) = file.loose_permissions() {
+        out.warn(format!(
+            "{} can be read by other users (mode {mode:o}); run: chmod 600 {}",
+            file.path.display(),
+            file.path.display()
+        ));
+    }
+}
+
+/// The profile's stored key: the OS keyring first, then the 0600 credentials file.
+pub fn stored_api_key(
+    dirs: &Dirs,
+    profile: &str,
+    out: &Out,
+) -> Result<Option<(Secret, KeySource)>> {
+    validate_profile_name(profile)?;
+    let why_file = match keyring::get(profile) {
+        Lookup::Found(key) => return Ok(Some((key, KeySource::Keyring))),
+        Lookup::Missing => {
+            "it is not in the OS keyring; run 'lpwh login' to move it there".to_owned()
+        }
+        Lookup::Unavailable(reason) => format!("no OS keyring is available: {reason}"),
+    };
+    let file = CredentialsFile::new(dirs.credentials_file());
+    let Some(key) = file.get(profile)? else {
+        return Ok(None);
+    };
+    out.warn(format!(
+        "using the API key for profile '{profile}' from {} ({why_file})",
+        file.path.display()
+    ));
+    warn_if_loose(&file, out);
+    Ok(Some((key, KeySource::File)))
+}
+
+/// Save the profile's key: the OS keyring if one takes it, else the credentials file.
+pub fn save_api_key(dirs: &Dirs, profile: &str, key: &Secret) -> Result<SaveOutcome> {
+    validate_profile_name(profile)?;
+    let file = CredentialsFile::new(dirs.credentials_file());
+    let reason = match keyring::set(profile, key) {
+        // Some keyrings accept a write they cannot give back (a locked or session-less
+        // collection): only a key that reads back counts as stored.
+        Ok(()) => match keyring::get(profile) {
+            Lookup::Found(read) if &read == key => {
+                let removed_file_copy = file.remove(profile)?;
+                return Ok(SaveOutcome::Keyring { removed_file_copy });
+            }
+            Lookup::Found(_) | Lookup::Missing => {
+                "the OS keyring accepted the key but did not return it".to_owned()
+            }
+            Lookup::Unavailable(reason) => reason,
+        },
+        Err(reason) => reason,
+    };
+    file.set(profile, key)?;
+    Ok(SaveOutcome::File {
+        path: file.path,
+        reason,
+    })
+}
+
+/// Forget the profile's key everywhere it is stored. Idempotent.
+pub fn remove_api_key(dirs: &Dirs, profile: &str) -> Result<Removed> {
+    validate_profile_name(profile)?;
+    let keyring = keyring::delete(profile);
+    let file = CredentialsFile::new(dirs.credentials_file());
+    let removed_file = file.remove(profile)?;
+    Ok(Removed {
+        keyring,
+        file: removed_file,
+        file_path: file.path,
+    })
+}
+
+/// Where the profile's key lives, without reading it into the caller; plus, when no keyring
+/// answered, why (so `lpwh profiles` can say its "none" may be incomplete).
+pub fn key_location(dirs: &Dirs, profile: &str) -> Result<(KeyLocation, Option<String>)> {
+    validate_profile_name(profile)?;
+    let keyring_problem = match keyring::get(profile) {
+        Lookup::Found(_) => return Ok((KeyLocation::Keyring, None)),
+        Lookup::Missing => None,
+        Lookup::Unavailable(reason) => Some(reason),
+    };
+    let file = CredentialsFile::new(dirs.credentials_file());
+    let location = if file.get(profile)?.is_some() {
+        KeyLocation::File
+    } else {
+        KeyLocation::None
+    };
+    Ok((location, keyring_problem))
+}
+
+/// Profiles with a key in the credentials file (the keyring cannot be listed portably).
+pub fn file_profiles(dirs: &Dirs) -> Result<Vec<String>> {
+    CredentialsFile::new(dirs.credentials_file()).profiles()
+}
