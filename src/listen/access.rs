@@ -134,12 +134,14 @@ impl Rules {
                 .access_keys
                 .as_ref()
                 .is_none_or(|keys| key.is_some_and(|k| keys.iter().any(|x| x == k)));
-            let origin_ok = rule.origins.as_ref().is_none_or(|globs| {
-                origin.is_some_and(|o| globs.iter().any(|g| glob_match(g, o)))
-            });
-            let domain_ok = rule.play_domains.as_ref().is_none_or(|globs| {
-                domain.is_some_and(|d| globs.iter().any(|g| glob_match(g, d)))
-            });
+            let origin_ok = rule
+                .origins
+                .as_ref()
+                .is_none_or(|globs| origin.is_some_and(|o| globs.iter().any(|g| glob_match(g, o))));
+            let domain_ok = rule
+                .play_domains
+                .as_ref()
+                .is_none_or(|globs| domain.is_some_and(|d| globs.iter().any(|g| glob_match(g, d))));
             let context_ok = rule.context.as_ref().is_none_or(|want| {
                 want.iter()
                     .all(|(k, v)| context.and_then(|c| c.get(k)) == Some(v))
@@ -181,14 +183,18 @@ mod tests {
             context = { tier = "gold" }
             "#,
         );
-        let body = |key: &str, origin: &str, tier: &str| {
-            json!({"accessKey": key, "headers": {"Origin": origin}, "context": {"tier": tier}})
-        };
+        let body = |key: &str, origin: &str, tier: &str| json!({"accessKey": key, "headers": {"Origin": origin}, "context": {"tier": tier}});
         let d = r.decide(&body("k1", "https://learn.example.com", "gold"));
         assert_eq!((d.allow, d.why.as_str()), (true, "rule 2"));
-        assert!(!r.decide(&body("revoked", "https://learn.example.com", "gold")).allow);
+        assert!(
+            !r.decide(&body("revoked", "https://learn.example.com", "gold"))
+                .allow
+        );
         assert!(!r.decide(&body("k1", "https://evil.test", "gold")).allow);
-        assert!(!r.decide(&body("k1", "https://learn.example.com", "free")).allow);
+        assert!(
+            !r.decide(&body("k1", "https://learn.example.com", "free"))
+                .allow
+        );
         assert_eq!(
             r.decide(&json!({"accessKey": "k"})).why,
             "no rule matched: default"
@@ -202,8 +208,14 @@ mod tests {
             "rules": [{"action": "deny", "play_domains": ["blocked.*"]}]
         }))
         .unwrap();
-        assert!(!r.decide(&json!({"accessKey":"k","playDomain":"blocked.cdn"})).allow);
-        assert!(r.decide(&json!({"accessKey":"k","playDomain":"ok.cdn"})).allow);
+        assert!(
+            !r.decide(&json!({"accessKey":"k","playDomain":"blocked.cdn"}))
+                .allow
+        );
+        assert!(
+            r.decide(&json!({"accessKey":"k","playDomain":"ok.cdn"}))
+                .allow
+        );
         assert!(Policy::Allow.decide(None).allow);
         assert!(!Policy::Deny.decide(None).allow);
         assert!(toml::from_str::<Rules>("defualt = \"allow\"").is_err());

@@ -149,10 +149,7 @@ async fn send_one(url: String, request: reqwest::RequestBuilder) -> Outcome {
     match request.send().await {
         Ok(mut response) => {
             let status = response.status().as_u16();
-            let content_type = response
-                .headers()
-                .get(http::header::CONTENT_TYPE)
-                .cloned();
+            let content_type = response.headers().get(http::header::CONTENT_TYPE).cloned();
             let mut body = Vec::new();
             let mut error = None;
             loop {

@@ -42,10 +42,18 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .as_deref()
         .map(access::Policy::load)
         .transpose()
-        .map_err(|e| usage(format!("{e:#}")).hint("--access-control takes allow, deny or a rules file (JSON or TOML)"))?;
+        .map_err(|e| {
+            usage(format!("{e:#}"))
+                .hint("--access-control takes allow, deny or a rules file (JSON or TOML)")
+        })?;
     let forwarder = forward::Forwarder::new(args.forward_to.clone(), args.forward_timeout)?;
 
-    let mut secrets: Vec<Secret> = args.secrets.iter().filter(|s| !s.is_empty()).cloned().collect();
+    let mut secrets: Vec<Secret> = args
+        .secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect();
     if let Some(id) = &args.webhook {
         let webhook = ctx.api()?.get_webhook(id).await?;
         match webhook.shared_secret.filter(|s| !s.is_empty()) {
@@ -158,8 +166,12 @@ fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
             .chain(events::FASTPIX_EVENTS)
             .map(|e| e.name);
         match events::did_you_mean(until, names) {
-            Some(s) => ctx.out.warn(format!("--until '{until}' is not a known event (did you mean '{s}'?)")),
-            None => ctx.out.warn(format!("--until '{until}' is not a known event")),
+            Some(s) => ctx.out.warn(format!(
+                "--until '{until}' is not a known event (did you mean '{s}'?)"
+            )),
+            None => ctx
+                .out
+                .warn(format!("--until '{until}' is not a known event")),
         }
     }
     Ok(())
@@ -226,14 +238,11 @@ async fn serve(
 }
 
 fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize, state: &State) {
-    let path = args.path.as_deref().unwrap_or("/");
+    let path = args.path.as_deref().unwrap_or("");
     let how = if secrets == 0 {
         "no secret: accepting every delivery unverified, marked unsigned".to_owned()
     } else {
-        let scheme = serde_json::to_value(args.scheme)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let scheme = args.scheme.as_str();
         format!(
             "scheme {scheme}, verifying with {secrets} secret{}",
             if secrets == 1 { "" } else { "s" }
@@ -242,12 +251,19 @@ fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize,
     // The address and `ready` are printed even with -q: scripts wait for them.
     eprintln!("lpwh: listening on http://{local}{path} ({how})");
     if secrets == 0 {
-        ctx.out.warn("no --secret, LPWH_WEBHOOK_SECRET or --webhook given: signatures are not checked");
+        ctx.out.warn(
+            "no --secret, LPWH_WEBHOOK_SECRET or --webhook given: signatures are not checked",
+        );
     }
     for target in state.forwarder.targets() {
         match &target.glob {
-            Some(glob) => ctx.out.info(format!("lpwh: forwarding {glob} → {}", target.url)),
-            None => ctx.out.info(format!("lpwh: forwarding every valid delivery → {}", target.url)),
+            Some(glob) => ctx
+                .out
+                .info(format!("lpwh: forwarding {glob} → {}", target.url)),
+            None => ctx.out.info(format!(
+                "lpwh: forwarding every valid delivery → {}",
+                target.url
+            )),
         }
     }
     if let Some(policy) = &state.access {
@@ -256,7 +272,9 @@ fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize,
             access::Policy::Deny => "deny all".to_owned(),
             access::Policy::Rules(r) => format!("{} rule(s)", r.rules.len()),
         };
-        ctx.out.info(format!("lpwh: answering playback.accessControl requests: {what}"));
+        ctx.out.info(format!(
+            "lpwh: answering playback.accessControl requests: {what}"
+        ));
     }
     if args.public_url.is_none() {
         ctx.out.info(format!(
@@ -271,9 +289,12 @@ fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize,
 async fn cleanup(ctx: &Ctx, temp: &public_url::Temporary) {
     let result = async {
         let api = ctx.api()?;
-        tokio::time::timeout(Duration::from_secs(15), api.delete_webhook(&temp.webhook.id))
-            .await
-            .context("timed out")??;
+        tokio::time::timeout(
+            Duration::from_secs(15),
+            api.delete_webhook(&temp.webhook.id),
+        )
+        .await
+        .context("timed out")??;
         anyhow::Ok(())
     }
     .await;
@@ -312,8 +333,10 @@ impl Signals {
         {
             use tokio::signal::unix::{SignalKind, signal};
             Ok(Signals {
-                interrupt: signal(SignalKind::interrupt()).context("installing the Ctrl-C handler")?,
-                terminate: signal(SignalKind::terminate()).context("installing the SIGTERM handler")?,
+                interrupt: signal(SignalKind::interrupt())
+                    .context("installing the Ctrl-C handler")?,
+                terminate: signal(SignalKind::terminate())
+                    .context("installing the SIGTERM handler")?,
             })
         }
         #[cfg(not(unix))]

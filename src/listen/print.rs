@@ -105,7 +105,12 @@ impl Record {
             None => paint.dim("(not JSON)"),
         };
         let mut line = format!("{} {mark} {event}", paint.dim(time));
-        let facts = self.envelope.json.as_ref().map(key_facts).unwrap_or_default();
+        let facts = self
+            .envelope
+            .json
+            .as_ref()
+            .map(key_facts)
+            .unwrap_or_default();
         if !facts.is_empty() {
             line.push_str("  ");
             line.push_str(&sanitize(&facts.join(" · ")));

@@ -162,7 +162,13 @@ mod tests {
         assert!(!all.iter().any(|e| e == "playback.accessControl"));
         assert_eq!(
             subscribed_events(&["asset.*".into()]),
-            ["asset.created", "asset.updated", "asset.ready", "asset.failed", "asset.deleted"]
+            [
+                "asset.created",
+                "asset.updated",
+                "asset.ready",
+                "asset.failed",
+                "asset.deleted"
+            ]
         );
     }
 

@@ -182,14 +182,22 @@ fn answer(status: StatusCode, body: serde_json::Value) -> Answer {
 
 /// An answer after which the connection is closed (the request body may be unread).
 fn closing(mut response: Answer) -> Answer {
-    response
-        .headers_mut()
-        .insert(header::CONNECTION, header::HeaderValue::from_static("close"));
+    response.headers_mut().insert(
+        header::CONNECTION,
+        header::HeaderValue::from_static("close"),
+    );
     response
 }
 
 /// A request refused before verification: answered, and noted on stderr (not a delivery).
-fn refuse(state: &State, remote: SocketAddr, what: &str, status: StatusCode, error: &str, hint: String) -> Answer {
+fn refuse(
+    state: &State,
+    remote: SocketAddr,
+    what: &str,
+    status: StatusCode,
+    error: &str,
+    hint: String,
+) -> Answer {
     state.out.info(format!(
         "lpwh: {} {what} from {remote}: {}",
         status.as_u16(),
@@ -204,18 +212,41 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     if let Some(want) = &state.path
         && &path != want
     {
-        return refuse(state, remote, &what, StatusCode::NOT_FOUND, "not_found",
-            format!("lpwh listens on {want} only (--path)"));
+        return refuse(
+            state,
+            remote,
+            &what,
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("lpwh listens on {want} only (--path)"),
+        );
     }
     if req.method() != Method::POST {
-        let mut response = refuse(state, remote, &what, StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed", "webhook deliveries are POST requests".into());
-        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        let mut response = refuse(
+            state,
+            remote,
+            &what,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "webhook deliveries are POST requests".into(),
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return response;
     }
     let too_large = |state: &State| {
-        closing(refuse(state, remote, &what, StatusCode::PAYLOAD_TOO_LARGE, "body_too_large",
-            format!("bodies over {} bytes are refused (--max-body)", state.max_body)))
+        closing(refuse(
+            state,
+            remote,
+            &what,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!(
+                "bodies over {} bytes are refused (--max-body)",
+                state.max_body
+            ),
+        ))
     };
     let declared = req
         .headers()
@@ -228,18 +259,36 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     }
     let (parts, body) = req.into_parts();
     let limit = usize::try_from(state.max_body).unwrap_or(usize::MAX);
-    let body = match tokio::time::timeout(state.read_timeout, Limited::new(body, limit).collect()).await {
-        Ok(Ok(collected)) => collected.to_bytes(),
-        Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => return too_large(state),
-        Ok(Err(err)) => {
-            return closing(refuse(state, remote, &what, StatusCode::BAD_REQUEST, "bad_body",
-                format!("the body could not be read: {err}")));
-        }
-        Err(_) => {
-            return closing(refuse(state, remote, &what, StatusCode::REQUEST_TIMEOUT, "body_timeout",
-                format!("the body took longer than {:?} to arrive (--read-timeout)", state.read_timeout)));
-        }
-    };
+    let body =
+        match tokio::time::timeout(state.read_timeout, Limited::new(body, limit).collect()).await {
+            Ok(Ok(collected)) => collected.to_bytes(),
+            Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => {
+                return too_large(state);
+            }
+            Ok(Err(err)) => {
+                return closing(refuse(
+                    state,
+                    remote,
+                    &what,
+                    StatusCode::BAD_REQUEST,
+                    "bad_body",
+                    format!("the body could not be read: {err}"),
+                ));
+            }
+            Err(_) => {
+                return closing(refuse(
+                    state,
+                    remote,
+                    &what,
+                    StatusCode::REQUEST_TIMEOUT,
+                    "body_timeout",
+                    format!(
+                        "the body took longer than {:?} to arrive (--read-timeout)",
+                        state.read_timeout
+                    ),
+                ));
+            }
+        };
 
     let time_ms = now_ms();
     let verdict = state.verifier.check(&parts.headers, &body, time_ms);
@@ -300,7 +349,12 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
             answer(StatusCode::FORBIDDEN, json!({"error": "access_denied"}))
         };
     }
-    let ticket = match record.envelope.id.as_deref().map(|id| state.replay.check_and_insert(id)) {
+    let ticket = match record
+        .envelope
+        .id
+        .as_deref()
+        .map(|id| state.replay.check_and_insert(id))
+    {
         Some(Seen::Duplicate) => {
             record.reason = Reason::Duplicate;
             record.hint = Some("this event id was already received; not forwarded again".into());
@@ -332,7 +386,9 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
             *response.status_mut() =
                 StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
             if let Some(ct) = &first.content_type {
-                response.headers_mut().insert(header::CONTENT_TYPE, ct.clone());
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_TYPE, ct.clone());
             }
             response
         }
