@@ -30,6 +30,8 @@ use crate::signature::Reason;
 
 /// Open connections beyond this wait in the kernel's accept queue instead of costing memory.
 pub const MAX_CONNECTIONS: usize = 2048;
+/// The most one connection buffers while reading (request line and headers must fit).
+pub const MAX_CONNECTION_BUFFER: usize = 64 * 1024;
 /// How long in-flight requests get to finish after a stop was asked for.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
@@ -155,6 +157,9 @@ pub async fn serve(
         let conn = http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(read_timeout)
+            // Caps what one connection may buffer (headers included: bigger ones get 431), so
+            // a thousand hostile connections cost megabytes, not hyper's default ~400 KB each.
+            .max_buf_size(MAX_CONNECTION_BUFFER)
             .keep_alive(true)
             .serve_connection(TokioIo::new(stream), service);
         let watched = graceful.watch(conn);

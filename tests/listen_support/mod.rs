@@ -259,7 +259,9 @@ pub fn raw_exchange(addr: &str, request: &[u8]) -> Raw {
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
         .unwrap();
-    stream.write_all(request).unwrap();
+    // The server may answer and close before reading everything (413, 431): keep going and
+    // read what it said.
+    let _ = stream.write_all(request);
     read_all(stream)
 }
 
@@ -277,13 +279,33 @@ pub fn read_all(mut stream: TcpStream) -> Raw {
     parse_raw(&bytes)
 }
 
+/// Walk the responses one by one (status line, headers, Content-Length body), so pipelined
+/// answers and interim `100 Continue` lines are each counted once.
 pub fn parse_raw(bytes: &[u8]) -> Raw {
     let text = String::from_utf8_lossy(bytes).into_owned();
-    let statuses = text
-        .split("\r\n")
-        .filter(|l| l.starts_with("HTTP/1."))
-        .filter_map(|l| l.split(' ').nth(1)?.parse().ok())
-        .collect();
+    let mut statuses = Vec::new();
+    let mut rest = bytes;
+    while let Some(end) = rest.windows(4).position(|w| w == b"\r\n\r\n") {
+        let head = String::from_utf8_lossy(&rest[..end]);
+        let Some(status) = head
+            .strip_prefix("HTTP/1.")
+            .and_then(|h| h.split(' ').nth(1))
+            .and_then(|s| s.parse::<u16>().ok())
+        else {
+            break;
+        };
+        statuses.push(status);
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse().ok())?
+            })
+            .unwrap_or(0);
+        let next = (end + 4 + length).min(rest.len());
+        rest = &rest[next..];
+    }
     Raw { statuses, text }
 }
 
@@ -335,75 +357,29 @@ impl Received {
 }
 
 /// A forward target on 127.0.0.1 that answers every request with `status` and records it.
+/// It runs on its own thread and runtime, so async and plain tests can both use it.
 pub struct Target {
     pub url: String,
     seen: Arc<Mutex<Vec<Received>>>,
-    _runtime: tokio::runtime::Runtime,
 }
 
 impl Target {
     pub fn start(status: u16, path: &str) -> Target {
-        use http_body_util::BodyExt;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let addr = listener.local_addr().unwrap();
+        let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        socket.set_nonblocking(true).unwrap();
+        let addr = socket.local_addr().unwrap();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let recorder = seen.clone();
-        runtime.spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    continue;
-                };
-                let recorder = recorder.clone();
-                tokio::spawn(async move {
-                    let service = hyper::service::service_fn(
-                        move |req: hyper::Request<hyper::body::Incoming>| {
-                            let recorder = recorder.clone();
-                            async move {
-                                let path = req.uri().path().to_owned();
-                                let headers = req
-                                    .headers()
-                                    .iter()
-                                    .map(|(k, v)| {
-                                        (
-                                            k.as_str().to_owned(),
-                                            String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                                        )
-                                    })
-                                    .collect();
-                                let body = req.into_body().collect().await.unwrap().to_bytes();
-                                recorder.lock().unwrap().push(Received {
-                                    path,
-                                    headers,
-                                    body: body.to_vec(),
-                                });
-                                let response = hyper::Response::builder()
-                                    .status(status)
-                                    .header("content-type", "application/json")
-                                    .body(http_body_util::Full::new(bytes::Bytes::from_static(
-                                        b"{\"from\":\"target\"}",
-                                    )))
-                                    .unwrap();
-                                Ok::<_, std::convert::Infallible>(response)
-                            }
-                        },
-                    );
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                        .await;
-                });
-            }
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(serve_target(socket, status, recorder));
         });
         Target {
             url: format!("http://{addr}{path}"),
             seen,
-            _runtime: runtime,
         }
     }
 
@@ -418,4 +394,55 @@ pub fn dead_url() -> String {
     let addr = socket.local_addr().unwrap();
     drop(socket);
     format!("http://{addr}/gone")
+}
+
+async fn serve_target(
+    socket: std::net::TcpListener,
+    status: u16,
+    recorder: Arc<Mutex<Vec<Received>>>,
+) {
+    use http_body_util::BodyExt;
+    let listener = tokio::net::TcpListener::from_std(socket).unwrap();
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let recorder = recorder.clone();
+        tokio::spawn(async move {
+            let service =
+                hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                    let recorder = recorder.clone();
+                    async move {
+                        let path = req.uri().path().to_owned();
+                        let headers = req
+                            .headers()
+                            .iter()
+                            .map(|(k, v)| {
+                                (
+                                    k.as_str().to_owned(),
+                                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                                )
+                            })
+                            .collect();
+                        let body = req.into_body().collect().await.unwrap().to_bytes();
+                        recorder.lock().unwrap().push(Received {
+                            path,
+                            headers,
+                            body: body.to_vec(),
+                        });
+                        let response = hyper::Response::builder()
+                            .status(status)
+                            .header("content-type", "application/json")
+                            .body(http_body_util::Full::new(bytes::Bytes::from_static(
+                                b"{\"from\":\"target\"}",
+                            )))
+                            .unwrap();
+                        Ok::<_, std::convert::Infallible>(response)
+                    }
+                });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
 }
