@@ -1,15 +1,28 @@
-//! The only code that speaks HTTP to Livepeer Studio's `/api/webhook` API.
-//!
-//! SCAFFOLD: the types and method signatures below are the contract the commands are written
-//! against. Bodies marked `todo!` are being implemented (auth, retries, errors, pagination).
+//! The only code that speaks HTTP to Livepeer Studio's `/api/webhook` API: the data types,
+//! and a [`Client`] with Bearer auth, retries (see `transport`), decoded errors (see `errors`)
+//! and pagination that copes with Studio's last-page `Link` quirk (see `paging`).
 
+mod errors;
+mod paging;
+mod transport;
+
+use std::fmt;
 use std::time::Duration;
 
+use reqwest::Method;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 use crate::config::KeySource;
-use crate::error::Kind;
+use crate::error::{Failure, Kind};
 use crate::redacted::Secret;
+
+pub use paging::next_cursor_from_link;
+pub use transport::RetryPolicy;
+
+/// Studio's largest page (`limit` is capped there): what `list_all_*` asks for.
+pub const MAX_PAGE_SIZE: u32 = 1000;
 
 /// How to build a [`Client`]; filled in by [`crate::context::Ctx::api`].
 #[derive(Debug, Clone)]
@@ -24,9 +37,22 @@ pub struct ClientOptions {
 }
 
 /// A Studio API client: Bearer auth, retries, decoded errors, pagination.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Client {
-    _opts: ClientOptions,
+    opts: ClientOptions,
+    base: Url,
+    http: reqwest::Client,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `opts` prints the key as `(redacted)`; the reqwest client adds nothing useful.
+        f.debug_struct("Client")
+            .field("opts", &self.opts)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What went wrong talking to Studio, decoded into something a person reads.
@@ -53,15 +79,12 @@ impl ApiError {
     /// The exit-code kind: 401/403 → auth, 404 → not found, everything else → failure.
     pub fn kind(&self) -> Kind {
         match self {
-            ApiError::Status { status: 401, .. } => Kind::Auth,
+            ApiError::Status {
+                status: 401 | 403, ..
+            } => Kind::Auth,
             ApiError::Status { status: 404, .. } => Kind::NotFound,
             _ => Kind::Failure,
         }
-    }
-
-    /// A line naming the fix, when there is one.
-    pub fn hint(&self) -> Option<String> {
-        None
     }
 
     /// The HTTP status, when Studio answered.
@@ -234,66 +257,223 @@ pub struct Page<T> {
     pub total: Option<u64>,
 }
 
+impl ListQuery {
+    /// The query string pairs Studio expects.
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(limit) = self.limit {
+            pairs.push(("limit", limit.to_string()));
+        }
+        if let Some(cursor) = &self.cursor {
+            pairs.push(("cursor", cursor.clone()));
+        }
+        if let Some(order) = &self.order {
+            pairs.push(("order", order.clone()));
+        }
+        if !self.filters.is_empty() {
+            let json = serde_json::to_string(&self.filters).expect("filters serialize");
+            pairs.push(("filters", json));
+        }
+        if self.count {
+            pairs.push(("count", "1".to_owned()));
+        }
+        pairs
+    }
+}
+
 impl Client {
+    /// A client for `opts.base_url`. Fails (as a usage error) when the URL is not http(s).
     pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
-        Ok(Client { _opts: opts })
+        let base = parse_base_url(&opts.base_url)?;
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("lpwh/", env!("CARGO_PKG_VERSION")))
+            .timeout(opts.timeout)
+            .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
+            .build()
+            .map_err(|e| anyhow::anyhow!("cannot set up the HTTP client: {e}"))?;
+        Ok(Client {
+            opts,
+            base,
+            http,
+            retry: RetryPolicy::default(),
+        })
+    }
+
+    /// The same client with another retry policy (tests use short delays).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Client {
+        self.retry = retry;
+        self
+    }
+
+    /// The base URL requests go to, e.g. `https://livepeer.studio/api`.
+    pub fn base_url(&self) -> &str {
+        self.opts.base_url.trim_end_matches('/')
     }
 
     /// `GET /webhook`: one page.
-    pub async fn list_webhooks(&self, _query: &ListQuery) -> Result<Page<Webhook>, ApiError> {
-        todo!()
+    pub async fn list_webhooks(&self, query: &ListQuery) -> Result<Page<Webhook>, ApiError> {
+        self.list_page(&["webhook"], query).await
     }
 
     /// `GET /webhook`, following every page; each webhook once, at most `max` of them.
+    /// Pages are [`MAX_PAGE_SIZE`] long unless `query.limit` asks for fewer.
     pub async fn list_all_webhooks(
         &self,
-        _query: &ListQuery,
-        _max: Option<usize>,
+        query: &ListQuery,
+        max: Option<usize>,
     ) -> Result<Vec<Webhook>, ApiError> {
-        todo!()
+        self.list_all(&["webhook"], query, max).await
     }
 
     /// `GET /webhook/{id}`.
-    pub async fn get_webhook(&self, _id: &str) -> Result<Webhook, ApiError> {
-        todo!()
+    pub async fn get_webhook(&self, id: &str) -> Result<Webhook, ApiError> {
+        let url = self.url(&["webhook", id], &[]);
+        let answer = self.call(Method::GET, url, None).await?;
+        answer.json()
     }
 
-    /// `POST /webhook` (201): the stored webhook.
-    pub async fn create_webhook(&self, _new: &NewWebhook) -> Result<Webhook, ApiError> {
-        todo!()
+    /// `POST /webhook` (201): the stored webhook. Retried only when it never left this machine.
+    pub async fn create_webhook(&self, new: &NewWebhook) -> Result<Webhook, ApiError> {
+        let url = self.url(&["webhook"], &[]);
+        let answer = self.call(Method::POST, url, Some(to_body(new))).await?;
+        answer.json()
     }
 
     /// `PATCH /webhook/{id}` (204) with only the changed fields.
-    pub async fn update_webhook(&self, _id: &str, _patch: &WebhookPatch) -> Result<(), ApiError> {
-        todo!()
+    pub async fn update_webhook(&self, id: &str, patch: &WebhookPatch) -> Result<(), ApiError> {
+        let url = self.url(&["webhook", id], &[]);
+        self.call(Method::PATCH, url, Some(to_body(patch))).await?;
+        Ok(())
     }
 
-    /// `DELETE /webhook/{id}` (204).
-    pub async fn delete_webhook(&self, _id: &str) -> Result<(), ApiError> {
-        todo!()
+    /// `DELETE /webhook/{id}` (204). A 404 on a retry, after an attempt whose answer was lost,
+    /// means that attempt deleted it: that counts as success.
+    pub async fn delete_webhook(&self, id: &str) -> Result<(), ApiError> {
+        let url = self.url(&["webhook", id], &[]);
+        let answer = self.send(Method::DELETE, url, None).await?;
+        if answer.status == 404 && answer.after_lost_answer {
+            return Ok(());
+        }
+        answer.success(self)?;
+        Ok(())
     }
 
-    /// `DELETE /webhook` with `{"ids": [...]}` (204).
-    pub async fn delete_webhooks(&self, _ids: &[String]) -> Result<(), ApiError> {
-        todo!()
+    /// `DELETE /webhook` with `{"ids": [...]}` (204). Studio answers 404 if any id belongs to
+    /// someone else, and 500 when none of the ids exists. No request for an empty list.
+    pub async fn delete_webhooks(&self, ids: &[String]) -> Result<(), ApiError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let url = self.url(&["webhook"], &[]);
+        let body = to_body(&serde_json::json!({ "ids": ids }));
+        self.call(Method::DELETE, url, Some(body)).await?;
+        Ok(())
     }
 
-    /// `GET /webhook/{id}/log`: one page, newest first.
+    /// `GET /webhook/subscribed/{event}`: the webhooks subscribed to one event.
+    pub async fn subscribed_webhooks(
+        &self,
+        event: &str,
+        stream_id: Option<&str>,
+    ) -> Result<Vec<Webhook>, ApiError> {
+        let query: Vec<(&str, String)> = stream_id
+            .map(|s| vec![("streamId", s.to_owned())])
+            .unwrap_or_default();
+        let url = self.url(&["webhook", "subscribed", event], &query);
+        self.call(Method::GET, url, None).await?.json()
+    }
+
+    /// `GET /webhook/{id}/log`: one page, newest first. An unknown webhook gives an empty page.
     pub async fn list_logs(
         &self,
-        _id: &str,
-        _query: &ListQuery,
+        id: &str,
+        query: &ListQuery,
     ) -> Result<Page<WebhookLog>, ApiError> {
-        todo!()
+        self.list_page(&["webhook", id, "log"], query).await
+    }
+
+    /// `GET /webhook/{id}/log`, following every page; each log once, at most `max` of them.
+    pub async fn list_all_logs(
+        &self,
+        id: &str,
+        query: &ListQuery,
+        max: Option<usize>,
+    ) -> Result<Vec<WebhookLog>, ApiError> {
+        self.list_all(&["webhook", id, "log"], query, max).await
     }
 
     /// `GET /webhook/{id}/log/{logId}`.
-    pub async fn get_log(&self, _id: &str, _log_id: &str) -> Result<WebhookLog, ApiError> {
-        todo!()
+    pub async fn get_log(&self, id: &str, log_id: &str) -> Result<WebhookLog, ApiError> {
+        let url = self.url(&["webhook", id, "log", log_id], &[]);
+        self.call(Method::GET, url, None).await?.json()
     }
 
-    /// `POST /webhook/{id}/log/{logId}/resend`: the new log.
-    pub async fn resend(&self, _id: &str, _log_id: &str) -> Result<WebhookLog, ApiError> {
-        todo!()
+    /// `POST /webhook/{id}/log/{logId}/resend`: the new log. Not retried once sent (it would
+    /// deliver twice).
+    pub async fn resend(&self, id: &str, log_id: &str) -> Result<WebhookLog, ApiError> {
+        let url = self.url(&["webhook", id, "log", log_id, "resend"], &[]);
+        self.call(Method::POST, url, None).await?.json()
     }
+
+    /// `base` + path segments (each percent-encoded, so an id cannot change the route) + query.
+    fn url(&self, segments: &[&str], query: &[(&str, String)]) -> Url {
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .expect("checked in Client::new: an http(s) URL has a path")
+            .pop_if_empty()
+            .extend(segments);
+        if !query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        url
+    }
+
+    /// Send, and turn a non-2xx answer into an [`ApiError::Status`].
+    async fn call(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<Vec<u8>>,
+    ) -> Result<transport::Answer, ApiError> {
+        self.send(method, url, body).await?.success(self)
+    }
+}
+
+fn to_body<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("request bodies serialize")
+}
+
+/// Check `--api-url`: an absolute http(s) URL, which requests are made relative to.
+fn parse_base_url(raw: &str) -> anyhow::Result<Url> {
+    let bad = |why: &str| {
+        Failure::usage(format!("invalid API URL '{raw}': {why}"))
+            .hint("pass --api-url (or set LIVEPEER_API_URL) to Studio's API, e.g. https://livepeer.studio/api")
+    };
+    let url = Url::parse(raw.trim()).map_err(|e| bad(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(bad("it must start with http:// or https://").into());
+    }
+    if url.cannot_be_a_base() || url.host_str().is_none_or(str::is_empty) {
+        return Err(bad("it has no host").into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(bad("it must not have a query or fragment").into());
+    }
+    Ok(url)
+}
+
+/// Decode a 2xx body, or say which URL answered something unreadable.
+fn decode_json<T: DeserializeOwned>(url: &Url, body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| ApiError::Decode {
+        url: display_url(url),
+        reason: e.to_string(),
+    })
+}
+
+/// A URL as shown in messages: without the query, which can be long (filters).
+fn display_url(url: &Url) -> String {
+    let mut shown = url.clone();
+    shown.set_query(None);
+    shown.to_string()
 }

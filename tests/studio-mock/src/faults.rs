@@ -19,6 +19,9 @@ pub enum Fault {
     },
     /// Read the request, then close the connection without answering.
     Close,
+    /// Handle the request (Studio does the work), then close the connection without
+    /// answering: the client cannot know whether it happened.
+    LoseAnswer,
 }
 
 impl Fault {
@@ -94,7 +97,7 @@ impl Fault {
                     .expect("valid fault response")
             }
             // The server drops the connection before asking; answer like Studio would if it did not.
-            Fault::Close => Fault::status(500).response(),
+            Fault::Close | Fault::LoseAnswer => Fault::status(500).response(),
         }
     }
 }

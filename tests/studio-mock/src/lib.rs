@@ -317,6 +317,11 @@ impl StudioMock {
         self.inject(Fault::Close, n);
     }
 
+    /// Carry out the next `n` requests, then close their connections without answering.
+    pub fn lose_answer_next(&self, n: usize) {
+        self.inject(Fault::LoseAnswer, n);
+    }
+
     /// Queue a fault for the next `n` requests.
     pub fn inject(&self, fault: Fault, n: usize) {
         let mut faults = self.shared.faults();
@@ -441,6 +446,10 @@ async fn handle(
     }
     match fault {
         Some(Fault::Close) => Err(Hangup),
+        Some(Fault::LoseAnswer) => {
+            let _ = routes::route(&shared, &recorded);
+            Err(Hangup)
+        }
         Some(fault) => Ok(fault.response()),
         None => Ok(routes::route(&shared, &recorded)),
     }

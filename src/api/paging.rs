@@ -1,0 +1,157 @@
+//! Studio's pagination: `cursor` values announced in a `Link: <...>; rel="next"` header, which
+//! Studio also sends on the last page (reading `cursor=undefined`).
+//!
+//! Only the cursor is taken from the link. The next request is built on the configured base
+//! URL: Studio builds the link from the request it saw, which behind a proxy can name another
+//! scheme or host, and the key must only ever go to the URL the user chose.
+
+use std::collections::HashSet;
+
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use super::{ApiError, Client, ListQuery, MAX_PAGE_SIZE, Page, Webhook, WebhookLog};
+
+/// The `cursor` of the `rel="next"` link in a `Link` header, or `None` when there is no next
+/// page: no such link, no cursor in it, or Studio's last-page `cursor=undefined`.
+pub fn next_cursor_from_link(link: &str) -> Option<String> {
+    link.split(',').find_map(|entry| {
+        let (target, params) = entry.trim().split_once('>')?;
+        let target = target.trim().strip_prefix('<')?;
+        let is_next = params.split(';').any(|p| {
+            let p = p.trim();
+            p.strip_prefix("rel=").is_some_and(|rel| {
+                rel.trim_matches('"')
+                    .split_whitespace()
+                    .any(|r| r == "next")
+            })
+        });
+        if !is_next {
+            return None;
+        }
+        // Relative links resolve against any base: only the query matters here.
+        let url = Url::parse(target)
+            .or_else(|_| Url::parse("http://relative.invalid/").and_then(|b| b.join(target)))
+            .ok()?;
+        let cursor = url
+            .query_pairs()
+            .find(|(k, _)| k == "cursor")
+            .map(|(_, v)| v.into_owned())?;
+        (!cursor.is_empty() && cursor != "undefined" && cursor != "null").then_some(cursor)
+    })
+}
+
+/// Rows that have an id, so a listing can keep each one once.
+pub(crate) trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Webhook {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for WebhookLog {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Client {
+    /// One page of a list endpoint.
+    pub(crate) async fn list_page<T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &ListQuery,
+    ) -> Result<Page<T>, ApiError> {
+        let url = self.url(segments, &query.pairs());
+        let answer = self.send(Method::GET, url, None).await?.success(self)?;
+        let items: Vec<T> = answer.json()?;
+        let next_cursor = answer.header("link").and_then(next_cursor_from_link);
+        let total = answer
+            .header("x-total-count")
+            .and_then(|t| t.trim().parse().ok());
+        Ok(Page {
+            items,
+            next_cursor,
+            total,
+        })
+    }
+
+    /// Every page of a list endpoint, each row once, at most `max` rows.
+    ///
+    /// Stops on any of: no next cursor (which covers `cursor=undefined`), a page shorter than
+    /// asked (Studio's last page), an empty page, a cursor already followed (a server bug
+    /// would otherwise loop forever), or `max` reached.
+    pub(crate) async fn list_all<T: DeserializeOwned + HasId>(
+        &self,
+        segments: &[&str],
+        query: &ListQuery,
+        max: Option<usize>,
+    ) -> Result<Vec<T>, ApiError> {
+        if max == Some(0) {
+            return Ok(Vec::new());
+        }
+        let mut page_size = query.limit.unwrap_or(MAX_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE);
+        if let Some(max) = max {
+            page_size = page_size.min(u32::try_from(max).unwrap_or(u32::MAX));
+        }
+        let mut query = ListQuery {
+            limit: Some(page_size),
+            ..query.clone()
+        };
+        let mut seen_ids = HashSet::new();
+        let mut seen_cursors = HashSet::new();
+        let mut rows = Vec::new();
+        loop {
+            let page: Page<T> = self.list_page(segments, &query).await?;
+            let fetched = page.items.len();
+            for item in page.items {
+                if seen_ids.insert(item.id().to_owned()) {
+                    rows.push(item);
+                    if max.is_some_and(|max| rows.len() >= max) {
+                        return Ok(rows);
+                    }
+                }
+            }
+            if fetched == 0 || fetched < page_size as usize {
+                return Ok(rows);
+            }
+            match page.next_cursor {
+                Some(cursor) if seen_cursors.insert(cursor.clone()) => query.cursor = Some(cursor),
+                _ => return Ok(rows),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_cursor_is_read_from_the_link_header() {
+        let link = r#"<https://livepeer.studio/api/webhook?limit=2&cursor=skip2>; rel="next""#;
+        assert_eq!(next_cursor_from_link(link).as_deref(), Some("skip2"));
+    }
+
+    #[test]
+    fn the_last_page_quirk_and_missing_links_end_paging() {
+        let last = r#"<https://livepeer.studio/api/webhook?limit=2&cursor=undefined>; rel="next""#;
+        assert_eq!(next_cursor_from_link(last), None);
+        let prev_only = r#"<https://livepeer.studio/api/webhook?cursor=skip0>; rel="prev""#;
+        assert_eq!(next_cursor_from_link(prev_only), None);
+        assert_eq!(next_cursor_from_link(""), None);
+        assert_eq!(next_cursor_from_link("garbage"), None);
+        let no_cursor = r#"<https://livepeer.studio/api/webhook?limit=2>; rel="next""#;
+        assert_eq!(next_cursor_from_link(no_cursor), None);
+    }
+
+    #[test]
+    fn several_links_relative_targets_and_encoded_cursors_are_understood() {
+        let links = r#"<https://x/api/webhook?cursor=skip0>; rel="prev", </api/webhook?limit=5&cursor=a%2Bb%3D>; rel=next"#;
+        assert_eq!(next_cursor_from_link(links).as_deref(), Some("a+b="));
+    }
+}
