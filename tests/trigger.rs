@@ -436,6 +436,20 @@ fn event_types_lists_both_catalogs() {
         text.lines().filter(|l| l.contains('.')).count(),
         LIVEPEER_EVENTS.len()
     );
+
+    let out = lpwh(&dir)
+        .args(["--color", "always", "event-types", "--provider", "fastpix"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("video.media.ready"))
+        .unwrap();
+    assert!(row.contains("\u{1b}["), "family coloured: {row:?}");
 }
 
 #[test]
@@ -452,4 +466,29 @@ fn a_given_timestamp_is_the_body_timestamp_and_t() {
     assert_eq!(t, 1_736_942_400_000, "seconds are written as ms");
     assert_eq!(d.json()["timestamp"], t);
     assert_eq!(v1, [livepeer_mac(SECRET, &d.body)]);
+}
+
+#[test]
+fn a_redirect_is_reported_not_followed() {
+    // Studio's client would turn a redirected POST into a bodiless GET; lpwh shows the 3xx.
+    let receiver = Receiver::start(302, "");
+    let dir = tempfile::tempdir().unwrap();
+    lpwh(&dir)
+        .args([
+            "trigger",
+            "asset.created",
+            "--to",
+            &receiver.url,
+            "--secret",
+            SECRET,
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("302"))
+        .stderr(predicates::str::contains("redirects"));
+    assert_eq!(
+        receiver.take().len(),
+        1,
+        "exactly one request, no follow-up GET"
+    );
 }

@@ -112,12 +112,12 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 signature::sign(scheme, secret, &body, timestamp_ms, message_id.as_deref())
                     .map_err(|e| {
                         usage(format!("cannot sign as {}: {e}", scheme_name(scheme))).hint(
-                    if scheme == Scheme::Fastpix {
-                        "a FastPix signing secret is base64 text, as shown in the FastPix dashboard"
-                    } else {
-                        "check --secret and --scheme"
-                    },
-                )
+                            if scheme == Scheme::Fastpix {
+                                "copy the Signing Secret exactly as the FastPix dashboard shows it"
+                            } else {
+                                "check --secret and --scheme"
+                            },
+                        )
                     })?;
             for (name, value) in signed {
                 let name = HeaderName::from_bytes(name.as_bytes())
