@@ -25,16 +25,18 @@ const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 const SHOWN_RESPONSE_BYTES: usize = 4096;
 
 /// Send a sample delivery of EVENT to a URL, signed like the real thing.
-///
-/// The body is a realistic sample (see `lpwh event-types`) with a fresh id and the current
-/// time. Livepeer schemes send `user-agent: livepeer.studio` as Studio does; other schemes send
-/// `lpwh/<version>`. Without a secret the delivery goes unsigned, as Studio sends it for
-/// webhooks without a shared secret. Exit 0 on a 2xx answer, 1 otherwise.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
+#[command(
+    after_help = "The body is a realistic sample (see 'lpwh event-types') with fresh ids and the \
+current time. Livepeer schemes send 'user-agent: livepeer.studio' as Studio does; other schemes send \
+'lpwh/<version>'. Without a secret the delivery goes unsigned, as Studio sends it for webhooks \
+without a shared secret. Redirects are not followed. Exit status: 0 on a 2xx answer, 1 otherwise.
+
+Examples:
   lpwh trigger stream.started --to http://localhost:3000/webhooks --secret my-secret
-  lpwh trigger asset.ready --to http://localhost:3000/hooks --set payload.asset.snapshot.name=clip.mp4
-  lpwh trigger video.media.ready --to http://localhost:3000/fastpix --secret ZGVtby1zZWNyZXQ=")]
+  lpwh trigger asset.ready --to http://localhost:3000 --set payload.asset.snapshot.name=clip.mp4
+  lpwh trigger video.media.ready --to http://localhost:3000/fastpix --secret ZGVtby1zZWNyZXQ="
+)]
 pub struct Args {
     /// Event to send, e.g. stream.started or video.media.ready (list: lpwh event-types)
     pub event: String,
