@@ -50,6 +50,7 @@ impl Failure {
         }
     }
 
+    #[allow(clippy::self_named_constructors)] // reads as `Failure::failure(..)` beside `::usage`, `::auth`
     pub fn failure(message: impl Into<String>) -> Self {
         Self::new(Kind::Failure, message)
     }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod context;
 pub mod error;
 pub mod events;
+pub mod generate;
 pub mod listen;
 pub mod output;
 pub mod redacted;

@@ -48,7 +48,11 @@ fn create_sends_exactly_the_given_fields_and_masks_the_secret() {
     );
     let id = created_id(&env);
     assert!(run.stdout.contains(&id), "{}", run.stdout);
-    assert!(run.stdout.contains("typ…"), "secret not shown masked: {}", run.stdout);
+    assert!(
+        run.stdout.contains("typ…"),
+        "secret not shown masked: {}",
+        run.stdout
+    );
     assert!(!run.all().contains(secret), "secret leaked:\n{}", run.all());
 }
 
@@ -56,7 +60,13 @@ fn create_sends_exactly_the_given_fields_and_masks_the_secret() {
 fn create_with_generate_secret_prints_the_stored_secret_once_on_stderr() {
     let env = Env::new();
     let run = env.run(&[
-        "create", "--name", "gen", "--url", "https://example.com/h", "--events", EVENTS_FLAG,
+        "create",
+        "--name",
+        "gen",
+        "--url",
+        "https://example.com/h",
+        "--events",
+        EVENTS_FLAG,
         "--generate-secret",
     ]);
     run.assert_code(0);
@@ -71,8 +81,15 @@ fn create_with_generate_secret_prints_the_stored_secret_once_on_stderr() {
 fn create_json_carries_the_generated_secret_and_nothing_else_on_stdout() {
     let env = Env::new();
     let run = env.run(&[
-        "--json", "create", "--name", "gen", "--url", "https://example.com/h", "--events",
-        "asset.ready", "--generate-secret",
+        "--json",
+        "create",
+        "--name",
+        "gen",
+        "--url",
+        "https://example.com/h",
+        "--events",
+        "asset.ready",
+        "--generate-secret",
     ]);
     run.assert_code(0);
     let out = run.json();
@@ -97,7 +114,12 @@ fn create_without_a_terminal_names_the_missing_flags() {
 fn create_rejects_an_unknown_event_with_a_suggestion() {
     let env = Env::new();
     let run = env.run(&[
-        "create", "--name", "x", "--url", "https://example.com/h", "--events",
+        "create",
+        "--name",
+        "x",
+        "--url",
+        "https://example.com/h",
+        "--events",
         "stream.start,asset.ready",
     ]);
     run.assert_code(2);
@@ -113,7 +135,13 @@ fn create_rejects_an_unknown_event_with_a_suggestion() {
 fn studios_422_is_decoded_for_people() {
     let env = Env::new();
     let run = env.run(&[
-        "create", "--name", "x", "--url", "https://example.com/h", "--events", "stream.start",
+        "create",
+        "--name",
+        "x",
+        "--url",
+        "https://example.com/h",
+        "--events",
+        "stream.start",
         "--allow-unknown-events",
     ]);
     run.assert_code(1);
@@ -129,7 +157,13 @@ fn studios_422_is_decoded_for_people() {
 fn create_rejects_a_bad_url_before_calling_studio() {
     let env = Env::new();
     let run = env.run(&[
-        "create", "--name", "x", "--url", "example.com/h", "--events", EVENTS_FLAG,
+        "create",
+        "--name",
+        "x",
+        "--url",
+        "example.com/h",
+        "--events",
+        EVENTS_FLAG,
     ]);
     run.assert_code(2);
     assert!(run.stderr.contains("http://"), "{}", run.stderr);
@@ -140,13 +174,25 @@ fn create_rejects_a_bad_url_before_calling_studio() {
 fn create_warns_that_studio_cannot_reach_localhost() {
     let env = Env::new();
     let run = env.run(&[
-        "create", "--name", "x", "--url", "http://localhost:3000/hook", "--events", EVENTS_FLAG,
+        "create",
+        "--name",
+        "x",
+        "--url",
+        "http://localhost:3000/hook",
+        "--events",
+        EVENTS_FLAG,
     ]);
     run.assert_code(0);
     assert!(run.stderr.contains("warning:"), "{}", run.stderr);
     assert!(run.stderr.contains("--public-url"), "{}", run.stderr);
     let public = env.run(&[
-        "create", "--name", "y", "--url", "https://example.com/hook", "--events", EVENTS_FLAG,
+        "create",
+        "--name",
+        "y",
+        "--url",
+        "https://example.com/hook",
+        "--events",
+        EVENTS_FLAG,
     ]);
     assert!(!public.stderr.contains("--public-url"), "{}", public.stderr);
 }
@@ -163,7 +209,11 @@ fn a_refused_key_exits_3_with_a_hint() {
     );
     run.assert_code(3);
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
-    assert!(!run.all().contains("wrong-key-abcdef123456"), "{}", run.all());
+    assert!(
+        !run.all().contains("wrong-key-abcdef123456"),
+        "{}",
+        run.all()
+    );
 }
 
 #[test]
@@ -192,7 +242,11 @@ fn a_server_that_always_fails_gets_a_bounded_number_of_tries() {
 #[test]
 fn connection_refused_is_a_clear_failure() {
     let env = Env::new();
-    let run = run_cmd(env.command().env("LIVEPEER_API_URL", refused_url()).args(["list"]));
+    let run = run_cmd(
+        env.command()
+            .env("LIVEPEER_API_URL", refused_url())
+            .args(["list"]),
+    );
     run.assert_code(1);
     assert!(run.stderr.contains("lpwh: error:"), "{}", run.stderr);
     assert!(run.stderr.contains("127.0.0.1"), "{}", run.stderr);
@@ -215,11 +269,22 @@ fn list_prints_a_table_with_compact_events_and_masked_secrets() {
     let run = env.run(&["list"]);
     run.assert_code(0);
     let header = run.stdout.lines().next().unwrap();
-    for column in ["ID", "NAME", "URL", "EVENTS", "LAST TRIGGERED", "LAST FAILURE"] {
+    for column in [
+        "ID",
+        "NAME",
+        "URL",
+        "EVENTS",
+        "LAST TRIGGERED",
+        "LAST FAILURE",
+    ] {
         assert!(header.contains(column), "{header}");
     }
     for id in ids.iter().chain([&multi]) {
-        assert!(run.stdout.contains(id.as_str()), "{id} missing:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains(id.as_str()),
+            "{id} missing:\n{}",
+            run.stdout
+        );
     }
     let row = run.stdout.lines().find(|l| l.contains(&multi)).unwrap();
     assert!(row.contains("stream.* (2)"), "{row}");
@@ -237,9 +302,15 @@ fn list_json_is_one_array_with_masked_secrets_unless_asked() {
     let hooks = run.json();
     let hooks = hooks.as_array().unwrap();
     assert_eq!(hooks.len(), 4);
-    let with_secret: Vec<&Value> = hooks.iter().filter(|w| w.get("sharedSecret").is_some()).collect();
+    let with_secret: Vec<&Value> = hooks
+        .iter()
+        .filter(|w| w.get("sharedSecret").is_some())
+        .collect();
     assert_eq!(with_secret.len(), 2, "{hooks:?}");
-    assert!(with_secret.iter().all(|w| w["sharedSecret"] == "seed…"), "{hooks:?}");
+    assert!(
+        with_secret.iter().all(|w| w["sharedSecret"] == "seed…"),
+        "{hooks:?}"
+    );
     assert!(!run.all().contains("seeded-secret"), "{}", run.all());
 
     let shown = env.run(&["--json", "list", "--show-secrets"]);
@@ -309,24 +380,40 @@ fn list_filters_by_name_on_the_server_and_by_event_locally() {
 
     let by_event = env.run(&["--json", "list", "--event", "task.failed"]);
     by_event.assert_code(0);
-    let got: Vec<Value> = by_event.json().as_array().unwrap().iter().map(|w| w["id"].clone()).collect();
+    let got: Vec<Value> = by_event
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].clone())
+        .collect();
     let expected: Vec<Value> = env
         .mock
         .webhooks()
         .into_iter()
-        .filter(|w| w["events"].as_array().unwrap().contains(&json!("task.failed")))
+        .filter(|w| {
+            w["events"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("task.failed"))
+        })
         .map(|w| w["id"].clone())
         .collect();
     assert!(expected.len() >= 2, "{expected:?}");
     assert_eq!(got, expected);
-    assert!(env.requests("GET", "/api/webhook")[1].query_param("filters").is_none());
+    assert!(
+        env.requests("GET", "/api/webhook")[1]
+            .query_param("filters")
+            .is_none()
+    );
 }
 
 #[test]
 fn list_order_is_translated_for_studio() {
     let env = Env::new();
     env.mock.seed_webhooks(3);
-    env.run(&["list", "--order", "createdAt-desc"]).assert_code(0);
+    env.run(&["list", "--order", "createdAt-desc"])
+        .assert_code(0);
     let get = &env.requests("GET", "/api/webhook")[0];
     assert_eq!(get.query_param("order").as_deref(), Some("createdAt-true"));
     let bad = env.run(&["list", "--order", "sideways"]);
@@ -356,12 +443,23 @@ fn get_shows_every_field_with_the_secret_masked() {
     }));
     let run = env.run(&["get", &id]);
     run.assert_code(0);
-    for text in [&id as &str, "full", "https://example.com/full", "asset.ready", "stream-xyz-1", "get-…"] {
+    for text in [
+        &id as &str,
+        "full",
+        "https://example.com/full",
+        "asset.ready",
+        "stream-xyz-1",
+        "get-…",
+    ] {
         assert!(run.stdout.contains(text), "{text} missing:\n{}", run.stdout);
     }
     assert!(!run.all().contains("get-secret-0123456789"));
     let shown = env.run(&["get", &id, "--show-secrets"]);
-    assert!(shown.stdout.contains("get-secret-0123456789"), "{}", shown.stdout);
+    assert!(
+        shown.stdout.contains("get-secret-0123456789"),
+        "{}",
+        shown.stdout
+    );
     let json = env.run(&["--json", "get", &id]);
     assert_eq!(json.json()["streamId"], "stream-xyz-1");
     assert_eq!(json.json()["sharedSecret"], "get-…");
@@ -370,9 +468,13 @@ fn get_shows_every_field_with_the_secret_masked() {
 #[test]
 fn a_unique_prefix_resolves_and_others_fail_clearly() {
     let env = Env::new();
-    let a = env.mock.insert_webhook(json!({"id": "aaaa1111-0000-4000-8000-000000000001", "name": "first"}));
-    env.mock.insert_webhook(json!({"id": "bbbb2222-0000-4000-8000-000000000002", "name": "second"}));
-    env.mock.insert_webhook(json!({"id": "bbbb3333-0000-4000-8000-000000000003", "name": "third"}));
+    let a = env
+        .mock
+        .insert_webhook(json!({"id": "aaaa1111-0000-4000-8000-000000000001", "name": "first"}));
+    env.mock
+        .insert_webhook(json!({"id": "bbbb2222-0000-4000-8000-000000000002", "name": "second"}));
+    env.mock
+        .insert_webhook(json!({"id": "bbbb3333-0000-4000-8000-000000000003", "name": "third"}));
 
     let unique = env.run(&["--json", "get", "aaaa"]);
     unique.assert_code(0);
@@ -380,8 +482,16 @@ fn a_unique_prefix_resolves_and_others_fail_clearly() {
 
     let ambiguous = env.run(&["get", "bbbb"]);
     ambiguous.assert_code(2);
-    assert!(ambiguous.stderr.contains("bbbb2222-0000-4000-8000-000000000002"));
-    assert!(ambiguous.stderr.contains("bbbb3333-0000-4000-8000-000000000003"));
+    assert!(
+        ambiguous
+            .stderr
+            .contains("bbbb2222-0000-4000-8000-000000000002")
+    );
+    assert!(
+        ambiguous
+            .stderr
+            .contains("bbbb3333-0000-4000-8000-000000000003")
+    );
 
     let none = env.run(&["get", "cccc"]);
     none.assert_code(4);
@@ -397,14 +507,21 @@ fn a_full_id_is_fetched_directly_and_404_exits_4() {
     run.assert_code(4);
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
     let requests = env.mock.requests();
-    assert_eq!(requests.len(), 1, "{:?}", requests.iter().map(|r| r.line()).collect::<Vec<_>>());
+    assert_eq!(
+        requests.len(),
+        1,
+        "{:?}",
+        requests.iter().map(|r| r.line()).collect::<Vec<_>>()
+    );
     assert_eq!(requests[0].path, format!("/api/webhook/{unknown}"));
 }
 
 #[test]
 fn someone_elses_webhook_is_not_found() {
     let env = Env::new();
-    let theirs = env.mock.insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
+    let theirs = env
+        .mock
+        .insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
     env.run(&["get", &theirs]).assert_code(4);
 }
 
@@ -423,7 +540,15 @@ fn no_command_ever_prints_the_api_key() {
         vec!["-v", "get", "nope-nope"],
     ] {
         let run = env.run(&args);
-        assert!(!run.all().contains(&key), "{args:?} printed the key:\n{}", run.all());
-        assert!(!run.all().contains("seeded-secret"), "{args:?} printed a secret:\n{}", run.all());
+        assert!(
+            !run.all().contains(&key),
+            "{args:?} printed the key:\n{}",
+            run.all()
+        );
+        assert!(
+            !run.all().contains("seeded-secret"),
+            "{args:?} printed a secret:\n{}",
+            run.all()
+        );
     }
 }

@@ -44,25 +44,52 @@ fn update_name_patches_only_the_name_and_keeps_everything_else() {
     assert!(env.requests("PUT", "/api/webhook").is_empty());
     // The result is read back and printed.
     assert!(run.stdout.contains("after"), "{}", run.stdout);
-    assert!(!run.all().contains("kept-secret-0123456789"), "{}", run.all());
+    assert!(
+        !run.all().contains("kept-secret-0123456789"),
+        "{}",
+        run.all()
+    );
 }
 
 #[test]
 fn add_and_remove_event_edit_the_current_list() {
     let env = Env::new();
     let id = full_webhook(&env);
-    env.run(&["update", &id, "--add-event", "task.failed", "--add-event", "asset.failed"])
-        .assert_code(0);
+    env.run(&[
+        "update",
+        &id,
+        "--add-event",
+        "task.failed",
+        "--add-event",
+        "asset.failed",
+    ])
+    .assert_code(0);
     assert_eq!(
         env.stored(&id)["events"],
-        json!(["stream.started", "asset.ready", "task.failed", "asset.failed"])
+        json!([
+            "stream.started",
+            "asset.ready",
+            "task.failed",
+            "asset.failed"
+        ])
     );
-    env.run(&["update", &id, "--remove-event", "stream.started,asset.ready"])
-        .assert_code(0);
-    assert_eq!(env.stored(&id)["events"], json!(["task.failed", "asset.failed"]));
+    env.run(&[
+        "update",
+        &id,
+        "--remove-event",
+        "stream.started,asset.ready",
+    ])
+    .assert_code(0);
+    assert_eq!(
+        env.stored(&id)["events"],
+        json!(["task.failed", "asset.failed"])
+    );
     let bodies = patch_bodies(&env, &id);
     assert_eq!(bodies.len(), 2);
-    assert!(bodies.iter().all(|b| b.as_object().unwrap().len() == 1), "{bodies:?}");
+    assert!(
+        bodies.iter().all(|b| b.as_object().unwrap().len() == 1),
+        "{bodies:?}"
+    );
     assert_eq!(env.stored(&id)["sharedSecret"], "kept-secret-0123456789");
 }
 
@@ -72,7 +99,11 @@ fn adding_an_unknown_event_suggests_the_right_one() {
     let id = full_webhook(&env);
     let run = env.run(&["update", &id, "--add-event", "asset.redy"]);
     run.assert_code(2);
-    assert!(run.stderr.contains("did you mean 'asset.ready'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean 'asset.ready'"),
+        "{}",
+        run.stderr
+    );
     assert!(patch_bodies(&env, &id).is_empty());
 }
 
@@ -80,8 +111,12 @@ fn adding_an_unknown_event_suggests_the_right_one() {
 fn events_replace_the_whole_list() {
     let env = Env::new();
     let id = full_webhook(&env);
-    env.run(&["update", &id, "--events", "recording.ready"]).assert_code(0);
-    assert_eq!(patch_bodies(&env, &id), vec![json!({"events": ["recording.ready"]})]);
+    env.run(&["update", &id, "--events", "recording.ready"])
+        .assert_code(0);
+    assert_eq!(
+        patch_bodies(&env, &id),
+        vec![json!({"events": ["recording.ready"]})]
+    );
 }
 
 #[test]
@@ -95,14 +130,18 @@ fn rotate_secret_stores_a_new_one_and_shows_it_once() {
     assert!(secret.len() >= 43);
     assert_eq!(run.stderr.matches(&secret).count(), 1, "{}", run.stderr);
     assert!(!run.stdout.contains(&secret));
-    assert_eq!(patch_bodies(&env, &id), vec![json!({"sharedSecret": secret})]);
+    assert_eq!(
+        patch_bodies(&env, &id),
+        vec![json!({"sharedSecret": secret})]
+    );
 }
 
 #[test]
 fn clear_secret_and_clear_stream_send_null() {
     let env = Env::new();
     let id = full_webhook(&env);
-    env.run(&["update", &id, "--clear-secret", "--clear-stream"]).assert_code(0);
+    env.run(&["update", &id, "--clear-secret", "--clear-stream"])
+        .assert_code(0);
     assert_eq!(
         patch_bodies(&env, &id),
         vec![json!({"sharedSecret": null, "streamId": null})]
@@ -121,7 +160,8 @@ fn an_unknown_stream_is_reported_as_not_found() {
     run.assert_code(4);
     assert!(run.stderr.contains("stream not found"), "{}", run.stderr);
     env.mock.add_stream("known-stream");
-    env.run(&["update", &id, "--stream-id", "known-stream"]).assert_code(0);
+    env.run(&["update", &id, "--stream-id", "known-stream"])
+        .assert_code(0);
     assert_eq!(env.stored(&id)["streamId"], "known-stream");
 }
 
@@ -138,12 +178,20 @@ fn update_without_changes_or_terminal_is_a_usage_error() {
 #[test]
 fn update_resolves_a_prefix_and_reports_unknown_ids() {
     let env = Env::new();
-    let id = env.mock.insert_webhook(json!({"id": "abcd0000-1111-4222-8333-444455556666"}));
-    env.run(&["update", "abcd", "--name", "by-prefix"]).assert_code(0);
+    let id = env
+        .mock
+        .insert_webhook(json!({"id": "abcd0000-1111-4222-8333-444455556666"}));
+    env.run(&["update", "abcd", "--name", "by-prefix"])
+        .assert_code(0);
     assert_eq!(env.stored(&id)["name"], "by-prefix");
     env.run(&["update", "ffff", "--name", "x"]).assert_code(4);
-    env.run(&["update", "ffffffff-1111-4222-8333-444455556666", "--name", "x"])
-        .assert_code(4);
+    env.run(&[
+        "update",
+        "ffffffff-1111-4222-8333-444455556666",
+        "--name",
+        "x",
+    ])
+    .assert_code(4);
 }
 
 // ---- delete ---------------------------------------------------------------------------------
@@ -178,9 +226,17 @@ fn several_ids_go_in_one_bulk_request() {
     let run = env.run(&["--json", "delete", &ids[0], &ids[2], "--yes"]);
     run.assert_code(0);
     let bulk = env.requests("DELETE", "/api/webhook");
-    assert_eq!(bulk.len(), 1, "{:?}", bulk.iter().map(|r| r.line()).collect::<Vec<_>>());
+    assert_eq!(
+        bulk.len(),
+        1,
+        "{:?}",
+        bulk.iter().map(|r| r.line()).collect::<Vec<_>>()
+    );
     assert_eq!(bulk[0].path, "/api/webhook");
-    assert_eq!(bulk[0].body_json().unwrap(), json!({"ids": [ids[0], ids[2]]}));
+    assert_eq!(
+        bulk[0].body_json().unwrap(),
+        json!({"ids": [ids[0], ids[2]]})
+    );
     assert!(env.mock.is_deleted(&ids[0]) && env.mock.is_deleted(&ids[2]));
     assert!(!env.mock.is_deleted(&ids[1]));
     let outcomes = run.json();
@@ -192,7 +248,9 @@ fn several_ids_go_in_one_bulk_request() {
 fn a_failed_bulk_delete_falls_back_to_one_request_per_id() {
     let env = Env::new();
     let mine = env.mock.seed_webhooks(1).remove(0);
-    let theirs = env.mock.insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
+    let theirs = env
+        .mock
+        .insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
     let run = env.run(&["--json", "delete", &mine, &theirs, "--yes"]);
     run.assert_code(4);
     assert!(env.mock.is_deleted(&mine));
@@ -204,7 +262,10 @@ fn a_failed_bulk_delete_falls_back_to_one_request_per_id() {
         .collect();
     assert_eq!(
         singles,
-        [format!("/api/webhook/{mine}"), format!("/api/webhook/{theirs}")]
+        [
+            format!("/api/webhook/{mine}"),
+            format!("/api/webhook/{theirs}")
+        ]
     );
     let outcomes = run.json();
     assert_eq!(outcomes[0]["id"], mine);
@@ -220,18 +281,30 @@ fn deleting_only_unknown_ids_reports_each_one() {
     let b = "22222222-2222-4222-8222-222222222222";
     let run = env.run(&["delete", a, b, "--yes"]);
     run.assert_code(4);
-    assert!(run.stderr.contains(a) && run.stderr.contains(b), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(a) && run.stderr.contains(b),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"));
 }
 
 #[test]
 fn delete_by_prefix_and_an_ambiguous_prefix_deletes_nothing() {
     let env = Env::new();
-    let one = env.mock.insert_webhook(json!({"id": "dead0001-0000-4000-8000-000000000001"}));
-    let two = env.mock.insert_webhook(json!({"id": "dead0002-0000-4000-8000-000000000002"}));
+    let one = env
+        .mock
+        .insert_webhook(json!({"id": "dead0001-0000-4000-8000-000000000001"}));
+    let two = env
+        .mock
+        .insert_webhook(json!({"id": "dead0002-0000-4000-8000-000000000002"}));
     let run = env.run(&["delete", "dead", "--yes"]);
     run.assert_code(2);
-    assert!(run.stderr.contains(&one) && run.stderr.contains(&two), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&one) && run.stderr.contains(&two),
+        "{}",
+        run.stderr
+    );
     assert!(!env.mock.is_deleted(&one) && !env.mock.is_deleted(&two));
     env.run(&["delete", "dead0002", "--yes"]).assert_code(0);
     assert!(env.mock.is_deleted(&two) && !env.mock.is_deleted(&one));

@@ -263,6 +263,11 @@ pub fn edit_events(current: &[String], add: &[String], remove: &[String]) -> Vec
     events
 }
 
+/// The multi-select lists events in catalog order: a reordering alone is no change.
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
 /// Every field asked again, pre-filled; only what the user changed goes into the patch.
 async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>)> {
     let initial = current.name.clone();
@@ -290,7 +295,7 @@ async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>
     let patch = WebhookPatch {
         name: (name != current.name).then_some(name),
         url: (url != current.url).then_some(url),
-        events: (events != current.events).then_some(events),
+        events: (!same_set(&events, &current.events)).then_some(events),
         shared_secret,
         stream_id: None,
     };

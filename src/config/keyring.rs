@@ -104,7 +104,13 @@ fn entry(profile: &str) -> keyring::Result<keyring::Entry> {
 fn describe(err: &keyring::Error) -> String {
     use keyring::Error as E;
     match err {
-        E::NoDefaultStore => "no Secret Service/keychain could be reached".to_owned(),
+        // The store is set up once per process; its own error says why (no session bus, ...).
+        E::NoDefaultStore => match keyring::Entry::store_status() {
+            Err(init) if !matches!(init, E::NoDefaultStore) => {
+                format!("no keyring service could be reached: {}", describe(init))
+            }
+            _ => "no keyring service could be reached".to_owned(),
+        },
         E::NoStorageAccess(e) => format!("the keyring refused access (locked?): {e}"),
         E::PlatformFailure(e) => format!("{e}"),
         E::BadEncoding(_) => "the stored key is not valid UTF-8".to_owned(),
