@@ -487,6 +487,13 @@ fn bad_flags_are_usage_errors() {
         vec!["listen", "--forward-to", "localhost:4000"],
         vec!["listen", "--access-control", "/no/such/rules.toml"],
         vec!["listen", "--public-url", "not a url"],
+        vec![
+            "listen",
+            "--public-url",
+            "https://t.example/",
+            "--events",
+            "nope.*",
+        ],
     ] {
         let out = lpwh_command(dir.path()).args(&args).output().unwrap();
         assert_eq!(
