@@ -1,12 +1,426 @@
-//! SCAFFOLD: `lpwh trigger` is being implemented.
+//! `lpwh trigger`: send a signed, realistic sample delivery of an event to a URL, the way
+//! Studio (or FastPix) would, and show what the receiver answered.
 
-use anyhow::Result;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::context::Ctx;
+use crate::error::{Failure, usage};
+use crate::events::Provider;
+use crate::output::{now_ms, sanitize_multiline};
+use crate::redacted::Secret;
+use crate::samples::{self, SampleOptions};
+use crate::signature::{self, Scheme};
 
+/// Studio's own user agent (payloads.md A1); sent for the Livepeer schemes so receivers that
+/// check it behave as they would in production.
+const STUDIO_USER_AGENT: &str = "livepeer.studio";
+/// How much of the receiver's answer is kept: enough for any error page, bounded memory.
+const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+/// How much of it is shown to people (JSON output keeps up to MAX_RESPONSE_BYTES).
+const SHOWN_RESPONSE_BYTES: usize = 4096;
+
+/// Send a sample delivery of EVENT to a URL, signed like the real thing.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(
+    after_help = "The body is a realistic sample (see 'lpwh event-types') with fresh ids and the \
+current time. Livepeer schemes send 'user-agent: livepeer.studio' as Studio does; other schemes send \
+'lpwh/<version>'. Without a secret the delivery goes unsigned, as Studio sends it for webhooks \
+without a shared secret. Redirects are not followed. Exit status: 0 on a 2xx answer, 1 otherwise.
 
-pub async fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
-    anyhow::bail!("not implemented yet")
+Examples:
+  lpwh trigger stream.started --to http://localhost:3000/webhooks --secret my-secret
+  lpwh trigger asset.ready --to http://localhost:3000 --set payload.asset.snapshot.name=clip.mp4
+  lpwh trigger video.media.ready --to http://localhost:3000/fastpix --secret ZGVtby1zZWNyZXQ="
+)]
+pub struct Args {
+    /// Event to send, e.g. stream.started or video.media.ready (list: lpwh event-types)
+    pub event: String,
+
+    /// URL to POST the delivery to
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+
+    /// Signing secret (the webhook's shared secret; for FastPix the base64 signing secret)
+    #[arg(
+        long,
+        env = "LPWH_WEBHOOK_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub secret: Option<Secret>,
+
+    /// Signature scheme [default: livepeer, or fastpix for FastPix events]
+    #[arg(long, value_enum, value_name = "SCHEME")]
+    pub scheme: Option<Scheme>,
+
+    /// Change a field of the sample by dotted path before signing; VALUE is JSON when it
+    /// parses as JSON, else a string (repeatable), e.g. stream.isActive=false
+    #[arg(long = "set", value_name = "PATH=VALUE", value_parser = samples::parse_set)]
+    pub set: Vec<(String, String)>,
+
+    /// Use the legacy payload form Studio sends to webhooks created before 2024-07-28
+    /// (asset.ready and asset.failed only)
+    #[arg(long)]
+    pub legacy_asset: bool,
+
+    /// Stamp the delivery with this Unix time (seconds or milliseconds, told apart by
+    /// magnitude) instead of now, e.g. to test a receiver's freshness check
+    #[arg(long, value_name = "T")]
+    pub timestamp: Option<i64>,
+
+    /// Extra request header, 'Name: value' (repeatable; replaces a default header of that name)
+    #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'", value_parser = parse_header)]
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// What `--json` prints.
+#[derive(Debug, Serialize)]
+struct Report {
+    status: u16,
+    latency_ms: u64,
+    headers_sent: serde_json::Map<String, Value>,
+    body_sent: Value,
+    response_body: String,
+}
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let url = parse_url(&args.to)?;
+    let provider = samples::provider_of(&args.event);
+    let timestamp_ms = match args.timestamp {
+        Some(t) => to_millis(t)?,
+        None => now_ms(),
+    };
+    let opts = SampleOptions {
+        timestamp_ms,
+        overrides: args.set.clone(),
+        legacy_asset: args.legacy_asset,
+    };
+    // Unknown events and bad --set fail here, as usage errors with a suggestion.
+    let body = samples::render(&args.event, &opts)?;
+    let scheme = resolve_scheme(&args.event, provider, args.scheme)?;
+
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(USER_AGENT, user_agent(scheme));
+    match args.secret.as_ref().filter(|s| !s.is_empty()) {
+        Some(secret) => {
+            let message_id = event_id(&body);
+            let signed =
+                signature::sign(scheme, secret, &body, timestamp_ms, message_id.as_deref())
+                    .map_err(|e| {
+                        usage(format!("cannot sign as {}: {e}", scheme_name(scheme))).hint(
+                            if scheme == Scheme::Fastpix {
+                                "copy the Signing Secret exactly as the FastPix dashboard shows it"
+                            } else {
+                                "check --secret and --scheme"
+                            },
+                        )
+                    })?;
+            for (name, value) in signed {
+                let name = HeaderName::from_bytes(name.as_bytes())
+                    .with_context(|| format!("signature header name {name:?}"))?;
+                let value = HeaderValue::from_str(&value)
+                    .with_context(|| format!("signature header {name} value"))?;
+                headers.append(name, value);
+            }
+        }
+        None => ctx.out.warn(
+            "no secret: sending unsigned, as Studio does for webhooks without a shared secret \
+             (pass --secret or set LPWH_WEBHOOK_SECRET to sign)",
+        ),
+    }
+    for (name, value) in &args.headers {
+        headers.insert(name.clone(), value.clone());
+    }
+
+    if ctx.verbose > 0 {
+        eprintln!("> POST {url}");
+        for (name, value) in &headers {
+            eprintln!(
+                "> {name}: {}",
+                sanitize_multiline(&String::from_utf8_lossy(value.as_bytes()))
+            );
+        }
+        eprintln!("> {}", sanitize_multiline(&String::from_utf8_lossy(&body)));
+    }
+    if !ctx.out.json {
+        if samples::is_historical(&args.event) {
+            ctx.out.info(
+                "note: no current sender emits this event; the body is the historical \
+                 no-envelope form (timestamp in seconds)",
+            );
+        }
+        ctx.out.info(format!(
+            "→ POST {} {}",
+            sanitize_multiline(url.as_str()),
+            crate::commands::event_types::paint_family(
+                ctx.out.paint_err(),
+                crate::events::family_of(&args.event),
+                &args.event
+            )
+        ));
+    }
+
+    let client = reqwest::Client::builder()
+        .timeout(ctx.timeout)
+        // Studio's client turns a redirected POST into a bodiless GET; show the 3xx instead.
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .context("building the HTTP client")?;
+    let started = Instant::now();
+    let mut response = client
+        .post(url.clone())
+        .headers(headers.clone())
+        .body(body.clone())
+        .send()
+        .await
+        .map_err(|e| send_failure(&url, &e, ctx))?;
+    let status = response.status();
+    let response_headers = response.headers().clone();
+    let mut answer = Vec::new();
+    let mut truncated = false;
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| send_failure(&url, &e, ctx))?
+    {
+        let room = MAX_RESPONSE_BYTES - answer.len();
+        answer.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if chunk.len() > room {
+            truncated = true;
+            break;
+        }
+    }
+    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+
+    if ctx.out.json {
+        let report = Report {
+            status: status.as_u16(),
+            latency_ms,
+            headers_sent: headers
+                .iter()
+                .map(|(k, v)| {
+                    let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
+                    (k.as_str().to_owned(), Value::String(v))
+                })
+                .collect(),
+            // The sample is always JSON; --set cannot make it anything else.
+            body_sent: serde_json::from_slice(&body).context("re-reading the sent body")?,
+            response_body: answer,
+        };
+        ctx.out.json(&report)?;
+    } else {
+        let paint = ctx.out.paint_err();
+        let line = format!("{status} in {latency_ms} ms");
+        if status.is_success() {
+            ctx.out.success(line);
+        } else if !ctx.out.quiet {
+            eprintln!("{} {line}", paint.red("✗"));
+        }
+        if !answer.is_empty() {
+            let shown = cut(&answer, SHOWN_RESPONSE_BYTES);
+            ctx.out.line(sanitize_multiline(shown.trim_end()))?;
+            if shown.len() < answer.len() || truncated {
+                ctx.out.info(paint.dim(format!(
+                    "(response truncated: showing {} of {}{} bytes; --json keeps up to 1 MiB)",
+                    shown.len(),
+                    answer.len(),
+                    if truncated { "+" } else { "" }
+                )));
+            }
+        }
+    }
+
+    if status.is_success() {
+        return Ok(());
+    }
+    let mut failure = Failure::failure(format!("{url} answered {status}"));
+    if status.is_redirection() {
+        let location = response_headers
+            .get(reqwest::header::LOCATION)
+            .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
+            .unwrap_or_else(|| "elsewhere".into());
+        failure = failure.hint(format!(
+            "the receiver redirects to {}; Studio would follow with a GET and no body, so point the webhook at the final URL",
+            sanitize_multiline(&location)
+        ));
+    } else if status == reqwest::StatusCode::UNAUTHORIZED
+        || status == reqwest::StatusCode::FORBIDDEN
+    {
+        failure = failure.hint(if args.secret.is_some() {
+            "the receiver refused the delivery: check it uses the same secret and scheme"
+        } else {
+            "the receiver refused an unsigned delivery: pass --secret (or set LPWH_WEBHOOK_SECRET)"
+        });
+    }
+    Err(failure.into())
+}
+
+/// The scheme to sign with: what the user chose, or the event's own provider's. FastPix
+/// bodies signed as Livepeer (or the reverse) would only mislead, so a mismatch is refused.
+fn resolve_scheme(
+    event: &str,
+    provider: Option<Provider>,
+    chosen: Option<Scheme>,
+) -> Result<Scheme> {
+    match (provider, chosen) {
+        (Some(Provider::Fastpix), None) => Ok(Scheme::Fastpix),
+        (Some(Provider::Fastpix), Some(Scheme::Fastpix)) => Ok(Scheme::Fastpix),
+        (Some(Provider::Fastpix), Some(other)) => Err(usage(format!(
+            "{event} is a FastPix event, but --scheme is {}",
+            scheme_name(other)
+        ))
+        .hint("FastPix deliveries are signed with --scheme fastpix (or leave --scheme out)")
+        .into()),
+        (_, Some(Scheme::Fastpix)) => Err(usage(format!(
+            "{event} is a Livepeer event, but --scheme is fastpix"
+        ))
+        .hint("pick a FastPix event (lpwh event-types --provider fastpix) or drop --scheme")
+        .into()),
+        (_, Some(other)) => Ok(other),
+        (_, None) => Ok(Scheme::Livepeer),
+    }
+}
+
+fn scheme_name(scheme: Scheme) -> String {
+    use clap::ValueEnum;
+    scheme
+        .to_possible_value()
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_else(|| format!("{scheme:?}"))
+}
+
+fn user_agent(scheme: Scheme) -> HeaderValue {
+    match scheme {
+        Scheme::Livepeer | Scheme::LivepeerDocs => HeaderValue::from_static(STUDIO_USER_AGENT),
+        _ => HeaderValue::from_static(concat!("lpwh/", env!("CARGO_PKG_VERSION"))),
+    }
+}
+
+/// `--timestamp` in ms: values below 10^11 are seconds (10^11 ms is 1973; 10^11 s is year 5138).
+fn to_millis(t: i64) -> Result<i64> {
+    if t <= 0 {
+        return Err(usage(format!("--timestamp {t} must be a positive Unix time")).into());
+    }
+    Ok(if t < 100_000_000_000 {
+        t.saturating_mul(1000)
+    } else {
+        t
+    })
+}
+
+/// The body's event id, for schemes that sign a message id (standard-webhooks).
+fn event_id(body: &[u8]) -> Option<String> {
+    let value: Value = serde_json::from_slice(body).ok()?;
+    value.get("id")?.as_str().map(str::to_owned)
+}
+
+fn parse_url(text: &str) -> Result<url::Url> {
+    let url = url::Url::parse(text).map_err(|e| {
+        usage(format!("--to {text:?} is not a URL: {e}"))
+            .hint("give a full URL, e.g. --to http://localhost:3000/webhooks")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(usage(format!("--to {text:?} must be an http or https URL")).into());
+    }
+    Ok(url)
+}
+
+/// clap parser for `--header 'Name: value'`.
+fn parse_header(text: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| format!("expected 'Name: value', got {text:?}"))?;
+    let name = HeaderName::from_bytes(name.trim().as_bytes())
+        .map_err(|_| format!("{:?} is not a valid header name", name.trim()))?;
+    let value = HeaderValue::from_str(value.trim())
+        .map_err(|_| format!("the value of {name} has characters a header cannot carry"))?;
+    Ok((name, value))
+}
+
+/// A clear error for a delivery that got no answer: names the URL and the root cause.
+fn send_failure(url: &url::Url, err: &reqwest::Error, ctx: &Ctx) -> anyhow::Error {
+    if err.is_timeout() {
+        return Failure::failure(format!("{url} did not answer within {:.0?}", ctx.timeout))
+            .hint("Studio gives up after 30 s; raise --timeout to wait longer")
+            .into();
+    }
+    let mut cause: &dyn std::error::Error = err;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    let hint = if err.is_connect() {
+        "is the receiver running and listening on that address?"
+    } else {
+        "check the URL and that the receiver speaks HTTP"
+    };
+    Failure::failure(format!("could not deliver to {url}: {cause}"))
+        .hint(hint)
+        .into()
+}
+
+/// At most `max` bytes of `text`, cut on a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scheme_follows_the_event_provider() {
+        let lp = Some(Provider::Livepeer);
+        let fp = Some(Provider::Fastpix);
+        assert_eq!(
+            resolve_scheme("stream.started", lp, None).unwrap(),
+            Scheme::Livepeer
+        );
+        assert_eq!(
+            resolve_scheme("video.media.ready", fp, None).unwrap(),
+            Scheme::Fastpix
+        );
+        assert_eq!(
+            resolve_scheme("stream.started", lp, Some(Scheme::LivepeerDocs)).unwrap(),
+            Scheme::LivepeerDocs
+        );
+        let err = resolve_scheme("video.media.ready", fp, Some(Scheme::Livepeer)).unwrap_err();
+        assert_eq!(crate::error::exit_code(&err), 2);
+        assert!(err.to_string().contains("FastPix event"), "{err}");
+        assert!(resolve_scheme("asset.ready", lp, Some(Scheme::Fastpix)).is_err());
+    }
+
+    #[test]
+    fn headers_parse_and_reject_garbage() {
+        let (n, v) = parse_header("X-Test:  yes ").unwrap();
+        assert_eq!((n.as_str(), v.to_str().unwrap()), ("x-test", "yes"));
+        assert!(parse_header("no colon").is_err());
+        assert!(parse_header("bad name: x").is_err());
+    }
+
+    #[test]
+    fn timestamps_in_seconds_or_ms() {
+        assert_eq!(to_millis(1_736_942_400).unwrap(), 1_736_942_400_000);
+        assert_eq!(to_millis(1_736_942_400_457).unwrap(), 1_736_942_400_457);
+        assert!(to_millis(0).is_err());
+    }
+
+    #[test]
+    fn cut_respects_char_boundaries() {
+        assert_eq!(cut("héllo", 2), "h");
+        assert_eq!(cut("abc", 10), "abc");
+    }
 }
