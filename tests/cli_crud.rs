@@ -609,3 +609,28 @@ fn no_command_ever_prints_the_api_key() {
         );
     }
 }
+
+#[test]
+fn verbose_shows_method_url_status_and_timing_on_stderr_only() {
+    let env = Env::new();
+    env.mock.seed_webhooks(1);
+    env.mock.fail_next(1, 502);
+    let run = env.run(&["-v", "--json", "list"]);
+    run.assert_code(0);
+    // stdout stays pure JSON with -v.
+    assert!(run.json().is_array(), "{}", run.stdout);
+    let url = format!("{}/webhook", env.mock.url());
+    let request_line = format!("→ GET {url}");
+    assert!(run.stderr.contains(&request_line), "{}", run.stderr);
+    assert!(run.stderr.contains("← 502"), "{}", run.stderr);
+    assert!(run.stderr.contains("retrying in"), "{}", run.stderr);
+    let ok_line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("← 200"))
+        .unwrap_or_else(|| panic!("no 200 line in:\n{}", run.stderr));
+    assert!(ok_line.trim_end().ends_with(" ms"), "{ok_line}");
+    // Without -v, none of it.
+    let quiet = env.run(&["--json", "list"]);
+    assert!(!quiet.stderr.contains("→ GET"), "{}", quiet.stderr);
+}
