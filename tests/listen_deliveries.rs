@@ -487,6 +487,13 @@ fn bad_flags_are_usage_errors() {
         vec!["listen", "--forward-to", "localhost:4000"],
         vec!["listen", "--access-control", "/no/such/rules.toml"],
         vec!["listen", "--public-url", "not a url"],
+        vec![
+            "listen",
+            "--public-url",
+            "https://t.example/",
+            "--events",
+            "nope.*",
+        ],
     ] {
         let out = lpwh_command(dir.path()).args(&args).output().unwrap();
         assert_eq!(
@@ -498,4 +505,31 @@ fn bad_flags_are_usage_errors() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verbose_adds_headers_and_the_pretty_body() {
+    let listener = Listener::start_with(&["-v"], &[("LPWH_WEBHOOK_SECRET", SECRET)]);
+    let t = now_ms();
+    let (status, _) = send_signed(&listener.url, SECRET, asset_ready(&new_id(), t), t).await;
+    assert_eq!(status, 200);
+    let started = std::time::Instant::now();
+    let text = loop {
+        let text = listener.lines().join("\n");
+        if text.contains("\"phase\": \"ready\"") || started.elapsed() > Duration::from_secs(20) {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(text.contains("✔ asset.ready"), "{text}");
+    assert!(
+        text.contains("livepeer-signature: t="),
+        "headers are shown: {text}"
+    );
+    assert!(text.contains("user-agent: livepeer.studio"), "{text}");
+    // Pretty-printed: one key per line, indented.
+    assert!(
+        text.contains("\n      \"event\": \"asset.ready\","),
+        "{text}"
+    );
 }

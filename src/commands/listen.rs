@@ -14,6 +14,9 @@ use crate::signature::Scheme;
 Studio cannot call localhost: expose the port with a tunnel (ngrok http 3000, cloudflared tunnel \
 --url http://localhost:3000) and pass its URL as --public-url to create a temporary webhook for it.
 
+Exit status: 0 once --until/--count is reached, or on SIGTERM; 1 when --timeout-after passes
+first; 130 on Ctrl-C. A temporary --public-url webhook is deleted in every case.
+
 Examples:
   lpwh listen --secret \"$SECRET\" --forward-to http://localhost:4000/webhooks
   lpwh listen --public-url https://abcd.ngrok.app --until asset.ready --timeout-after 10m
@@ -79,7 +82,7 @@ pub struct Args {
     #[arg(long, value_name = "EVENT")]
     pub until: Option<String>,
 
-    /// Exit 0 after N verified deliveries
+    /// Exit 0 after N verified deliveries (of the --until event, when both are given)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 

@@ -157,6 +157,35 @@ fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
                 .into());
         }
     }
+    let known = || {
+        events::LIVEPEER_EVENTS
+            .iter()
+            .chain(events::FASTPIX_EVENTS)
+            .map(|e| e.name)
+    };
+    for glob in &args.events {
+        if !known().any(|name| parse::glob_match(glob, name)) {
+            match events::did_you_mean(glob, known()) {
+                Some(s) => ctx.out.warn(format!(
+                    "--events '{glob}' matches no known event (did you mean '{s}'?)"
+                )),
+                None => ctx
+                    .out
+                    .warn(format!("--events '{glob}' matches no known event")),
+            }
+        }
+    }
+    if args.public_url.is_some()
+        && !args.events.is_empty()
+        && public_url::subscribed_events(&args.events).is_empty()
+    {
+        return Err(usage(format!(
+            "--events {} matches none of Studio's events, so the temporary webhook would receive nothing",
+            args.events.join(",")
+        ))
+        .hint("run 'lpwh event-types' to see the names, e.g. --events 'asset.*,task.*'")
+        .into());
+    }
     if let Some(until) = &args.until
         && events::livepeer_event(until).is_none()
         && events::fastpix_event(until).is_none()

@@ -130,7 +130,9 @@ impl Record {
         for outcome in &self.forward {
             line.push_str(&format!("  → {}", forward_text(paint, outcome)));
         }
-        if self.reason != Reason::Ok
+        // Failures say why; a pass may carry a caveat (freshness resting on an unsigned `t`).
+        // "unsigned" would repeat the start-up warning on every line, so it stays quiet.
+        if self.reason != Reason::Unsigned
             && let Some(hint) = &self.hint
         {
             line.push_str(&format!("\n         {}", paint.dim(sanitize(hint))));
