@@ -1,7 +1,7 @@
 //! One request to Studio with auth, retries and `-v` lines: what every endpoint goes through.
 //!
 //! Retried: connection failures, 429 and 503 (honouring `Retry-After`), 502, 504, for GET, PATCH,
-//! PUT and DELETE. POST (create, resend) is retried only when it provably never left: the
+//! PUT and DELETE; a 500 for GET. POST (create, resend) is retried only when it provably never left: the
 //! connection could not be made. Timeouts are not retried, so `--timeout` bounds the wait.
 
 use std::time::{Duration, Instant};
@@ -162,6 +162,9 @@ impl Client {
                             Retryable::After(retry_after(&headers, &self.retry))
                         }
                         502 | 504 if idempotent => Retryable::After(None),
+                        // A 500 on a read is usually a passing fault behind the gateway. Not
+                        // on writes: Studio answers 500 for a bulk delete of unknown ids, every time.
+                        500 if method == Method::GET => Retryable::After(None),
                         _ => Retryable::No,
                     };
                     let answer = Answer {
