@@ -84,7 +84,7 @@ pub struct ShowArgs {
     /// The delivery's id (the ID column of 'lpwh inbox list')
     pub id: i64,
     /// Print the exact raw body bytes and nothing else
-    #[arg(long, conflicts_with = "json")]
+    #[arg(long)]
     pub raw: bool,
     #[command(flatten)]
     pub db: DbArg,
@@ -119,7 +119,7 @@ pub struct ReplayArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// One JSON object per line (the default); --json prints one array instead
-    #[arg(long, conflicts_with = "json")]
+    #[arg(long)]
     pub ndjson: bool,
     #[command(flatten)]
     pub db: DbArg,
@@ -154,18 +154,31 @@ fn parse_verdict(text: &str) -> Result<String, String> {
     }
 }
 
-/// The database, or `None` (after a friendly note) when nothing was recorded yet.
-fn open(ctx: &Ctx, db: &DbArg) -> Result<Option<(PathBuf, Connection)>> {
+/// The database's path, and the database unless nothing was recorded yet.
+fn open(ctx: &Ctx, db: &DbArg) -> Result<(PathBuf, Option<Connection>)> {
     let path = db_path(&ctx.dirs.data, db.db.as_deref());
-    match schema::open_existing(&path)? {
-        Some(conn) => Ok(Some((path, conn))),
-        None => {
-            ctx.out.info(format!(
-                "The inbox is empty: nothing recorded at {} yet. 'lpwh listen' records every delivery there.",
+    let conn = schema::open_existing(&path)?;
+    Ok((path, conn))
+}
+
+/// The friendly answer of `list`, `export` and `clear` when there is no database yet.
+fn say_empty(ctx: &Ctx, path: &Path) {
+    ctx.out.info(format!(
+        "The inbox is empty: nothing recorded at {} yet. 'lpwh listen' records every delivery there.",
+        path.display()
+    ));
+}
+
+/// `show` and `replay` name one delivery; with no database it cannot exist.
+fn open_for_one(ctx: &Ctx, db: &DbArg, id: i64) -> Result<(PathBuf, Connection)> {
+    match open(ctx, db)? {
+        (path, Some(conn)) => Ok((path, conn)),
+        (path, None) => Err(Failure::not_found(format!("no delivery {id} in the inbox"))
+            .hint(format!(
+                "nothing is recorded at {} yet: 'lpwh listen' records deliveries there",
                 path.display()
-            ));
-            Ok(None)
-        }
+            ))
+            .into()),
     }
 }
 
@@ -175,7 +188,8 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         .as_deref()
         .map(|s| parse_since(s, now_ms()))
         .transpose()?;
-    let Some((path, conn)) = open(ctx, &args.db)? else {
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        say_empty(ctx, &path_of(ctx, &args.db));
         return empty_json(ctx);
     };
     let filter = Filter {
@@ -211,6 +225,10 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     Ok(())
 }
 
+fn path_of(ctx: &Ctx, db: &DbArg) -> PathBuf {
+    db_path(&ctx.dirs.data, db.db.as_deref())
+}
+
 fn empty_json(ctx: &Ctx) -> Result<()> {
     if ctx.out.json {
         ctx.out.json(&json!([]))?;
@@ -233,13 +251,12 @@ fn fetch(conn: &Connection, path: &Path, id: i64) -> Result<query::Stored> {
 }
 
 fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
-    let Some((path, conn)) = open(ctx, &args.db)? else {
+    if args.raw && ctx.out.json {
         return Err(
-            Failure::not_found(format!("no delivery {} in the inbox", args.id))
-                .hint("the inbox is empty: run 'lpwh listen' to record deliveries")
-                .into(),
+            usage("--raw prints the body bytes alone; it cannot be combined with --json").into(),
         );
-    };
+    }
+    let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
     let d = fetch(&conn, &path, args.id)?;
     if args.raw {
         let mut stdout = std::io::stdout().lock();
@@ -256,9 +273,16 @@ fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
 }
 
 fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let Some((_path, conn)) = open(ctx, &args.db)? else {
+    if args.ndjson && ctx.out.json {
+        return Err(
+            usage("choose one of --json (one array) and --ndjson (one object per line)").into(),
+        );
+    }
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        say_empty(ctx, &path_of(ctx, &args.db));
         return empty_json(ctx);
     };
+    drop(path);
     let array = ctx.out.json && !args.ndjson;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut n = 0u64;
@@ -299,7 +323,8 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
         .hint("pass --yes to delete every recorded delivery without being asked")
         .into());
     }
-    let Some((path, conn)) = open(ctx, &args.db)? else {
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        say_empty(ctx, &path_of(ctx, &args.db));
         if ctx.out.json {
             ctx.out.json(&json!({"deleted": 0}))?;
         }
@@ -342,13 +367,7 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
         signature::check_secret(args.scheme, secret)
             .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
     }
-    let Some((path, conn)) = open(ctx, &args.db)? else {
-        return Err(
-            Failure::not_found(format!("no delivery {} in the inbox", args.id))
-                .hint("the inbox is empty: run 'lpwh listen' to record deliveries")
-                .into(),
-        );
-    };
+    let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
     let d = fetch(&conn, &path, args.id)?;
     drop(conn);
 

@@ -109,6 +109,8 @@ pub struct State {
     pub report: mpsc::Sender<Msg>,
     pub stop: mpsc::UnboundedSender<Stop>,
     pub out: Out,
+    /// The inbox; `None` with `--no-record`.
+    pub recorder: Option<Arc<crate::inbox::Recorder>>,
 }
 
 impl State {
@@ -327,6 +329,10 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event.as_deref()))
         .then(|| state.goal.record(event.as_deref()))
         .flatten();
+    if let Some(recorder) = &state.recorder {
+        // Queued for the inbox's writer thread: never waits for the database.
+        recorder.record(crate::inbox::Delivery::from_record(&record));
+    }
     if shown {
         // Waits only when the printer is 4096 lines behind; an error means it is gone.
         let _ = state.report.send(Msg::Delivery(Box::new(record))).await;
@@ -407,5 +413,37 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
                 }),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn until_reports_once_when_its_event_arrives() {
+        let goal = Goal::new(Some("asset.ready".into()), None);
+        assert_eq!(goal.record(Some("stream.started")), None);
+        assert_eq!(
+            goal.record(Some("asset.ready")).as_deref(),
+            Some("asset.ready")
+        );
+        assert_eq!(goal.record(Some("asset.ready")), None);
+    }
+
+    #[test]
+    fn count_counts_every_delivery_or_only_the_until_event() {
+        let any = Goal::new(None, Some(2));
+        assert_eq!(any.record(Some("a.b")), None);
+        assert_eq!(any.record(None).as_deref(), Some("2 verified deliveries"));
+        let both = Goal::new(Some("task.completed".into()), Some(2));
+        assert_eq!(both.record(Some("task.completed")), None);
+        assert_eq!(both.record(Some("task.failed")), None);
+        assert_eq!(
+            both.record(Some("task.completed")).as_deref(),
+            Some("2 × task.completed")
+        );
+        assert_eq!(both.seen(), 2);
+        assert_eq!(Goal::new(None, None).record(Some("x")), None);
     }
 }
