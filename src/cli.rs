@@ -110,6 +110,9 @@ pub enum Command {
     /// Send a signed, realistic sample delivery of an event to a URL
     Trigger(commands::trigger::Args),
 
+    /// Receive deliveries locally: verify, answer, print, forward
+    Listen(Box<commands::listen::Args>),
+
     /// Print a shell completion script
     Completions(commands::completions::Args),
 }

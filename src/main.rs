@@ -16,7 +16,12 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // `listen` handles Ctrl-C itself: it must delete its temporary webhook before exiting.
+    let own_signals = matches!(cli.command, lpwh::cli::Command::Listen(_));
     let outcome = runtime.block_on(async {
+        if own_signals {
+            return lpwh::run(cli).await;
+        }
         tokio::select! {
             result = lpwh::run(cli) => result,
             _ = tokio::signal::ctrl_c() => Err(lpwh::error::Failure::interrupted().into()),

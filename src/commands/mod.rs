@@ -6,6 +6,7 @@ pub mod delete;
 pub mod event_types;
 pub mod get;
 pub mod list;
+pub mod listen;
 pub mod login;
 pub mod logout;
 pub mod logs;
@@ -40,6 +41,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Sign(args) => sign::run(ctx, args).await,
         Command::Verify(args) => verify::run(ctx, args).await,
         Command::Trigger(args) => trigger::run(ctx, args).await,
+        Command::Listen(args) => listen::run(ctx, *args).await,
         Command::Completions(args) => completions::run(ctx, args).await,
     }
 }

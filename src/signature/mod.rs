@@ -189,9 +189,11 @@ pub fn sign(
         Scheme::Fastpix => header(b64.encode(tag(&key, &[body]))),
         Scheme::StandardWebhooks => {
             let id = match message_id {
-                Some(id) if id.is_empty() || id.contains(['.', '\r', '\n']) => {
+                // A header value a receiver reads back unchanged: visible ASCII, no spaces.
+                Some(id) if id.is_empty() || !id.bytes().all(|b| b.is_ascii_graphic()) => {
                     return Err(SignError(
-                        "a standard-webhooks message id must be non-empty, on one line, without '.'"
+                        "a standard-webhooks message id must be visible ASCII without spaces, \
+                         e.g. msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"
                             .into(),
                     ));
                 }

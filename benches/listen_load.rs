@@ -1,0 +1,346 @@
+//! Load benchmark for `lpwh listen` (not a test; run by `benches/listen_load.sh`).
+//!
+//! Sends uniquely-id'd, correctly signed deliveries over 64 keep-alive connections for a bounded
+//! time and reports throughput and p50/p99 latency; runs the same load against a trivial hyper
+//! server that only answers 200 (and nginx, when `--nginx URL` is given) as the ceiling; measures
+//! p99 at half of lpwh's max rate; and reads lpwh's RSS after 1,000 and after 1,000,000 deliveries.
+//!
+//! Usage: listen_load [--lpwh PATH] [--secs N] [--conns N] [--nginx URL] [--million N]
+
+use std::convert::Infallible;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use hmac::{KeyInit, Mac};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+const SECRET: &str = "bench-secret";
+
+struct Opts {
+    lpwh: String,
+    secs: u64,
+    conns: usize,
+    nginx: Option<String>,
+    million: u64,
+}
+
+fn opts() -> Opts {
+    let mut o = Opts {
+        lpwh: "target/release/lpwh".into(),
+        secs: 10,
+        conns: 64,
+        nginx: None,
+        million: 1_000_000,
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        let value = args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--lpwh" => o.lpwh = value,
+            "--secs" => o.secs = value.parse().expect("--secs N"),
+            "--conns" => o.conns = value.parse().expect("--conns N"),
+            "--nginx" => o.nginx = Some(value),
+            "--million" => o.million = value.parse().expect("--million N"),
+            // cargo bench passes --bench; ignore what we do not know.
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    o
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+/// One signed delivery as raw HTTP/1.1 bytes (keep-alive).
+fn request(host: &str, seq: u64, conn: usize) -> Vec<u8> {
+    let t = now_ms();
+    let body = format!(
+        r#"{{"id":"bench-{conn}-{seq}-{t}","webhookId":"wh-bench","createdAt":{t},"timestamp":{t},"event":"asset.updated","payload":{{"asset":{{"id":"asset-{seq}","snapshot":{{"status":{{"phase":"processing","progress":0.5}}}}}}}}}}"#
+    );
+    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(body.as_bytes());
+    let sig = hex::encode(mac.finalize().into_bytes());
+    format!(
+        "POST /hook HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nUser-Agent: livepeer.studio\r\nLivepeer-Signature: t={t},v1={sig}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// Read one response (headers + Content-Length body); returns its status.
+async fn read_response(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<u16> {
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = std::str::from_utf8(&buf[..end]).ok()?;
+            let status: u16 = head.split(' ').nth(1)?.parse().ok()?;
+            let len: usize = head
+                .lines()
+                .find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.eq_ignore_ascii_case("content-length")
+                        .then(|| v.trim().parse().ok())?
+                })
+                .unwrap_or(0);
+            let total = end + 4 + len;
+            while buf.len() < total {
+                read_more(stream, buf).await?;
+            }
+            buf.drain(..total);
+            return Some(status);
+        }
+        read_more(stream, buf).await?;
+    }
+}
+
+async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<()> {
+    let mut chunk = [0u8; 8192];
+    let n = stream.read(&mut chunk).await.ok()?;
+    if n == 0 {
+        return None;
+    }
+    buf.extend_from_slice(&chunk[..n]);
+    Some(())
+}
+
+struct Run {
+    sent: u64,
+    errors: u64,
+    secs: f64,
+    latencies_us: Vec<u32>,
+}
+
+impl Run {
+    fn rate(&self) -> f64 {
+        self.sent as f64 / self.secs
+    }
+    fn pct(&self, p: f64) -> f64 {
+        if self.latencies_us.is_empty() {
+            return 0.0;
+        }
+        let i = ((self.latencies_us.len() as f64 - 1.0) * p).round() as usize;
+        self.latencies_us[i] as f64 / 1000.0
+    }
+}
+
+/// Drive `conns` keep-alive connections for `secs` (or until `limit` deliveries in all), each
+/// paced to `rate / conns` per second when a rate is given.
+async fn load(addr: &str, conns: usize, secs: u64, rate: Option<f64>, limit: Option<u64>) -> Run {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    let counter = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for conn in 0..conns {
+        let addr = addr.to_owned();
+        let counter = counter.clone();
+        tasks.spawn(async move {
+            let mut lat = Vec::new();
+            let mut errors = 0u64;
+            let Ok(mut stream) = TcpStream::connect(&addr).await else {
+                return (lat, 1);
+            };
+            let _ = stream.set_nodelay(true);
+            let mut buf = Vec::with_capacity(16 * 1024);
+            let interval = rate.map(|r| Duration::from_secs_f64(conns as f64 / r));
+            let mut next = Instant::now();
+            let mut seq = 0u64;
+            while Instant::now() < deadline {
+                if let Some(limit) = limit
+                    && counter.fetch_add(1, Ordering::Relaxed) >= limit
+                {
+                    break;
+                }
+                if let Some(every) = interval {
+                    next += every;
+                    if let Some(wait) = next.checked_duration_since(Instant::now()) {
+                        tokio::time::sleep(wait).await;
+                    }
+                }
+                seq += 1;
+                let req = request(&addr, seq, conn);
+                let t0 = Instant::now();
+                if stream.write_all(&req).await.is_err() {
+                    errors += 1;
+                    break;
+                }
+                match read_response(&mut stream, &mut buf).await {
+                    Some(200) => lat.push(t0.elapsed().as_micros().min(u32::MAX as u128) as u32),
+                    Some(_) => errors += 1,
+                    None => {
+                        errors += 1;
+                        break;
+                    }
+                }
+            }
+            (lat, errors)
+        });
+    }
+    let mut latencies_us = Vec::new();
+    let mut errors = 0;
+    for (lat, err) in tasks.join_all().await {
+        latencies_us.extend(lat);
+        errors += err;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    latencies_us.sort_unstable();
+    Run {
+        sent: latencies_us.len() as u64,
+        errors,
+        secs,
+        latencies_us,
+    }
+}
+
+/// The ceiling: a hyper server that answers 200 without reading anything into memory.
+async fn trivial_server() -> String {
+    use hyper::server::conn::http1;
+    use hyper::service::service_fn;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                continue;
+            };
+            let _ = stream.set_nodelay(true);
+            tokio::spawn(async move {
+                let service = service_fn(|req: hyper::Request<hyper::body::Incoming>| async move {
+                    use http_body_util::BodyExt;
+                    let _ = req.into_body().collect().await;
+                    Ok::<_, Infallible>(hyper::Response::new(http_body_util::Full::new(
+                        Bytes::from_static(b"{}"),
+                    )))
+                });
+                let _ = http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    addr.to_string()
+}
+
+/// Start `lpwh listen` with stdout to /dev/null (it still formats every line) and return it
+/// with its address.
+fn start_lpwh(path: &str) -> (Child, String) {
+    let dir = std::env::temp_dir().join(format!("lpwh-bench-{}", std::process::id()));
+    let mut child = Command::new(path)
+        .args(["listen", "--port", "0", "--secret", SECRET, "--json"])
+        .env("LPWH_CONFIG_DIR", dir.join("config"))
+        .env("LPWH_DATA_DIR", dir.join("data"))
+        .env_remove("LPWH_WEBHOOK_SECRET")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {path}: {e} (build it: cargo build --release)"));
+    use std::io::BufRead;
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    let mut addr = None;
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("lpwh: listening on http://") {
+            addr = rest.split([' ', '/']).next().map(str::to_owned);
+        }
+        if line == "ready" {
+            break;
+        }
+    }
+    // Keep draining stderr so lpwh never blocks on it.
+    std::thread::spawn(move || for _ in lines {});
+    (child, addr.expect("lpwh printed its address"))
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn report(name: &str, run: &Run) {
+    println!(
+        "| {name} | {:.0} | {:.2} | {:.2} | {} | {} |",
+        run.rate(),
+        run.pct(0.50),
+        run.pct(0.99),
+        run.sent,
+        run.errors
+    );
+}
+
+fn main() {
+    let o = opts();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        println!("conns {} · {} s per run · cores {}", o.conns, o.secs, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0));
+        println!();
+        println!("| target | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
+        println!("|---|---|---|---|---|---|");
+        let (mut lpwh, addr) = start_lpwh(&o.lpwh);
+        // Warm up connections and allocator.
+        let _ = load(&addr, o.conns, 1, None, Some(2_000)).await;
+        let max = load(&addr, o.conns, o.secs, None, None).await;
+        report("lpwh listen (verify + JSON report)", &max);
+        let half = max.rate() / 2.0;
+        let paced = load(&addr, o.conns, o.secs, Some(half), None).await;
+        report(&format!("lpwh listen at half max ({half:.0}/s)"), &paced);
+        let _ = lpwh.kill();
+        let _ = lpwh.wait();
+
+        let trivial = trivial_server().await;
+        let ceiling = load(&trivial, o.conns, o.secs, None, None).await;
+        report("trivial hyper server (200 only)", &ceiling);
+        if let Some(nginx) = &o.nginx {
+            let n = load(nginx.trim_start_matches("http://"), o.conns, o.secs, None, None).await;
+            report("nginx (return 200)", &n);
+        }
+
+        println!();
+        let (mut lpwh, addr) = start_lpwh(&o.lpwh);
+        let idle = rss_kib(lpwh.id());
+        let _ = load(&addr, o.conns, 600, None, Some(1_000)).await;
+        let after_1k = rss_kib(lpwh.id());
+        println!("RSS: idle {idle} KiB · after 1,000 deliveries {after_1k} KiB");
+        // Then in steps up to `million` in all, so a plateau (bounded memory) is visible.
+        let started = Instant::now();
+        let mut done = 1_000u64;
+        let mut errors = 0;
+        for step in [100_000, 250_000, 500_000, 1_000_000] {
+            let target = step * o.million / 1_000_000;
+            if target <= done {
+                continue;
+            }
+            let run = load(&addr, o.conns, 600, None, Some(target - done)).await;
+            done += run.sent;
+            errors += run.errors;
+            println!("RSS: after {done} deliveries {} KiB", rss_kib(lpwh.id()));
+        }
+        println!(
+            "({:.0} s for the RSS runs, {errors} errors)",
+            started.elapsed().as_secs_f64()
+        );
+        let _ = lpwh.kill();
+        let _ = lpwh.wait();
+    });
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Load benchmark for `lpwh listen`: builds the release binary, starts nginx (127.0.0.1 only) as a
+# second ceiling when it is installed, and runs benches/listen_load.rs. Bounded in time: about
+# 5 runs of SECS seconds plus the 1,000,000-delivery RSS run.
+# Usage: benches/listen_load.sh [SECS] [CONNS] [MILLION]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-10}
+CONNS=${2:-64}
+MILLION=${3:-1000000}
+
+cargo build --release --bin lpwh
+cargo bench --no-run --bench listen_load
+
+NGINX_ARGS=()
+NGINX=${NGINX:-/usr/sbin/nginx}
+if [ -x "$NGINX" ]; then
+  dir=$(mktemp -d)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  mkdir -p "$dir/logs"
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  client_body_temp_path $dir/body;
+  server {
+    listen 127.0.0.1:$port;
+    location / { return 200 '{}'; }
+  }
+}
+CONF
+  "$NGINX" -p "$dir" -c "$dir/nginx.conf"
+  trap '"$NGINX" -p "$dir" -c "$dir/nginx.conf" -s stop || true; rm -rf "$dir"' EXIT
+  NGINX_ARGS=(--nginx "127.0.0.1:$port")
+fi
+
+cargo bench --bench listen_load -- --lpwh target/release/lpwh --secs "$SECS" --conns "$CONNS" \
+  --million "$MILLION" "${NGINX_ARGS[@]}"

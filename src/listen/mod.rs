@@ -1,0 +1,389 @@
+//! `lpwh listen`, the verifying local receiver: resolve secrets and options, bind, print where
+//! it listens, serve until a stop (signal, goal, timeout), then clean up (temporary webhook).
+//!
+//! `server` answers requests, `verdict` decides what a delivery is, `forward` passes valid ones
+//! on, `print` reports them, `access` answers gate requests, `public_url` manages the temporary
+//! webhook, `parse` reads humane flag values.
+
+pub mod access;
+pub mod forward;
+pub mod parse;
+pub mod print;
+pub mod public_url;
+pub mod server;
+pub mod verdict;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+
+use crate::commands::listen::Args;
+use crate::context::Ctx;
+use crate::error::{Failure, usage};
+use crate::events;
+use crate::redacted::Secret;
+use crate::signature::Scheme;
+use server::{Goal, State, Stop};
+use verdict::{ReplayWindow, Verifier};
+
+/// How many event ids the replay window remembers (about 5 MB at most).
+pub const REPLAY_WINDOW: usize = 100_000;
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    check_args(ctx, &args)?;
+    // Listen for signals first, so a Ctrl-C at any later point still runs the cleanup below.
+    let mut signals = Signals::new()?;
+
+    let access = args
+        .access_control
+        .as_deref()
+        .map(access::Policy::load)
+        .transpose()
+        .map_err(|e| {
+            usage(format!("{e:#}"))
+                .hint("--access-control takes allow, deny or a rules file (JSON or TOML)")
+        })?;
+    let forwarder = forward::Forwarder::new(args.forward_to.clone(), args.forward_timeout)?;
+
+    let mut secrets: Vec<Secret> = args
+        .secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect();
+    if let Some(id) = &args.webhook {
+        let webhook = ctx.api()?.get_webhook(id).await?;
+        match webhook.shared_secret.filter(|s| !s.is_empty()) {
+            Some(secret) => secrets.push(Secret::new(secret)),
+            None => {
+                return Err(Failure::failure(format!(
+                    "webhook {} ({}) has no sharedSecret, so its deliveries carry no signature",
+                    webhook.id, webhook.name
+                ))
+                .hint(format!(
+                    "give it one with 'lpwh update {} --rotate-secret', or listen without --webhook to accept unsigned deliveries",
+                    webhook.id
+                ))
+                .into());
+            }
+        }
+    }
+
+    let listener = TcpListener::bind((args.host.as_str(), args.port))
+        .await
+        .map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                format!("another program uses port {}: pick another with --port, or --port 0 for any free one", args.port)
+            } else {
+                "check --host and --port".to_owned()
+            };
+            Failure::failure(format!("cannot listen on {}:{}: {e}", args.host, args.port)).hint(hint)
+        })?;
+    let local = listener.local_addr()?;
+
+    // From here on a temporary webhook may exist: every path out goes through the cleanup.
+    let mut temporary = None;
+    let outcome = async {
+        if let Some(url) = &args.public_url {
+            let api = ctx.api()?;
+            public_url::offer_cleanup(ctx, &api, &public_url::hostname()).await?;
+            let created = tokio::select! {
+                created = public_url::create(&api, url, public_url::subscribed_events(&args.events)) => created?,
+                stop = signals.next() => return Ok(stop),
+            };
+            ctx.out.info(format!(
+                "lpwh: created temporary webhook {} ({}) → {url}, deleted when lpwh exits",
+                created.webhook.name, created.webhook.id
+            ));
+            secrets.push(created.secret.clone());
+            temporary = Some(created);
+        }
+        serve(ctx, &args, listener, local, secrets, access, forwarder, &mut signals).await
+    }
+    .await;
+
+    if let Some(temp) = temporary {
+        cleanup(ctx, &temp).await;
+    }
+    match outcome? {
+        Stop::Reached(what) => {
+            ctx.out.info(format!("lpwh: received {what}; exiting"));
+            Ok(())
+        }
+        Stop::Terminated | Stop::StdoutClosed => Ok(()),
+        Stop::Interrupted => Err(Failure::interrupted().into()),
+        Stop::TimedOut => {
+            let after = args.timeout_after.unwrap_or_default();
+            let wanted = match (&args.until, args.count) {
+                (Some(e), Some(n)) => format!("{n} × {e}"),
+                (Some(e), None) => e.clone(),
+                (None, Some(n)) => format!("{n} verified deliveries"),
+                (None, None) => "deliveries".into(),
+            };
+            Err(Failure::failure(format!(
+                "timed out after {} waiting for {wanted}",
+                humane(after)
+            ))
+            .hint("check that the webhook points at this listener (a tunnel URL) and subscribes to that event; lines above show what did arrive")
+            .into())
+        }
+    }
+}
+
+fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
+    if args.timeout_after.is_some() && args.until.is_none() && args.count.is_none() {
+        return Err(usage("--timeout-after needs --until EVENT or --count N")
+            .hint("e.g. lpwh listen --until asset.ready --timeout-after 10m")
+            .into());
+    }
+    if args.public_url.is_some() && args.scheme != Scheme::Livepeer {
+        return Err(usage(format!(
+            "--public-url creates a Studio webhook, which signs with the livepeer scheme, not {:?}",
+            args.scheme
+        ))
+        .hint("drop --scheme, or verify another provider's deliveries with --secret")
+        .into());
+    }
+    if let Some(url) = &args.public_url {
+        let parsed = url::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"));
+        if parsed.is_none() {
+            return Err(usage(format!("--public-url '{url}' is not an http(s) URL"))
+                .hint("pass your tunnel's URL, e.g. https://abcd.ngrok.app")
+                .into());
+        }
+    }
+    let known = || {
+        events::LIVEPEER_EVENTS
+            .iter()
+            .chain(events::FASTPIX_EVENTS)
+            .map(|e| e.name)
+    };
+    for glob in &args.events {
+        if !known().any(|name| parse::glob_match(glob, name)) {
+            match events::did_you_mean(glob, known()) {
+                Some(s) => ctx.out.warn(format!(
+                    "--events '{glob}' matches no known event (did you mean '{s}'?)"
+                )),
+                None => ctx
+                    .out
+                    .warn(format!("--events '{glob}' matches no known event")),
+            }
+        }
+    }
+    if args.public_url.is_some()
+        && !args.events.is_empty()
+        && public_url::subscribed_events(&args.events).is_empty()
+    {
+        return Err(usage(format!(
+            "--events {} matches none of Studio's events, so the temporary webhook would receive nothing",
+            args.events.join(",")
+        ))
+        .hint("run 'lpwh event-types' to see the names, e.g. --events 'asset.*,task.*'")
+        .into());
+    }
+    if let Some(until) = &args.until
+        && events::livepeer_event(until).is_none()
+        && events::fastpix_event(until).is_none()
+    {
+        let names = events::LIVEPEER_EVENTS
+            .iter()
+            .chain(events::FASTPIX_EVENTS)
+            .map(|e| e.name);
+        match events::did_you_mean(until, names) {
+            Some(s) => ctx.out.warn(format!(
+                "--until '{until}' is not a known event (did you mean '{s}'?)"
+            )),
+            None => ctx
+                .out
+                .warn(format!("--until '{until}' is not a known event")),
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn serve(
+    ctx: &Ctx,
+    args: &Args,
+    listener: TcpListener,
+    local: std::net::SocketAddr,
+    secrets: Vec<Secret>,
+    access: Option<access::Policy>,
+    forwarder: forward::Forwarder,
+    signals: &mut Signals,
+) -> Result<Stop> {
+    let (report_tx, report_rx) = mpsc::channel(4096);
+    let mut printer = print::spawn_printer(report_rx, ctx.out, ctx.verbose > 0);
+    let (stop_tx, mut stop_rx) = mpsc::unbounded_channel();
+    let secret_count = secrets.len();
+    let state = Arc::new(State {
+        verifier: Verifier {
+            scheme: args.scheme,
+            secrets,
+            tolerance_ms: i64::try_from(args.tolerance.as_millis()).unwrap_or(i64::MAX),
+        },
+        replay: ReplayWindow::new(REPLAY_WINDOW),
+        forwarder,
+        access,
+        path: args.path.clone(),
+        max_body: args.max_body,
+        read_timeout: args.read_timeout,
+        events: args.events.clone(),
+        goal: Goal::new(args.until.clone(), args.count),
+        report: report_tx,
+        stop: stop_tx,
+        out: ctx.out,
+    });
+
+    announce(ctx, args, local, secret_count, &state);
+
+    let deadline = async {
+        match args.timeout_after {
+            Some(after) => tokio::time::sleep(after).await,
+            None => std::future::pending().await,
+        }
+    };
+    let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<Stop>();
+    let server = tokio::spawn(server::serve(listener, state.clone(), async {
+        let _ = stopped_rx.await;
+    }));
+    let stop = tokio::select! {
+        stop = signals.next() => stop,
+        Some(stop) = stop_rx.recv() => stop,
+        _ = deadline => Stop::TimedOut,
+        _ = &mut printer => Stop::StdoutClosed,
+    };
+    let _ = stopped_tx.send(stop.clone());
+    let _ = server.await;
+    // Every connection is done: dropping the last sender lets the printer drain and finish.
+    drop(state);
+    let _ = tokio::time::timeout(Duration::from_secs(5), printer).await;
+    Ok(stop)
+}
+
+fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize, state: &State) {
+    let path = args.path.as_deref().unwrap_or("");
+    let how = if secrets == 0 {
+        "no secret: accepting every delivery unverified, marked unsigned".to_owned()
+    } else {
+        let scheme = args.scheme.as_str();
+        format!(
+            "scheme {scheme}, verifying with {secrets} secret{}",
+            if secrets == 1 { "" } else { "s" }
+        )
+    };
+    // The address and `ready` are printed even with -q: scripts wait for them.
+    eprintln!("lpwh: listening on http://{local}{path} ({how})");
+    if secrets == 0 {
+        ctx.out.warn(
+            "no --secret, LPWH_WEBHOOK_SECRET or --webhook given: signatures are not checked",
+        );
+    }
+    for target in state.forwarder.targets() {
+        match &target.glob {
+            Some(glob) => ctx
+                .out
+                .info(format!("lpwh: forwarding {glob} → {}", target.url)),
+            None => ctx.out.info(format!(
+                "lpwh: forwarding every valid delivery → {}",
+                target.url
+            )),
+        }
+    }
+    if let Some(policy) = &state.access {
+        let what = match policy {
+            access::Policy::Allow => "allow all".to_owned(),
+            access::Policy::Deny => "deny all".to_owned(),
+            access::Policy::Rules(r) => format!("{} rule(s)", r.rules.len()),
+        };
+        ctx.out.info(format!(
+            "lpwh: answering playback.accessControl requests: {what}"
+        ));
+    }
+    if args.public_url.is_none() {
+        ctx.out.info(format!(
+            "hint: Studio cannot reach localhost: expose port {} with a tunnel (ngrok http {0}, or cloudflared tunnel --url http://localhost:{0}) and pass its URL with --public-url",
+            local.port()
+        ));
+    }
+    eprintln!("ready");
+}
+
+/// Delete the temporary webhook; on failure, say exactly how to do it by hand.
+async fn cleanup(ctx: &Ctx, temp: &public_url::Temporary) {
+    let result = async {
+        let api = ctx.api()?;
+        tokio::time::timeout(
+            Duration::from_secs(15),
+            api.delete_webhook(&temp.webhook.id),
+        )
+        .await
+        .context("timed out")??;
+        anyhow::Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => ctx.out.info(format!(
+            "lpwh: deleted temporary webhook {} ({})",
+            temp.webhook.name, temp.webhook.id
+        )),
+        Err(err) => ctx.out.warn(format!(
+            "could not delete temporary webhook {}: {err:#}; delete it with: lpwh delete --yes {}",
+            temp.webhook.id, temp.webhook.id
+        )),
+    }
+}
+
+fn humane(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs >= 60.0 && secs.fract() == 0.0 && (secs as u64) % 60 == 0 {
+        format!("{}m", secs as u64 / 60)
+    } else {
+        format!("{secs}s")
+    }
+}
+
+/// Ctrl-C and (on Unix) SIGTERM, registered once at start.
+struct Signals {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> Result<Signals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Signals {
+                interrupt: signal(SignalKind::interrupt())
+                    .context("installing the Ctrl-C handler")?,
+                terminate: signal(SignalKind::terminate())
+                    .context("installing the SIGTERM handler")?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Signals {})
+    }
+
+    async fn next(&mut self) -> Stop {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.interrupt.recv() => Stop::Interrupted,
+                _ = self.terminate.recv() => Stop::Terminated,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+            Stop::Interrupted
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! The HTTP side of `listen`: an accept loop with a connection cap, hyper HTTP/1.1 connections
+//! with read timeouts, graceful shutdown, and the per-request handler (check, verify, answer,
+//! forward, report).
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{Method, Request, Response, StatusCode, header};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use serde_json::json;
+use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, mpsc};
+
+use crate::listen::access::Policy;
+use crate::listen::forward::Forwarder;
+use crate::listen::parse::glob_match;
+use crate::listen::print::{Msg, Record};
+use crate::listen::verdict::{Envelope, ReplayWindow, Seen, Verifier};
+use crate::output::{Out, now_ms, sanitize};
+use crate::signature::Reason;
+
+/// Open connections beyond this wait in the kernel's accept queue instead of costing memory.
+pub const MAX_CONNECTIONS: usize = 2048;
+/// The most one connection buffers while reading (request line and headers must fit).
+pub const MAX_CONNECTION_BUFFER: usize = 64 * 1024;
+/// How long in-flight requests get to finish after a stop was asked for.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Why the receiver stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// `--until`/`--count` reached, with a description of what was seen.
+    Reached(String),
+    Interrupted,
+    Terminated,
+    TimedOut,
+    StdoutClosed,
+}
+
+/// The `--until`/`--count` goal, counted over accepted deliveries that pass `--events`.
+#[derive(Debug)]
+pub struct Goal {
+    pub until: Option<String>,
+    pub count: Option<u64>,
+    seen: AtomicU64,
+}
+
+impl Goal {
+    pub fn new(until: Option<String>, count: Option<u64>) -> Goal {
+        Goal {
+            until,
+            count,
+            seen: AtomicU64::new(0),
+        }
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.until.is_some() || self.count.is_some()
+    }
+
+    /// Count one accepted delivery; `Some(description)` when the goal is now reached.
+    /// With both flags, `--count` counts deliveries of the `--until` event.
+    fn record(&self, event: Option<&str>) -> Option<String> {
+        if !self.is_set() {
+            return None;
+        }
+        if let Some(until) = &self.until
+            && event != Some(until.as_str())
+        {
+            return None;
+        }
+        let seen = self.seen.fetch_add(1, Ordering::SeqCst) + 1;
+        let wanted = self.count.unwrap_or(1);
+        // Exactly once: later deliveries racing past the goal do not report it again.
+        (seen == wanted).then(|| match &self.until {
+            Some(until) if wanted > 1 => format!("{wanted} × {until}"),
+            Some(until) => until.clone(),
+            None => format!("{wanted} verified deliveries"),
+        })
+    }
+
+    pub fn seen(&self) -> u64 {
+        self.seen.load(Ordering::SeqCst)
+    }
+}
+
+/// Everything the request handler needs, shared by every connection.
+#[derive(Debug)]
+pub struct State {
+    pub verifier: Verifier,
+    pub replay: ReplayWindow,
+    pub forwarder: Forwarder,
+    pub access: Option<Policy>,
+    pub path: Option<String>,
+    pub max_body: u64,
+    pub read_timeout: Duration,
+    /// `--events` globs; empty = everything.
+    pub events: Vec<String>,
+    pub goal: Goal,
+    pub report: mpsc::Sender<Msg>,
+    pub stop: mpsc::UnboundedSender<Stop>,
+    pub out: Out,
+}
+
+impl State {
+    fn shown(&self, event: Option<&str>) -> bool {
+        self.events.is_empty()
+            || event.is_some_and(|e| self.events.iter().any(|g| glob_match(g, e)))
+    }
+}
+
+/// Accept connections until `shutdown` resolves, then let in-flight requests finish (bounded).
+pub async fn serve(
+    listener: TcpListener,
+    state: Arc<State>,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    let graceful = GracefulShutdown::new();
+    let limit = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            _ = &mut shutdown => break,
+            permit = limit.clone().acquire_owned() => match permit {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+        };
+        let (stream, remote) = tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(err) => {
+                    // Out of file descriptors and the like: one failed accept must not stop us.
+                    state.out.warn(format!("accepting a connection failed: {err}"));
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let _ = stream.set_nodelay(true);
+        let read_timeout = state.read_timeout;
+        let state = state.clone();
+        let service = service_fn(move |req| {
+            let state = state.clone();
+            async move { Ok::<_, Infallible>(handle(req, remote, &state).await) }
+        });
+        let conn = http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(read_timeout)
+            // Caps what one connection may buffer (headers included: bigger ones get 431), so
+            // a thousand hostile connections cost megabytes, not hyper's default ~400 KB each.
+            .max_buf_size(MAX_CONNECTION_BUFFER)
+            .keep_alive(true)
+            .serve_connection(TokioIo::new(stream), service);
+        let watched = graceful.watch(conn);
+        tokio::spawn(async move {
+            // Errors here are one client's problem (reset, timeout, garbage); never ours.
+            let _ = watched.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
+}
+
+type Answer = Response<Full<Bytes>>;
+
+fn answer(status: StatusCode, body: serde_json::Value) -> Answer {
+    let mut response = Response::new(Full::new(Bytes::from(body.to_string())));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// An answer after which the connection is closed (the request body may be unread).
+fn closing(mut response: Answer) -> Answer {
+    response.headers_mut().insert(
+        header::CONNECTION,
+        header::HeaderValue::from_static("close"),
+    );
+    response
+}
+
+/// A request refused before verification: answered, and noted on stderr (not a delivery).
+fn refuse(
+    state: &State,
+    remote: SocketAddr,
+    what: &str,
+    status: StatusCode,
+    error: &str,
+    hint: String,
+) -> Answer {
+    state.out.info(format!(
+        "lpwh: {} {what} from {remote}: {}",
+        status.as_u16(),
+        sanitize(&hint)
+    ));
+    answer(status, json!({"error": error, "hint": hint}))
+}
+
+async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> Answer {
+    let path = req.uri().path().to_owned();
+    let what = format!("{} {}", req.method(), sanitize(&path));
+    if let Some(want) = &state.path
+        && &path != want
+    {
+        return refuse(
+            state,
+            remote,
+            &what,
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("lpwh listens on {want} only (--path)"),
+        );
+    }
+    if req.method() != Method::POST {
+        let mut response = refuse(
+            state,
+            remote,
+            &what,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "webhook deliveries are POST requests".into(),
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        return response;
+    }
+    let too_large = |state: &State| {
+        closing(refuse(
+            state,
+            remote,
+            &what,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!(
+                "bodies over {} bytes are refused (--max-body)",
+                state.max_body
+            ),
+        ))
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > state.max_body) {
+        // Refuse before reading (and before any `100 Continue`): the client need not send it.
+        return too_large(state);
+    }
+    let (parts, body) = req.into_parts();
+    let limit = usize::try_from(state.max_body).unwrap_or(usize::MAX);
+    let body =
+        match tokio::time::timeout(state.read_timeout, Limited::new(body, limit).collect()).await {
+            Ok(Ok(collected)) => collected.to_bytes(),
+            Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => {
+                return too_large(state);
+            }
+            Ok(Err(err)) => {
+                return closing(refuse(
+                    state,
+                    remote,
+                    &what,
+                    StatusCode::BAD_REQUEST,
+                    "bad_body",
+                    format!("the body could not be read: {err}"),
+                ));
+            }
+            Err(_) => {
+                return closing(refuse(
+                    state,
+                    remote,
+                    &what,
+                    StatusCode::REQUEST_TIMEOUT,
+                    "body_timeout",
+                    format!(
+                        "the body took longer than {:?} to arrive (--read-timeout)",
+                        state.read_timeout
+                    ),
+                ));
+            }
+        };
+
+    let time_ms = now_ms();
+    let verdict = state.verifier.check(&parts.headers, &body, time_ms);
+    let envelope = Envelope::parse(&body);
+    let event = envelope.event.clone();
+    let mut record = Record {
+        time_ms,
+        remote: Some(remote),
+        path,
+        status: 200,
+        reason: verdict.reason,
+        hint: verdict.hint.clone(),
+        envelope,
+        headers: parts.headers,
+        body,
+        forward: Vec::new(),
+        access: None,
+    };
+
+    let accepted = matches!(verdict.reason, Reason::Ok | Reason::Unsigned);
+    let response = if !accepted {
+        record.status = 401;
+        answer(
+            StatusCode::UNAUTHORIZED,
+            json!({"error": verdict.reason.as_str(), "hint": verdict.hint}),
+        )
+    } else {
+        accept(state, &mut record).await
+    };
+    let shown = state.shown(event.as_deref()) || (!accepted && event.is_none());
+    let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event.as_deref()))
+        .then(|| state.goal.record(event.as_deref()))
+        .flatten();
+    if shown {
+        // Waits only when the printer is 4096 lines behind; an error means it is gone.
+        let _ = state.report.send(Msg::Delivery(Box::new(record))).await;
+    }
+    if let Some(what) = reached {
+        let _ = state.stop.send(Stop::Reached(what));
+    }
+    response
+}
+
+/// A delivery that verified (or needs no verifying): answer the gate question, drop duplicates,
+/// forward, and say what the sender should hear.
+async fn accept(state: &State, record: &mut Record) -> Answer {
+    let event = record.envelope.event.clone();
+    if record.envelope.is_access_control()
+        && let Some(policy) = &state.access
+    {
+        let decision = policy.decide(record.envelope.json.as_ref());
+        let allow = decision.allow;
+        record.access = Some(decision);
+        return if allow {
+            answer(StatusCode::OK, json!({}))
+        } else {
+            record.status = 403;
+            answer(StatusCode::FORBIDDEN, json!({"error": "access_denied"}))
+        };
+    }
+    let ticket = match record
+        .envelope
+        .id
+        .as_deref()
+        .map(|id| state.replay.check_and_insert(id))
+    {
+        Some(Seen::Duplicate) => {
+            record.reason = Reason::Duplicate;
+            record.hint = Some("this event id was already received; not forwarded again".into());
+            return answer(StatusCode::OK, json!({"received": true, "duplicate": true}));
+        }
+        Some(Seen::New(ticket)) => Some(ticket),
+        None => None,
+    };
+    if !state.shown(event.as_deref()) || !state.forwarder.wants(event.as_deref()) {
+        return answer(StatusCode::OK, json!({"received": true}));
+    }
+    record.forward = state
+        .forwarder
+        .send(event.as_deref(), &record.headers, &record.body)
+        .await;
+    let Some(first) = record.forward.first() else {
+        return answer(StatusCode::OK, json!({"received": true}));
+    };
+    if first.failed()
+        && let Some(ticket) = ticket
+    {
+        // The sender will retry (5xx or no answer): let that retry through to the target.
+        state.replay.forget(ticket);
+    }
+    match first.status {
+        Some(status) => {
+            record.status = status;
+            let mut response = Response::new(Full::new(first.body.clone()));
+            *response.status_mut() =
+                StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+            if let Some(ct) = &first.content_type {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_TYPE, ct.clone());
+            }
+            response
+        }
+        None => {
+            record.status = 502;
+            answer(
+                StatusCode::BAD_GATEWAY,
+                json!({
+                    "error": "forward_failed",
+                    "hint": format!("{}: {}", first.url, first.error.as_deref().unwrap_or("no answer")),
+                }),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn until_reports_once_when_its_event_arrives() {
+        let goal = Goal::new(Some("asset.ready".into()), None);
+        assert_eq!(goal.record(Some("stream.started")), None);
+        assert_eq!(
+            goal.record(Some("asset.ready")).as_deref(),
+            Some("asset.ready")
+        );
+        assert_eq!(goal.record(Some("asset.ready")), None);
+    }
+
+    #[test]
+    fn count_counts_every_delivery_or_only_the_until_event() {
+        let any = Goal::new(None, Some(2));
+        assert_eq!(any.record(Some("a.b")), None);
+        assert_eq!(any.record(None).as_deref(), Some("2 verified deliveries"));
+        let both = Goal::new(Some("task.completed".into()), Some(2));
+        assert_eq!(both.record(Some("task.completed")), None);
+        assert_eq!(both.record(Some("task.failed")), None);
+        assert_eq!(
+            both.record(Some("task.completed")).as_deref(),
+            Some("2 × task.completed")
+        );
+        assert_eq!(both.seen(), 2);
+        assert_eq!(Goal::new(None, None).record(Some("x")), None);
+    }
+}

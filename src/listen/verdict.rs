@@ -1,0 +1,225 @@
+//! Deciding what a delivery is: its signature verdict (via the pure `signature::verify`), what it
+//! says about itself (event, id, webhook id), and whether its id was seen before (replay window).
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+use crate::redacted::Secret;
+use crate::signature::{self, Reason, Scheme, Verdict};
+
+/// The name given to Studio's access-control requests, which carry no `event` field.
+pub const ACCESS_CONTROL_EVENT: &str = "playback.accessControl";
+
+/// What a delivery's body says about itself. Everything is optional: bodies may be anything.
+#[derive(Debug, Clone, Default)]
+pub struct Envelope {
+    /// The parsed body, when it is JSON.
+    pub json: Option<Value>,
+    /// `event` (Livepeer), `type` (FastPix), or `playback.accessControl` for a gate request.
+    pub event: Option<String>,
+    /// The event id: stable across retries, so the key for duplicates.
+    pub id: Option<String>,
+    pub webhook_id: Option<String>,
+}
+
+impl Envelope {
+    pub fn parse(body: &[u8]) -> Envelope {
+        let Ok(json) = serde_json::from_slice::<Value>(body) else {
+            return Envelope::default();
+        };
+        let text = |key: &str| json.get(key).and_then(Value::as_str).map(str::to_owned);
+        let event = text("event").or_else(|| text("type")).or_else(|| {
+            // payloads.md A6: the gate request has accessKey and no event name.
+            json.get("accessKey")
+                .is_some()
+                .then(|| ACCESS_CONTROL_EVENT.to_owned())
+        });
+        Envelope {
+            event,
+            id: text("id"),
+            webhook_id: text("webhookId"),
+            json: Some(json),
+        }
+    }
+
+    pub fn is_access_control(&self) -> bool {
+        self.event.as_deref() == Some(ACCESS_CONTROL_EVENT)
+    }
+}
+
+/// How the receiver verifies: the secrets (any may match), the scheme and the clock tolerance.
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    pub scheme: Scheme,
+    pub secrets: Vec<Secret>,
+    pub tolerance_ms: i64,
+}
+
+impl Verifier {
+    /// The signature verdict for one delivery at `now_ms`; `unsigned` when no secret is set.
+    pub fn check(&self, headers: &http::HeaderMap, body: &[u8], now_ms: i64) -> Verdict {
+        if self.secrets.is_empty() {
+            return Verdict {
+                reason: Reason::Unsigned,
+                hint: Some("no secret configured: nothing was verified".into()),
+                timestamp_ms: None,
+                age_ms: None,
+            };
+        }
+        signature::verify(
+            self.scheme,
+            &self.secrets,
+            headers,
+            body,
+            now_ms,
+            self.tolerance_ms,
+        )
+    }
+}
+
+/// A bounded memory of event ids already accepted, so a retried delivery is answered 2xx but not
+/// processed twice. Oldest ids fall out first once `capacity` is reached. Ids are stored as
+/// 128-bit keyed hashes: fixed memory per entry whatever the id's length, and a false match is
+/// about as likely as guessing a random UUID.
+#[derive(Debug)]
+pub struct ReplayWindow {
+    inner: Mutex<Window>,
+    hashers: (RandomState, RandomState),
+}
+
+#[derive(Debug)]
+struct Window {
+    capacity: usize,
+    /// key -> generation; the ring holds (key, generation) in arrival order.
+    seen: HashMap<u128, u64>,
+    ring: VecDeque<(u128, u64)>,
+    next_generation: u64,
+}
+
+/// Whether an id was new (and is now remembered) or seen before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    New(Ticket),
+    Duplicate,
+}
+
+/// Proof of an insertion, so [`ReplayWindow::forget`] removes exactly that one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket {
+    key: u128,
+    generation: u64,
+}
+
+impl ReplayWindow {
+    pub fn new(capacity: usize) -> ReplayWindow {
+        ReplayWindow {
+            inner: Mutex::new(Window {
+                capacity: capacity.max(1),
+                seen: HashMap::new(),
+                ring: VecDeque::new(),
+                next_generation: 0,
+            }),
+            hashers: (RandomState::new(), RandomState::new()),
+        }
+    }
+
+    fn key(&self, id: &str) -> u128 {
+        let high = self.hashers.0.hash_one(id) as u128;
+        let low = self.hashers.1.hash_one(id) as u128;
+        (high << 64) | low
+    }
+
+    /// Remember `id`, or report that it is already remembered.
+    pub fn check_and_insert(&self, id: &str) -> Seen {
+        let key = self.key(id);
+        let mut w = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if w.seen.contains_key(&key) {
+            return Seen::Duplicate;
+        }
+        if w.ring.len() >= w.capacity
+            && let Some((old, generation)) = w.ring.pop_front()
+            && w.seen.get(&old) == Some(&generation)
+        {
+            w.seen.remove(&old);
+        }
+        let generation = w.next_generation;
+        w.next_generation += 1;
+        w.seen.insert(key, generation);
+        w.ring.push_back((key, generation));
+        Seen::New(Ticket { key, generation })
+    }
+
+    /// Forget an id remembered by `ticket` (its processing failed, so the sender's retry must
+    /// be processed rather than dropped as a duplicate).
+    pub fn forget(&self, ticket: Ticket) {
+        let mut w = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if w.seen.get(&ticket.key) == Some(&ticket.generation) {
+            w.seen.remove(&ticket.key);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .seen
+            .len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelope_reads_livepeer_fastpix_and_gate_bodies() {
+        let e = Envelope::parse(br#"{"id":"e1","webhookId":"w1","event":"stream.started"}"#);
+        assert_eq!(e.event.as_deref(), Some("stream.started"));
+        assert_eq!(e.id.as_deref(), Some("e1"));
+        assert_eq!(e.webhook_id.as_deref(), Some("w1"));
+        let f = Envelope::parse(br#"{"id":"f1","type":"video.media.ready","object":{}}"#);
+        assert_eq!(f.event.as_deref(), Some("video.media.ready"));
+        let g = Envelope::parse(br#"{"accessKey":"k","timestamp":1}"#);
+        assert!(g.is_access_control());
+        let n = Envelope::parse(b"not json");
+        assert!(n.json.is_none() && n.event.is_none());
+    }
+
+    #[test]
+    fn replay_window_reports_duplicates_and_stays_bounded() {
+        let w = ReplayWindow::new(3);
+        assert!(matches!(w.check_and_insert("a"), Seen::New(_)));
+        assert_eq!(w.check_and_insert("a"), Seen::Duplicate);
+        for id in ["b", "c", "d"] {
+            assert!(matches!(w.check_and_insert(id), Seen::New(_)));
+        }
+        assert_eq!(w.len(), 3);
+        // "a" was the oldest and fell out.
+        assert!(matches!(w.check_and_insert("a"), Seen::New(_)));
+        assert_eq!(w.check_and_insert("d"), Seen::Duplicate);
+    }
+
+    #[test]
+    fn forgetting_lets_a_retry_through_once() {
+        let w = ReplayWindow::new(10);
+        let Seen::New(ticket) = w.check_and_insert("x") else {
+            panic!("first sight must be new")
+        };
+        w.forget(ticket);
+        let Seen::New(second) = w.check_and_insert("x") else {
+            panic!("a forgotten id must be new again")
+        };
+        // A stale ticket must not remove the newer insertion.
+        w.forget(ticket);
+        assert_eq!(w.check_and_insert("x"), Seen::Duplicate);
+        w.forget(second);
+        assert!(w.is_empty());
+    }
+}
