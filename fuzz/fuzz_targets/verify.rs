@@ -66,14 +66,28 @@ fuzz_target!(|input: Input| {
     }
 
     // Round trip: whatever the body, a delivery signed now verifies now.
-    let Some(secret) = secrets.first() else { return };
+    let Some(secret) = secrets.first() else {
+        return;
+    };
     let now = input.now_ms.clamp(0, 4_102_444_800_000); // up to 2100
-    let Ok(signed) = signature::sign(scheme, secret, &input.body, now, input.message_id.as_deref())
-    else {
+    let Ok(signed) = signature::sign(
+        scheme,
+        secret,
+        &input.body,
+        now,
+        input.message_id.as_deref(),
+    ) else {
         return;
     };
     // Seconds schemes round `now` down, so the signed time may be up to 999 ms behind.
-    let again = signature::verify(scheme, &secrets[..1], signed.as_slice(), &input.body, now, 999);
+    let again = signature::verify(
+        scheme,
+        &secrets[..1],
+        signed.as_slice(),
+        &input.body,
+        now,
+        999,
+    );
     match scheme {
         // Livepeer also checks the body's own timestamp, which this arbitrary body may contradict.
         Scheme::Livepeer => assert!(
