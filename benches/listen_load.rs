@@ -27,6 +27,8 @@ struct Opts {
     conns: usize,
     nginx: Option<String>,
     million: u64,
+    /// `--inbox`: only compare recording on vs `--no-record` (see `inbox_mode`).
+    inbox: bool,
 }
 
 fn opts() -> Opts {
@@ -36,6 +38,7 @@ fn opts() -> Opts {
         conns: 64,
         nginx: None,
         million: 1_000_000,
+        inbox: false,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -47,6 +50,11 @@ fn opts() -> Opts {
             "--conns" => o.conns = value.parse().expect("--conns N"),
             "--nginx" => o.nginx = Some(value),
             "--million" => o.million = value.parse().expect("--million N"),
+            "--inbox" => {
+                o.inbox = true;
+                i += 1;
+                continue;
+            }
             // cargo bench passes --bench; ignore what we do not know.
             _ => {
                 i += 1;
@@ -233,12 +241,104 @@ async fn trivial_server() -> String {
     addr.to_string()
 }
 
+/// `--inbox`: the cost of recording every delivery in the inbox. Two listeners run side by
+/// side, one recording (the default) and one with `--no-record`; their max-throughput runs
+/// alternate (three each) so machine noise hits both alike, then each gets the same paced load
+/// (half the no-record max) for latency. Last, exactly 100,000 deliveries go to a fresh
+/// database, and its size after a clean stop is reported.
+async fn inbox_mode(o: &Opts) {
+    let dir = std::env::temp_dir().join(format!("lpwh-bench-inbox-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let body_len = {
+        let req = request("x", 0, 0);
+        let at = req.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        req.len() - at
+    };
+    println!(
+        "conns {} · {} s per run · cores {} · body {body_len} bytes",
+        o.conns,
+        o.secs,
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0)
+    );
+    println!();
+    println!("| listen | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
+    println!("|---|---|---|---|---|---|");
+    let (mut rec, rec_addr) = start_lpwh_with(&o.lpwh, &dir.join("rec"), &[]);
+    let (mut off, off_addr) = start_lpwh_with(&o.lpwh, &dir.join("off"), &["--no-record"]);
+    for addr in [&rec_addr, &off_addr] {
+        let _ = load(addr, o.conns, 1, None, Some(2_000)).await;
+    }
+    let (mut rec_rates, mut off_rates) = (Vec::new(), Vec::new());
+    for round in 0..3 {
+        let a = load(&off_addr, o.conns, o.secs, None, None).await;
+        report(&format!("--no-record, max (round {})", round + 1), &a);
+        let b = load(&rec_addr, o.conns, o.secs, None, None).await;
+        report(&format!("recording, max (round {})", round + 1), &b);
+        off_rates.push(a.rate());
+        rec_rates.push(b.rate());
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let rate = mean(&off_rates) / 2.0;
+    let off_paced = load(&off_addr, o.conns, o.secs, Some(rate), None).await;
+    report(&format!("--no-record at {rate:.0}/s"), &off_paced);
+    let rec_paced = load(&rec_addr, o.conns, o.secs, Some(rate), None).await;
+    report(&format!("recording at {rate:.0}/s"), &rec_paced);
+    println!();
+    println!(
+        "throughput recording / no-record: {:.3} (mean of 3 alternating runs) · p99 at {rate:.0}/s: {:.2} ms vs {:.2} ms ({:+.2} ms)",
+        mean(&rec_rates) / mean(&off_rates),
+        rec_paced.pct(0.99),
+        off_paced.pct(0.99),
+        rec_paced.pct(0.99) - off_paced.pct(0.99)
+    );
+    let _ = off.kill();
+    let _ = off.wait();
+    stop_gently(&mut rec);
+
+    // Size: exactly 100,000 deliveries into a fresh database, measured after a clean stop.
+    let size_dir = dir.join("size");
+    let (mut lpwh, addr) = start_lpwh_with(&o.lpwh, &size_dir, &[]);
+    let run = load(&addr, o.conns, 600, None, Some(100_000)).await;
+    stop_gently(&mut lpwh);
+    let db = size_dir.join("data").join("inbox.sqlite");
+    let file_len = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let wal = db.with_extension("sqlite-wal");
+    let bytes = file_len(&db) + file_len(&wal);
+    let rows: i64 = rusqlite::Connection::open(&db)
+        .and_then(|c| c.query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0)))
+        .unwrap_or(-1);
+    println!(
+        "database after {} deliveries ({rows} rows, {} errors): {:.1} MiB ({} bytes/delivery; body {body_len} bytes)",
+        run.sent,
+        run.errors,
+        bytes as f64 / (1024.0 * 1024.0),
+        if rows > 0 { bytes / rows as u64 } else { 0 }
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// SIGTERM, so the inbox writer commits what is queued, then wait.
+fn stop_gently(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+}
+
 /// Start `lpwh listen` with stdout to /dev/null (it still formats every line) and return it
 /// with its address.
 fn start_lpwh(path: &str) -> (Child, String) {
     let dir = std::env::temp_dir().join(format!("lpwh-bench-{}", std::process::id()));
+    start_lpwh_with(path, &dir, &[])
+}
+
+/// [`start_lpwh`] with its data dir in `dir` and extra `listen` flags.
+fn start_lpwh_with(path: &str, dir: &std::path::Path, extra: &[&str]) -> (Child, String) {
     let mut child = Command::new(path)
         .args(["listen", "--port", "0", "--secret", SECRET, "--json"])
+        .args(extra)
         .env("LPWH_CONFIG_DIR", dir.join("config"))
         .env("LPWH_DATA_DIR", dir.join("data"))
         .env_remove("LPWH_WEBHOOK_SECRET")
@@ -292,6 +392,10 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
+    if o.inbox {
+        rt.block_on(inbox_mode(&o));
+        return;
+    }
     rt.block_on(async {
         println!(
             "conns {} · {} s per run · cores {}",

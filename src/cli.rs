@@ -112,6 +112,8 @@ pub enum Command {
 
     /// Receive deliveries locally: verify, answer, print, forward
     Listen(Box<commands::listen::Args>),
+    /// The deliveries listen recorded: list, show, replay, export, clear
+    Inbox(commands::inbox::Args),
 
     /// Print a shell completion script
     Completions(commands::completions::Args),

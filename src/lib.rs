@@ -13,6 +13,7 @@ pub mod context;
 pub mod error;
 pub mod events;
 pub mod generate;
+pub mod inbox;
 pub mod listen;
 pub mod output;
 pub mod redacted;

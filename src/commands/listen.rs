@@ -98,6 +98,18 @@ pub struct Args {
     /// verify with that secret, and delete it on exit
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
+
+    /// Record deliveries in this SQLite database [default: <data dir>/inbox.sqlite]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<std::path::PathBuf>,
+
+    /// Do not record deliveries in the inbox (lpwh inbox)
+    #[arg(long, conflicts_with_all = ["db", "keep"])]
+    pub no_record: bool,
+
+    /// Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)
+    #[arg(long, value_name = "N|AGE", value_parser = crate::inbox::Retention::parse)]
+    pub keep: Option<crate::inbox::Retention>,
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {

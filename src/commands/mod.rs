@@ -5,6 +5,7 @@ pub mod create;
 pub mod delete;
 pub mod event_types;
 pub mod get;
+pub mod inbox;
 pub mod list;
 pub mod listen;
 pub mod login;
@@ -42,6 +43,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Verify(args) => verify::run(ctx, args).await,
         Command::Trigger(args) => trigger::run(ctx, args).await,
         Command::Listen(args) => listen::run(ctx, *args).await,
+        Command::Inbox(args) => inbox::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args).await,
     }
 }

@@ -221,6 +221,7 @@ async fn serve(
     let mut printer = print::spawn_printer(report_rx, ctx.out, ctx.verbose > 0);
     let (stop_tx, mut stop_rx) = mpsc::unbounded_channel();
     let secret_count = secrets.len();
+    let recorder = open_inbox(ctx, args)?;
     let state = Arc::new(State {
         verifier: Verifier {
             scheme: args.scheme,
@@ -238,6 +239,7 @@ async fn serve(
         report: report_tx,
         stop: stop_tx,
         out: ctx.out,
+        recorder: recorder.clone(),
     });
 
     announce(ctx, args, local, secret_count, &state);
@@ -263,7 +265,39 @@ async fn serve(
     // Every connection is done: dropping the last sender lets the printer drain and finish.
     drop(state);
     let _ = tokio::time::timeout(Duration::from_secs(5), printer).await;
+    if let Some(recorder) = recorder {
+        // Every delivery is queued by now: commit them all before exiting.
+        let path = recorder.path().display().to_string();
+        if let Ok(stats) = tokio::task::spawn_blocking(move || recorder.finish()).await {
+            ctx.out.info(format!(
+                "lpwh: recorded {} deliveries in {path} (lpwh inbox list)",
+                stats.written
+            ));
+        }
+    }
     Ok(stop)
+}
+
+/// Open the inbox (unless `--no-record`); a database that cannot be opened stops `listen` at
+/// start rather than losing every delivery.
+fn open_inbox(ctx: &Ctx, args: &Args) -> Result<Option<Arc<crate::inbox::Recorder>>> {
+    if args.no_record {
+        return Ok(None);
+    }
+    let path = crate::inbox::db_path(&ctx.dirs.data, args.db.as_deref());
+    let recorder = crate::inbox::Recorder::open(&path, args.keep, ctx.out).map_err(|e| {
+        Failure::failure(format!("cannot record deliveries: {e:#}"))
+            .hint("choose another database with --db PATH, or pass --no-record")
+    })?;
+    let keep = args
+        .keep
+        .map(|k| format!(", keeping {k}"))
+        .unwrap_or_default();
+    ctx.out.info(format!(
+        "lpwh: recording deliveries in {}{keep} (lpwh inbox list)",
+        path.display()
+    ));
+    Ok(Some(Arc::new(recorder)))
 }
 
 fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize, state: &State) {

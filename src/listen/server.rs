@@ -109,6 +109,8 @@ pub struct State {
     pub report: mpsc::Sender<Msg>,
     pub stop: mpsc::UnboundedSender<Stop>,
     pub out: Out,
+    /// The inbox; `None` with `--no-record`.
+    pub recorder: Option<Arc<crate::inbox::Recorder>>,
 }
 
 impl State {
@@ -327,6 +329,10 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event.as_deref()))
         .then(|| state.goal.record(event.as_deref()))
         .flatten();
+    if let Some(recorder) = &state.recorder {
+        // Queued for the inbox's writer thread: never waits for the database.
+        recorder.record(crate::inbox::Delivery::from_record(&record));
+    }
     if shown {
         // Waits only when the printer is 4096 lines behind; an error means it is gone.
         let _ = state.report.send(Msg::Delivery(Box::new(record))).await;

@@ -1,0 +1,523 @@
+//! `lpwh inbox`: the deliveries `lpwh listen` recorded: list, show, replay, export, clear.
+//! The database itself is `crate::inbox`.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::commands::webhook_prompt::{ask, confirm};
+use crate::context::Ctx;
+use crate::error::{Failure, usage};
+use crate::inbox::query::{self, Filter};
+use crate::inbox::replay::{Refresh, refresh_timestamp};
+use crate::inbox::{db_path, parse_since, render, schema};
+use crate::output::{now_ms, sanitize, sanitize_multiline};
+use crate::redacted::Secret;
+use crate::signature::{self, Reason, Scheme};
+
+/// The deliveries `lpwh listen` received (recorded unless it ran with --no-record)
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+The inbox lives in <data dir>/inbox.sqlite ($LPWH_DATA_DIR, else the XDG data dir); --db PATH \
+reads another one.
+
+Examples:
+  lpwh inbox list --verdict bad_signature --since 1h
+  lpwh inbox show 42 --raw > body.json
+  lpwh inbox replay 42 --to http://localhost:4000/webhooks --secret \"$SECRET\"
+  lpwh inbox export --ndjson | jq .event")]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: InboxCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum InboxCommand {
+    /// List recorded deliveries, newest first
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    /// Show one delivery: headers, verdict, forward results and the pretty-printed body
+    Show(ShowArgs),
+    /// Send a recorded delivery again, re-signed with a fresh timestamp (as Studio's resend does)
+    Replay(ReplayArgs),
+    /// Print every delivery as JSON (NDJSON by default), raw bodies included as base64
+    Export(ExportArgs),
+    /// Delete every recorded delivery
+    Clear(ClearArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbArg {
+    /// The inbox database to read [default: <data dir>/inbox.sqlite]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only this event (a glob with * works, e.g. 'stream.*')
+    #[arg(long, value_name = "EVENT")]
+    pub event: Option<String>,
+    /// Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...
+    #[arg(long, value_name = "REASON", value_parser = parse_verdict)]
+    pub verdict: Option<String>,
+    /// Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// At most this many (the newest)
+    #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+    pub limit: u64,
+    /// Every matching delivery, however many
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The delivery's id (the ID column of 'lpwh inbox list')
+    pub id: i64,
+    /// Print the exact raw body bytes and nothing else
+    #[arg(long)]
+    pub raw: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+For the livepeer schemes the body's top-level \"timestamp\" is set to now (only those bytes \
+change) and the delivery is signed again, so a receiver with a freshness check accepts it. The \
+original content-type and user-agent are sent. Exit status: 0 on a 2xx answer, 1 otherwise.")]
+pub struct ReplayArgs {
+    /// The delivery's id (the ID column of 'lpwh inbox list')
+    pub id: i64,
+    /// URL to POST it to
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// Secret to sign with (without one the delivery goes unsigned)
+    #[arg(
+        long,
+        env = "LPWH_WEBHOOK_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub secret: Option<Secret>,
+    /// Signature scheme
+    #[arg(long, value_enum, default_value_t = Scheme::Livepeer)]
+    pub scheme: Scheme,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// One JSON object per line (the default); --json prints one array instead
+    #[arg(long)]
+    pub ndjson: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClearArgs {
+    /// Do not ask for confirmation (required without a terminal)
+    #[arg(long, short)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    match args.command {
+        InboxCommand::List(a) => list(ctx, a),
+        InboxCommand::Show(a) => show(ctx, a),
+        InboxCommand::Replay(a) => replay(ctx, a).await,
+        InboxCommand::Export(a) => export(ctx, a),
+        InboxCommand::Clear(a) => clear(ctx, a).await,
+    }
+}
+
+fn parse_verdict(text: &str) -> Result<String, String> {
+    match Reason::from_word(text) {
+        Some(reason) => Ok(reason.as_str().to_owned()),
+        None => Err(format!(
+            "expected one of: {}",
+            Reason::ALL.map(Reason::as_str).join(", ")
+        )),
+    }
+}
+
+/// The database's path, and the database unless nothing was recorded yet.
+fn open(ctx: &Ctx, db: &DbArg) -> Result<(PathBuf, Option<Connection>)> {
+    let path = db_path(&ctx.dirs.data, db.db.as_deref());
+    let conn = schema::open_existing(&path)?;
+    Ok((path, conn))
+}
+
+/// The friendly answer of `list`, `export` and `clear` when there is no database yet.
+fn say_empty(ctx: &Ctx, path: &Path) {
+    ctx.out.info(format!(
+        "The inbox is empty: nothing recorded at {} yet. 'lpwh listen' records every delivery there.",
+        path.display()
+    ));
+}
+
+/// `show` and `replay` name one delivery; with no database it cannot exist.
+fn open_for_one(ctx: &Ctx, db: &DbArg, id: i64) -> Result<(PathBuf, Connection)> {
+    match open(ctx, db)? {
+        (path, Some(conn)) => Ok((path, conn)),
+        (path, None) => Err(Failure::not_found(format!("no delivery {id} in the inbox"))
+            .hint(format!(
+                "nothing is recorded at {} yet: 'lpwh listen' records deliveries there",
+                path.display()
+            ))
+            .into()),
+    }
+}
+
+fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let since_ms = args
+        .since
+        .as_deref()
+        .map(|s| parse_since(s, now_ms()))
+        .transpose()?;
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        say_empty(ctx, &path_of(ctx, &args.db));
+        return empty_json(ctx);
+    };
+    let filter = Filter {
+        event: args.event,
+        verdict: args.verdict,
+        since_ms,
+        limit: (!args.all).then_some(args.limit),
+    };
+    let rows = query::list(&conn, &filter).context("reading the inbox")?;
+    if ctx.out.json {
+        let rows: Vec<_> = rows.iter().map(render::summary_json).collect();
+        return Ok(ctx.out.json(&rows)?);
+    }
+    if rows.is_empty() {
+        let total = query::count(&conn)?;
+        ctx.out.info(if total == 0 {
+            format!(
+                "The inbox at {} is empty. 'lpwh listen' records every delivery there.",
+                path.display()
+            )
+        } else {
+            format!("No deliveries match ({total} recorded in all).")
+        });
+        return Ok(());
+    }
+    render::print_list(&ctx.out, &rows)?;
+    if !args.all && rows.len() as u64 == args.limit {
+        ctx.out.info(ctx.out.paint_err().dim(format!(
+            "(the newest {}; --limit N or --all for more)",
+            args.limit
+        )));
+    }
+    Ok(())
+}
+
+fn path_of(ctx: &Ctx, db: &DbArg) -> PathBuf {
+    db_path(&ctx.dirs.data, db.db.as_deref())
+}
+
+fn empty_json(ctx: &Ctx) -> Result<()> {
+    if ctx.out.json {
+        ctx.out.json(&json!([]))?;
+    }
+    Ok(())
+}
+
+/// One delivery, or a not-found error that says which ids exist.
+fn fetch(conn: &Connection, path: &Path, id: i64) -> Result<query::Stored> {
+    if let Some(d) = query::get(conn, id).context("reading the inbox")? {
+        return Ok(d);
+    }
+    let hint = match query::max_id(conn)? {
+        Some(max) => format!("'lpwh inbox list' shows the ids there are (the newest is {max})"),
+        None => format!("the inbox at {} is empty", path.display()),
+    };
+    Err(Failure::not_found(format!("no delivery {id} in the inbox"))
+        .hint(hint)
+        .into())
+}
+
+fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
+    if args.raw && ctx.out.json {
+        return Err(
+            usage("--raw prints the body bytes alone; it cannot be combined with --json").into(),
+        );
+    }
+    let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
+    let d = fetch(&conn, &path, args.id)?;
+    if args.raw {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&d.body)?;
+        stdout.flush()?;
+        return Ok(());
+    }
+    if ctx.out.json {
+        return Ok(ctx.out.json(&render::stored_json(&d))?);
+    }
+    ctx.out
+        .line(render::show_text(&d, ctx.out.paint(), now_ms()))?;
+    Ok(())
+}
+
+fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    if args.ndjson && ctx.out.json {
+        return Err(
+            usage("choose one of --json (one array) and --ndjson (one object per line)").into(),
+        );
+    }
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        say_empty(ctx, &path_of(ctx, &args.db));
+        return empty_json(ctx);
+    };
+    drop(path);
+    let array = ctx.out.json && !args.ndjson;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut n = 0u64;
+    if array {
+        stdout.write_all(b"[")?;
+    }
+    query::for_each(&conn, |d| {
+        if array && n > 0 {
+            stdout.write_all(b",")?;
+        }
+        if array {
+            stdout.write_all(b"\n  ")?;
+        }
+        serde_json::to_writer(&mut stdout, &render::stored_json(&d))
+            .map_err(std::io::Error::from)?;
+        if !array {
+            stdout.write_all(b"\n")?;
+        }
+        n += 1;
+        Ok(())
+    })?;
+    if array {
+        stdout.write_all(if n > 0 { b"\n]\n" } else { b"]\n" })?;
+    }
+    stdout.flush()?;
+    ctx.out.info(format!(
+        "exported {n} deliver{}",
+        if n == 1 { "y" } else { "ies" }
+    ));
+    Ok(())
+}
+
+async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
+    if !args.yes && !ctx.interactive {
+        return Err(usage(
+            "refusing to clear the inbox without confirmation (no terminal to ask on)",
+        )
+        .hint("pass --yes to delete every recorded delivery without being asked")
+        .into());
+    }
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        say_empty(ctx, &path_of(ctx, &args.db));
+        if ctx.out.json {
+            ctx.out.json(&json!({"deleted": 0}))?;
+        }
+        return Ok(());
+    };
+    let total = query::count(&conn)?;
+    if total == 0 {
+        ctx.out
+            .info(format!("The inbox at {} is already empty.", path.display()));
+        if ctx.out.json {
+            ctx.out.json(&json!({"deleted": 0}))?;
+        }
+        return Ok(());
+    }
+    if !args.yes {
+        let question = format!(
+            "Delete all {total} recorded deliveries from {}?",
+            path.display()
+        );
+        if !ask(move || confirm(question)).await? {
+            return Err(Failure::failure("nothing deleted").into());
+        }
+    }
+    let deleted = query::clear(&conn).context("clearing the inbox")?;
+    if ctx.out.json {
+        ctx.out.json(&json!({"deleted": deleted}))?;
+    }
+    ctx.out.success(format!(
+        "deleted {deleted} deliver{} from {}",
+        if deleted == 1 { "y" } else { "ies" },
+        path.display()
+    ));
+    Ok(())
+}
+
+async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
+    let url = parse_url(&args.to)?;
+    let secret = args.secret.as_ref().filter(|s| !s.is_empty());
+    if let Some(secret) = secret {
+        signature::check_secret(args.scheme, secret)
+            .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
+    }
+    let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
+    let d = fetch(&conn, &path, args.id)?;
+    drop(conn);
+
+    let now = now_ms();
+    let livepeer = matches!(args.scheme, Scheme::Livepeer | Scheme::LivepeerDocs);
+    let (body, refresh) = if livepeer {
+        refresh_timestamp(&d.body, now)
+    } else {
+        // Other schemes sign their timestamp in a header; the body is theirs, untouched.
+        (d.body.clone(), Refresh::Unchanged)
+    };
+    if livepeer && refresh == Refresh::Unchanged {
+        ctx.out.warn(
+            "the body has no numeric top-level timestamp: sending it unchanged; only the \
+             signature header's t is fresh",
+        );
+    }
+    if refresh == Refresh::Reserialized {
+        ctx.out.warn(
+            "the timestamp could not be edited in place: the body was re-serialized \
+             (same fields and order, but its bytes differ from the original)",
+        );
+    }
+
+    let mut headers = HeaderMap::new();
+    let content_type = d.header("content-type").unwrap_or("application/json");
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_str(content_type)
+            .unwrap_or_else(|_| HeaderValue::from_static("application/json")),
+    );
+    let agent = d
+        .header("user-agent")
+        .and_then(|ua| HeaderValue::from_str(ua).ok())
+        .unwrap_or_else(|| HeaderValue::from_static(concat!("lpwh/", env!("CARGO_PKG_VERSION"))));
+    headers.insert(USER_AGENT, agent);
+    match secret {
+        Some(secret) => {
+            // standard-webhooks signs the message id: keep the original so receivers see a retry.
+            let message_id = d.header(signature::WEBHOOK_ID).or(d.event_id.as_deref());
+            let signed = signature::sign(args.scheme, secret, &body, now, message_id)
+                .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
+            for (name, value) in signed {
+                headers.append(
+                    HeaderName::from_bytes(name.as_bytes())
+                        .with_context(|| format!("signature header name {name:?}"))?,
+                    HeaderValue::from_str(&value)
+                        .with_context(|| format!("signature header {name}"))?,
+                );
+            }
+        }
+        None => ctx
+            .out
+            .warn("no secret: sending unsigned (pass --secret or set LPWH_WEBHOOK_SECRET to sign)"),
+    }
+
+    if !ctx.out.json {
+        let event = d.event.as_deref().map(sanitize).unwrap_or_default();
+        ctx.out.info(format!(
+            "→ POST {} delivery {} {event}",
+            sanitize(url.as_str()),
+            d.id
+        ));
+    }
+    let client = reqwest::Client::builder()
+        .timeout(ctx.timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .context("building the HTTP client")?;
+    let started = Instant::now();
+    let response = client
+        .post(url.clone())
+        .headers(headers.clone())
+        .body(body.clone())
+        .send()
+        .await
+        .map_err(|e| send_failure(&url, &e))?;
+    let status = response.status();
+    let answer = response.bytes().await.map_err(|e| send_failure(&url, &e))?;
+    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+
+    if ctx.out.json {
+        let headers_sent: serde_json::Map<_, _> = headers
+            .iter()
+            .map(|(k, v)| {
+                let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
+                (k.as_str().to_owned(), serde_json::Value::String(v))
+            })
+            .collect();
+        ctx.out.json(&json!({
+            "id": d.id,
+            "url": url.as_str(),
+            "status": status.as_u16(),
+            "latency_ms": latency_ms,
+            "timestamp_ms": now,
+            "signed": secret.is_some(),
+            "body_changed": body != d.body,
+            "headers_sent": headers_sent,
+            "response_body": answer,
+        }))?;
+    } else {
+        let line = format!("{status} in {latency_ms} ms");
+        if status.is_success() {
+            ctx.out.success(line);
+        } else if !ctx.out.quiet {
+            eprintln!("{} {line}", ctx.out.paint_err().red("✗"));
+        }
+        if !answer.is_empty() {
+            ctx.out.line(sanitize_multiline(answer.trim_end()))?;
+        }
+    }
+    if status.is_success() {
+        return Ok(());
+    }
+    let mut failure = Failure::failure(format!("{url} answered {status}"));
+    if matches!(status.as_u16(), 401 | 403) {
+        failure = failure.hint(if secret.is_some() {
+            "the receiver refused the replay: check it uses the same secret and --scheme"
+        } else {
+            "the receiver refused an unsigned delivery: pass --secret (or set LPWH_WEBHOOK_SECRET)"
+        });
+    }
+    Err(failure.into())
+}
+
+fn parse_url(text: &str) -> Result<url::Url> {
+    let url = url::Url::parse(text).map_err(|e| {
+        usage(format!("--to {text:?} is not a URL: {e}"))
+            .hint("give a full URL, e.g. --to http://localhost:3000/webhooks")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(usage(format!("--to {text:?} must be an http or https URL")).into());
+    }
+    Ok(url)
+}
+
+fn send_failure(url: &url::Url, err: &reqwest::Error) -> anyhow::Error {
+    let mut cause: &dyn std::error::Error = err;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    let hint = if err.is_timeout() {
+        "the receiver did not answer in time; raise --timeout to wait longer"
+    } else if err.is_connect() {
+        "is the receiver running and listening on that address?"
+    } else {
+        "check the URL and that the receiver speaks HTTP"
+    };
+    Failure::failure(format!("could not deliver to {url}: {cause}"))
+        .hint(hint)
+        .into()
+}

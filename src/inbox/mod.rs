@@ -1,0 +1,221 @@
+//! The inbox: every delivery `lpwh listen` receives, kept in an embedded SQLite database so it
+//! can be listed, inspected, exported and replayed later.
+//!
+//! `schema` opens the database (WAL, busy timeout, 0600 file) and migrates it; `writer` is the
+//! [`Recorder`], which writes off the request path in batches; `query` reads it back for the
+//! `lpwh inbox` commands; `replay` rebuilds a delivery with a fresh timestamp and signature;
+//! `render` shows stored deliveries to people and as JSON.
+
+pub mod query;
+pub mod render;
+pub mod replay;
+pub mod schema;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use bytes::Bytes;
+
+use crate::error::usage;
+use crate::listen::forward::Outcome;
+use crate::signature::Reason;
+
+pub use writer::{Recorder, Stats};
+
+/// The database's file name inside the data dir.
+pub const DB_FILE: &str = "inbox.sqlite";
+
+/// Where the inbox lives: `--db PATH` when given, else `<data dir>/inbox.sqlite`.
+pub fn db_path(data_dir: &Path, chosen: Option<&Path>) -> PathBuf {
+    match chosen {
+        Some(path) => path.to_path_buf(),
+        None => data_dir.join(DB_FILE),
+    }
+}
+
+/// One delivery as the receiver saw it, handed to [`Recorder::record`]. Cheap to build on the
+/// request path: the body is shared, and JSON encoding happens on the writer thread.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    /// Unix ms when the body had arrived.
+    pub received_at_ms: i64,
+    pub method: String,
+    pub path: String,
+    /// The peer address, e.g. `127.0.0.1:51234`.
+    pub remote: Option<String>,
+    /// The status lpwh answered with.
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    /// The raw body bytes, exactly as received.
+    pub body: Bytes,
+    /// The reason word: `ok`, `bad_signature`, ..., `unsigned`, `duplicate`.
+    pub verdict: Reason,
+    pub hint: Option<String>,
+    pub event: Option<String>,
+    pub event_id: Option<String>,
+    pub webhook_id: Option<String>,
+    /// What each `--forward-to` target answered (empty when not forwarded).
+    pub forward: Vec<Outcome>,
+}
+
+impl Delivery {
+    /// The delivery `listen` reported, with everything the inbox keeps. Only POSTs get this far
+    /// (other methods are refused before verification).
+    pub fn from_record(record: &crate::listen::print::Record) -> Delivery {
+        Delivery {
+            received_at_ms: record.time_ms,
+            method: "POST".to_owned(),
+            path: record.path.clone(),
+            remote: record.remote.map(|a| a.to_string()),
+            status: record.status,
+            headers: record.headers.clone(),
+            body: record.body.clone(),
+            verdict: record.reason,
+            hint: record.hint.clone(),
+            event: record.envelope.event.clone(),
+            event_id: record.envelope.id.clone(),
+            webhook_id: record.envelope.webhook_id.clone(),
+            forward: record.forward.clone(),
+        }
+    }
+
+    /// Roughly what this delivery holds in memory while queued (bounds the queue's bytes).
+    pub fn weight(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 16)
+            .sum();
+        self.body.len() + headers + self.path.len() + 256
+    }
+}
+
+/// `--keep`: how much of the inbox to keep; older deliveries are pruned by the writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retention {
+    /// The newest N deliveries.
+    Count(u64),
+    /// Deliveries younger than this.
+    Age(Duration),
+}
+
+impl Retention {
+    /// clap parser: `10000` (deliveries) or an age such as `7d`, `12h`, `30m`, `2w`.
+    pub fn parse(text: &str) -> Result<Retention, String> {
+        let text = text.trim();
+        if let Ok(n) = text.parse::<u64>() {
+            return if n == 0 {
+                Err("--keep 0 would keep nothing; use --no-record to not record at all".into())
+            } else {
+                Ok(Retention::Count(n))
+            };
+        }
+        match parse_age(text) {
+            Some(age) if !age.is_zero() => Ok(Retention::Age(age)),
+            _ => Err(format!(
+                "'{text}' is neither a number of deliveries (e.g. 10000) nor an age (e.g. 7d, 12h, 30m)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Retention {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Retention::Count(n) => write!(f, "the newest {n} deliveries"),
+            Retention::Age(age) => write!(f, "deliveries from the last {}", humane_age(*age)),
+        }
+    }
+}
+
+/// `90s`, `10m`, `2h`, `7d`, `2w` (a number and one unit) as a duration.
+pub fn parse_age(text: &str) -> Option<Duration> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, unit) = text.split_at(split);
+    let n: u64 = digits.parse().ok()?;
+    let secs = match unit.trim() {
+        "s" | "sec" | "secs" => 1,
+        "m" | "min" | "mins" => 60,
+        "h" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        "w" | "week" | "weeks" => 7 * 86_400,
+        _ => return None,
+    };
+    n.checked_mul(secs).map(Duration::from_secs)
+}
+
+fn humane_age(age: Duration) -> String {
+    let secs = age.as_secs();
+    for (unit, size) in [("w", 7 * 86_400), ("d", 86_400), ("h", 3600), ("m", 60)] {
+        if secs >= size && secs % size == 0 {
+            return format!("{}{unit}", secs / size);
+        }
+    }
+    format!("{secs}s")
+}
+
+/// `--since`: `10m`, `2h`, `1d` before `now_ms`, or an RFC 3339 time; Unix ms.
+pub fn parse_since(text: &str, now_ms: i64) -> anyhow::Result<i64> {
+    if let Some(age) = parse_age(text) {
+        let ms = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+        return Ok(now_ms.saturating_sub(ms));
+    }
+    match text.trim().parse::<jiff::Timestamp>() {
+        Ok(ts) => Ok(ts.as_millisecond()),
+        Err(_) => Err(usage(format!("--since '{text}' is not an age or a time"))
+            .hint("give an age such as 10m, 2h or 1d, or an RFC 3339 time such as 2026-11-22T08:00:00Z")
+            .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_takes_a_count_or_an_age() {
+        assert_eq!(Retention::parse("500"), Ok(Retention::Count(500)));
+        assert_eq!(
+            Retention::parse("7d"),
+            Ok(Retention::Age(Duration::from_secs(7 * 86_400)))
+        );
+        assert_eq!(
+            Retention::parse("12h"),
+            Ok(Retention::Age(Duration::from_secs(12 * 3600)))
+        );
+        assert!(Retention::parse("0").is_err());
+        assert!(Retention::parse("0d").is_err());
+        assert!(Retention::parse("7x").is_err());
+        assert!(Retention::parse("d").is_err());
+        assert!(Retention::parse("").is_err());
+        assert_eq!(
+            Retention::Age(Duration::from_secs(14 * 86_400)).to_string(),
+            "deliveries from the last 2w"
+        );
+    }
+
+    #[test]
+    fn since_takes_an_age_or_a_time() {
+        let now = 1_700_000_000_000;
+        assert_eq!(parse_since("10m", now).unwrap(), now - 600_000);
+        assert_eq!(parse_since("2h", now).unwrap(), now - 7_200_000);
+        assert_eq!(parse_since("1d", now).unwrap(), now - 86_400_000);
+        assert_eq!(
+            parse_since("2023-11-14T22:13:20Z", now).unwrap(),
+            1_700_000_000_000
+        );
+        assert!(parse_since("yesterday", now).is_err());
+    }
+
+    #[test]
+    fn default_path_is_in_the_data_dir() {
+        let data = Path::new("/data");
+        assert_eq!(db_path(data, None), Path::new("/data/inbox.sqlite"));
+        assert_eq!(
+            db_path(data, Some(Path::new("/tmp/x.db"))),
+            Path::new("/tmp/x.db")
+        );
+    }
+}

@@ -1,0 +1,273 @@
+//! Showing stored deliveries: the `list` table, the `show` page, and the stable JSON objects of
+//! `list --json`, `show --json` and `export`. Everything from a payload is sanitized before it
+//! reaches a terminal.
+
+use base64::Engine as _;
+use serde_json::{Map, Value, json};
+
+use crate::inbox::query::{Stored, Summary};
+use crate::output::{Out, Paint, local_time, relative_time, sanitize, sanitize_multiline};
+
+/// `2026-11-22T07:30:00.123Z` for a Unix-ms time (or the number, if out of range).
+pub fn rfc3339(ms: i64) -> Value {
+    match jiff::Timestamp::from_millisecond(ms) {
+        Ok(ts) => Value::String(ts.to_string()),
+        Err(_) => Value::from(ms),
+    }
+}
+
+/// `412 B`, `1.2 KiB`, `3.4 MiB`.
+pub fn size(bytes: i64) -> String {
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if b < 1024.0 * 1024.0 {
+        format!("{:.1} KiB", b / 1024.0)
+    } else {
+        format!("{:.1} MiB", b / (1024.0 * 1024.0))
+    }
+}
+
+/// The verdict as `listen` shows it: ✔ ok, ✗ bad_signature, ⟳ duplicate, ? unsigned.
+pub fn verdict(paint: Paint, word: &str) -> String {
+    match word {
+        "ok" => paint.green("✔ ok"),
+        "duplicate" => paint.yellow("⟳ duplicate"),
+        "unsigned" => paint.yellow("? unsigned"),
+        other => paint.red(format!("✗ {}", sanitize(other))),
+    }
+}
+
+pub fn summary_json(s: &Summary) -> Value {
+    json!({
+        "id": s.id,
+        "received_at": rfc3339(s.received_at_ms),
+        "received_at_ms": s.received_at_ms,
+        "verdict": s.verdict,
+        "event": s.event,
+        "event_id": s.event_id,
+        "webhook_id": s.webhook_id,
+        "size": s.size,
+        "status": s.status,
+    })
+}
+
+/// The `list` table: ID, TIME, VERDICT, EVENT, EVENT ID, SIZE.
+pub fn print_list(out: &Out, rows: &[Summary]) -> std::io::Result<()> {
+    let paint = out.paint();
+    let mut table = out.table(&["ID", "TIME", "VERDICT", "EVENT", "EVENT ID", "SIZE"]);
+    for s in rows {
+        table.add_row(vec![
+            s.id.to_string(),
+            local_time(s.received_at_ms),
+            verdict(paint, &s.verdict),
+            s.event
+                .as_deref()
+                .map(|e| sanitize(e).into_owned())
+                .unwrap_or_else(|| paint.dim("-")),
+            s.event_id
+                .as_deref()
+                .map(|e| sanitize(e).into_owned())
+                .unwrap_or_else(|| paint.dim("-")),
+            size(s.size),
+        ]);
+    }
+    out.print_table(&table)
+}
+
+/// Headers as `listen --json` prints them: name → value, or an array when a name repeats.
+pub fn headers_object(headers: &[(String, String)]) -> Value {
+    let mut map = Map::new();
+    for (name, value) in headers {
+        match map.get_mut(name) {
+            None => {
+                map.insert(name.clone(), Value::String(value.clone()));
+            }
+            Some(Value::Array(values)) => values.push(Value::String(value.clone())),
+            Some(first) => {
+                let first = first.take();
+                map.insert(
+                    name.clone(),
+                    Value::Array(vec![first, Value::String(value.clone())]),
+                );
+            }
+        }
+    }
+    Value::Object(map)
+}
+
+/// The full, stable JSON object for one delivery: the body parsed when it is JSON (else as
+/// text), and always the exact bytes as base64.
+pub fn stored_json(d: &Stored) -> Value {
+    let body = match serde_json::from_slice::<Value>(&d.body) {
+        Ok(parsed) => parsed,
+        Err(_) => Value::String(String::from_utf8_lossy(&d.body).into_owned()),
+    };
+    json!({
+        "id": d.id,
+        "received_at": rfc3339(d.received_at_ms),
+        "received_at_ms": d.received_at_ms,
+        "method": d.method,
+        "path": d.path,
+        "remote": d.remote,
+        "status": d.status,
+        "verdict": d.verdict,
+        "hint": d.hint,
+        "event": d.event,
+        "event_id": d.event_id,
+        "webhook_id": d.webhook_id,
+        "headers": headers_object(&d.headers),
+        "body": body,
+        "body_base64": base64::engine::general_purpose::STANDARD.encode(&d.body),
+        "size": d.body.len(),
+        "forward": d.forward.clone().unwrap_or_else(|| Value::Array(Vec::new())),
+    })
+}
+
+/// The `show` page for people: facts, verdict, forward results, headers, pretty body.
+pub fn show_text(d: &Stored, paint: Paint, now_ms: i64) -> String {
+    let mut lines = Vec::new();
+    let title = format!(
+        "Delivery {}  {} ({})",
+        d.id,
+        local_time(d.received_at_ms),
+        relative_time(d.received_at_ms, now_ms)
+    );
+    lines.push(paint.bold(title));
+    let mut request = format!("{} {}", sanitize(&d.method), sanitize(&d.path));
+    if let Some(remote) = &d.remote {
+        request.push_str(&format!(" from {}", sanitize(remote)));
+    }
+    if let Some(status) = d.status {
+        request.push_str(&format!(", answered {status}"));
+    }
+    lines.push(request);
+    let mut verdict_line = format!("Verdict:  {}", verdict(paint, &d.verdict));
+    if let Some(hint) = &d.hint {
+        verdict_line.push_str(&format!("  {}", paint.dim(sanitize(hint))));
+    }
+    lines.push(verdict_line);
+    let field = |v: &Option<String>| {
+        v.as_deref()
+            .map(|s| sanitize(s).into_owned())
+            .unwrap_or_else(|| paint.dim("-"))
+    };
+    lines.push(format!("Event:    {}", field(&d.event)));
+    lines.push(format!("Event id: {}", field(&d.event_id)));
+    lines.push(format!("Webhook:  {}", field(&d.webhook_id)));
+    if let Some(Value::Array(outcomes)) = &d.forward {
+        for o in outcomes {
+            let url = o.get("url").and_then(Value::as_str).unwrap_or("?");
+            let ms = o.get("latency_ms").and_then(Value::as_u64).unwrap_or(0);
+            let what = match o.get("status").and_then(Value::as_u64) {
+                Some(status) if status < 300 => paint.green(status),
+                Some(status) => paint.red(status),
+                None => paint.red(sanitize(
+                    o.get("error")
+                        .and_then(Value::as_str)
+                        .unwrap_or("no answer"),
+                )),
+            };
+            lines.push(format!("Forward:  {} → {what} in {ms} ms", sanitize(url)));
+        }
+    }
+    lines.push(String::new());
+    lines.push(paint.bold("Headers"));
+    for (name, value) in &d.headers {
+        lines.push(format!(
+            "  {}: {}",
+            paint.cyan(sanitize(name)),
+            sanitize(value)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(paint.bold(format!("Body ({})", size(d.body.len() as i64))));
+    lines.push(pretty_body(&d.body));
+    lines.join("\n")
+}
+
+/// Pretty JSON when the body is JSON, else the text itself; sanitized either way.
+fn pretty_body(body: &[u8]) -> String {
+    let text = match serde_json::from_slice::<Value>(body) {
+        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_default(),
+        Err(_) if body.is_empty() => "(empty)".to_owned(),
+        Err(_) => String::from_utf8_lossy(body).into_owned(),
+    };
+    sanitize_multiline(&text).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(body: &[u8]) -> Stored {
+        Stored {
+            id: 7,
+            received_at_ms: 1_700_000_000_000,
+            method: "POST".into(),
+            path: "/hook".into(),
+            headers: vec![
+                ("x-a".into(), "1".into()),
+                ("x-a".into(), "2".into()),
+                ("user-agent".into(), "livepeer.studio".into()),
+            ],
+            body: body.to_vec(),
+            verdict: "bad_signature".into(),
+            hint: Some("wrong \u{1b}[31msecret".into()),
+            event: Some("stream.started".into()),
+            event_id: Some("e1".into()),
+            webhook_id: None,
+            forward: None,
+            status: Some(401),
+            remote: None,
+        }
+    }
+
+    #[test]
+    fn repeated_headers_become_arrays() {
+        let v = stored_json(&stored(b"{}"));
+        assert_eq!(v["headers"]["x-a"], json!(["1", "2"]));
+        assert_eq!(v["headers"]["user-agent"], "livepeer.studio");
+    }
+
+    #[test]
+    fn json_keeps_exact_bytes_and_parses_json_bodies() {
+        let v = stored_json(&stored(br#"{"b": 1.50}"#));
+        assert_eq!(v["body"]["b"], 1.5);
+        assert_eq!(v["body_base64"], "eyJiIjogMS41MH0=");
+        let t = stored_json(&stored(b"plain"));
+        assert_eq!(t["body"], "plain");
+    }
+
+    #[test]
+    fn show_sanitizes_payload_text() {
+        // serde_json escapes control characters itself; a bidi override it leaves raw.
+        let json = show_text(
+            &stored("{\"name\":\"a\\u001b]0;pwned\\u0007 \u{202e}cod.exe\"}".as_bytes()),
+            Paint(false),
+            1_700_000_060_000,
+        );
+        assert!(
+            !json.contains('\u{1b}') && !json.contains('\u{202e}'),
+            "{json}"
+        );
+        assert!(json.contains("\\u{202e}cod.exe"), "{json}");
+        assert!(json.contains("✗ bad_signature"));
+        assert!(json.contains("answered 401"));
+        assert!(json.contains("wrong \\u{1b}[31msecret"), "{json}");
+        // A body that is not JSON is shown as text, escapes and all made visible.
+        let text = show_text(&stored(b"plain\x1b[2Jtext\x07"), Paint(false), 0);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+        assert!(text.contains("plain\\u{1b}[2Jtext\\u{7}"), "{text}");
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(size(412), "412 B");
+        assert_eq!(size(2048), "2.0 KiB");
+        assert_eq!(size(3 * 1024 * 1024), "3.0 MiB");
+    }
+}

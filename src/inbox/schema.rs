@@ -1,0 +1,260 @@
+//! Opening the inbox database and keeping its schema current.
+//!
+//! The schema version lives in `PRAGMA user_version`. [`MIGRATIONS`] holds one SQL script per
+//! version, applied in order inside one `BEGIN IMMEDIATE` transaction, so two processes opening
+//! an old database at once migrate it exactly once. To change the schema, append a script; never
+//! edit a released one (databases out there were built from it).
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::Failure;
+
+/// How long a statement waits for another process's write lock before failing.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// `MIGRATIONS[i]` takes a database from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // v1: one row per delivery. `id` is what people type (`lpwh inbox show 42`); AUTOINCREMENT
+    // so an id is never reused after a prune or `clear`, and an old id never names a new delivery.
+    "CREATE TABLE deliveries (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        received_at INTEGER NOT NULL,          -- Unix ms
+        method      TEXT    NOT NULL,
+        path        TEXT    NOT NULL,
+        headers     TEXT    NOT NULL,          -- JSON: [[name, value], ...] in arrival order
+        body        BLOB    NOT NULL,          -- the raw bytes, exactly as received
+        verdict     TEXT    NOT NULL,          -- reason word: ok, bad_signature, ..., duplicate
+        hint        TEXT,
+        event       TEXT,
+        event_id    TEXT,
+        webhook_id  TEXT,
+        forward     TEXT                       -- JSON: what each forward target answered
+    );
+    CREATE INDEX deliveries_event ON deliveries (event);
+    CREATE INDEX deliveries_verdict ON deliveries (verdict);
+    CREATE INDEX deliveries_received_at ON deliveries (received_at);",
+    // v2: the status lpwh answered with (the forward target's, when forwarding) and the peer.
+    // Rows recorded before v2 have neither.
+    "ALTER TABLE deliveries ADD COLUMN status INTEGER;
+    ALTER TABLE deliveries ADD COLUMN remote TEXT;",
+];
+
+/// The version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Open (creating when missing) the database at `path` for recording: its directory is created
+/// (0700) and the file made 0600 before SQLite touches it, since bodies may hold private data.
+pub fn open_for_writing(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    create_private_file(path).with_context(|| format!("creating {}", path.display()))?;
+    open(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+}
+
+/// Open an existing database for the `inbox` commands; `None` when there is none yet.
+pub fn open_existing(path: &Path) -> Result<Option<Connection>> {
+    match std::fs::metadata(path) {
+        Ok(_) => open(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
+fn open(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)
+        .with_context(|| format!("opening the inbox database {}", path.display()))?;
+    configure(&conn).with_context(|| format!("setting up {}", path.display()))?;
+    migrate(&conn).with_context(|| format!("migrating {}", path.display()))?;
+    Ok(conn)
+}
+
+/// WAL lets readers (`inbox list`) run while a listener writes, and several listeners share one
+/// file; NORMAL sync in WAL mode keeps every commit across a crash of the process (only a power
+/// loss may lose the last ones), at a fraction of FULL's fsyncs.
+fn configure(conn: &Connection) -> Result<()> {
+    // First, so the statements below wait for a concurrent opener instead of failing.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        anyhow::bail!("the database refused WAL mode (journal_mode is {mode})");
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Bring the database to [`latest_version`], or refuse one written by a newer lpwh.
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let latest = latest_version();
+    if user_version(conn)? == latest {
+        return Ok(());
+    }
+    // IMMEDIATE takes the write lock before reading the version: a second process waits, then
+    // sees the migrated version and does nothing.
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let from = user_version(&tx)?;
+    if from > latest {
+        return Err(Failure::failure(format!(
+            "the inbox database has schema version {from}, newer than this lpwh knows ({latest})"
+        ))
+        .hint("upgrade lpwh, or use another database with --db PATH")
+        .into());
+    }
+    if from < 0 {
+        anyhow::bail!(
+            "the database has a negative schema version ({from}); it is not an lpwh inbox"
+        );
+    }
+    for (index, script) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        tx.execute_batch(script)
+            .with_context(|| format!("schema version {}", index + 1))?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+#[cfg(unix)]
+fn create_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+/// Create the file with mode 0600 when it does not exist (SQLite then creates its `-wal` and
+/// `-shm` files with the same mode); an existing file keeps the mode its owner gave it.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_of(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    fn columns(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM pragma_table_info('deliveries')")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn a_new_database_gets_the_latest_schema_in_wal_mode_with_a_private_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/dir/inbox.sqlite");
+        let conn = open_for_writing(&path).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), latest_version());
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 1, "synchronous=NORMAL");
+        for column in [
+            "id",
+            "received_at",
+            "body",
+            "verdict",
+            "forward",
+            "status",
+            "remote",
+        ] {
+            assert!(columns(&conn).iter().any(|c| c == column), "{column}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn stepwise_migration_ends_where_a_fresh_database_starts() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = open_for_writing(&dir.path().join("fresh.sqlite")).unwrap();
+        // Build a v1 database the way an older lpwh did, then open it with this one.
+        let old_path = dir.path().join("old.sqlite");
+        {
+            let old = Connection::open(&old_path).unwrap();
+            old.execute_batch(MIGRATIONS[0]).unwrap();
+            old.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let migrated = open_existing(&old_path).unwrap().unwrap();
+        assert_eq!(user_version(&migrated).unwrap(), latest_version());
+        assert_eq!(columns(&migrated), columns(&fresh));
+        // Same tables and indexes (ALTER TABLE rewrites the CREATE text, so compare names).
+        let names = |c: &Connection| schema_of(c).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(names(&migrated), names(&fresh));
+    }
+
+    #[test]
+    fn a_database_from_a_newer_lpwh_is_refused_not_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE deliveries (id INTEGER PRIMARY KEY, novel TEXT);")
+                .unwrap();
+            conn.pragma_update(None, "user_version", latest_version() + 5)
+                .unwrap();
+        }
+        let err = open_existing(&path).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("newer than this lpwh"),
+            "{err:#}"
+        );
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), latest_version() + 5);
+    }
+
+    #[test]
+    fn a_missing_database_is_not_created_by_readers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("none.sqlite");
+        assert!(open_existing(&path).unwrap().is_none());
+        assert!(!path.exists());
+    }
+}
