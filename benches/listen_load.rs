@@ -397,7 +397,14 @@ fn main() {
         return;
     }
     rt.block_on(async {
-        println!("conns {} · {} s per run · cores {}", o.conns, o.secs, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0));
+        println!(
+            "conns {} · {} s per run · cores {}",
+            o.conns,
+            o.secs,
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(0)
+        );
         println!();
         println!("| target | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
         println!("|---|---|---|---|---|---|");
@@ -416,7 +423,14 @@ fn main() {
         let ceiling = load(&trivial, o.conns, o.secs, None, None).await;
         report("trivial hyper server (200 only)", &ceiling);
         if let Some(nginx) = &o.nginx {
-            let n = load(nginx.trim_start_matches("http://"), o.conns, o.secs, None, None).await;
+            let n = load(
+                nginx.trim_start_matches("http://"),
+                o.conns,
+                o.secs,
+                None,
+                None,
+            )
+            .await;
             report("nginx (return 200)", &n);
         }
 

@@ -97,6 +97,9 @@ Webhook secret for sign, verify, trigger and listen; keeps it out of the process
 \fBLPWH_CONFIG_DIR\fR, \fBLPWH_DATA_DIR\fR
 Override the configuration and data directories.
 .TP
+\fBLPWH_KEYRING\fR
+Set to "off" to never use the OS keyring (keys then go to the 0600 credentials file).
+.TP
 \fBNO_COLOR\fR
 When set and not empty, no colour (unless \-\-color always).
 .SH FILES
@@ -106,6 +109,9 @@ Per\-profile settings such as api_url. Never holds a secret.
 .TP
 \fI~/.config/lpwh/credentials.toml\fR
 API keys, mode 0600, used only when no OS keyring answers.
+.TP
+\fI~/.local/share/lpwh/inbox.sqlite\fR
+The inbox: every delivery lpwh listen received (mode 0600).
 .PP
 API keys are otherwise stored in the OS keyring (service "lpwh", user = profile name).
 "#;

@@ -6,10 +6,21 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = lpwh::cli::Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    // Commands that do no network I/O start faster without worker threads (`lpwh sign` in a
+    // CI loop runs once per delivery).
+    let light = matches!(
+        cli.command,
+        lpwh::cli::Command::Sign(_)
+            | lpwh::cli::Command::Verify(_)
+            | lpwh::cli::Command::Completions(_)
+            | lpwh::cli::Command::EventTypes(_)
+    );
+    let mut builder = if light {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let runtime = match builder.enable_all().build() {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("lpwh: error: cannot start the async runtime: {err}");
