@@ -414,7 +414,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Only accept deliveries on this path (others get 404) [default: any path]')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Webhook secret to verify with; repeat during a secret rotation (any may match)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Webhook secret to verify with; repeat during a secret rotation (any may match)')
-            [CompletionResult]::new('--webhook', '--webhook', [CompletionResultType]::ParameterName, 'Verify with the sharedSecret of this Studio webhook (fetched from the API)')
+            [CompletionResult]::new('--webhook', '--webhook', [CompletionResultType]::ParameterName, 'Verify with the sharedSecret of this Studio webhook (an id or a unique prefix; fetched from the API)')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme deliveries are signed with')
             [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'How far a delivery''s timestamp may be from now, both ways (e.g. 300s, 5m)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest body accepted; bigger ones get 413 (e.g. 1MiB, 512KiB, 100000)')

@@ -394,7 +394,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --path 'Only accept deliveries on this path (others get 404) [default: any path]'
             cand -s 'Webhook secret to verify with; repeat during a secret rotation (any may match)'
             cand --secret 'Webhook secret to verify with; repeat during a secret rotation (any may match)'
-            cand --webhook 'Verify with the sharedSecret of this Studio webhook (fetched from the API)'
+            cand --webhook 'Verify with the sharedSecret of this Studio webhook (an id or a unique prefix; fetched from the API)'
             cand --scheme 'Signature scheme deliveries are signed with'
             cand --tolerance 'How far a delivery''s timestamp may be from now, both ways (e.g. 300s, 5m)'
             cand --max-body 'Largest body accepted; bigger ones get 413 (e.g. 1MiB, 512KiB, 100000)'

@@ -336,7 +336,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s p -l port -d 'Port 
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l host -d 'Address to bind to (use 0.0.0.0 only if other machines must reach it)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l path -d 'Only accept deliveries on this path (others get 404) [default: any path]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s s -l secret -d 'Webhook secret to verify with; repeat during a secret rotation (any may match)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l webhook -d 'Verify with the sharedSecret of this Studio webhook (fetched from the API)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l webhook -d 'Verify with the sharedSecret of this Studio webhook (an id or a unique prefix; fetched from the API)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l scheme -d 'Signature scheme deliveries are signed with' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'

@@ -44,7 +44,7 @@ pub struct Args {
     )]
     pub secrets: Vec<Secret>,
 
-    /// Verify with the sharedSecret of this Studio webhook (fetched from the API)
+    /// Verify with the sharedSecret of this Studio webhook (an id or a unique prefix; fetched from the API)
     #[arg(long, value_name = "ID", conflicts_with = "public_url")]
     pub webhook: Option<String>,
 

@@ -55,7 +55,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .cloned()
         .collect();
     if let Some(id) = &args.webhook {
-        let webhook = ctx.api()?.get_webhook(id).await?;
+        // A full id or a unique prefix, like every other command that takes a webhook id.
+        let webhook = crate::commands::webhook_common::resolve(&ctx.api()?, id).await?;
         match webhook.shared_secret.filter(|s| !s.is_empty()) {
             Some(secret) => secrets.push(Secret::new(secret)),
             None => {
