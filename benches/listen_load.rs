@@ -425,14 +425,24 @@ fn main() {
         let idle = rss_kib(lpwh.id());
         let _ = load(&addr, o.conns, 600, None, Some(1_000)).await;
         let after_1k = rss_kib(lpwh.id());
+        println!("RSS: idle {idle} KiB · after 1,000 deliveries {after_1k} KiB");
+        // Then in steps up to `million` in all, so a plateau (bounded memory) is visible.
         let started = Instant::now();
-        let run = load(&addr, o.conns, 600, None, Some(o.million)).await;
-        let after_many = rss_kib(lpwh.id());
+        let mut done = 1_000u64;
+        let mut errors = 0;
+        for step in [100_000, 250_000, 500_000, 1_000_000] {
+            let target = step * o.million / 1_000_000;
+            if target <= done {
+                continue;
+            }
+            let run = load(&addr, o.conns, 600, None, Some(target - done)).await;
+            done += run.sent;
+            errors += run.errors;
+            println!("RSS: after {done} deliveries {} KiB", rss_kib(lpwh.id()));
+        }
         println!(
-            "RSS: idle {idle} KiB · after 1,000 deliveries {after_1k} KiB · after {} more deliveries {after_many} KiB ({:.0} s, {} errors)",
-            run.sent,
-            started.elapsed().as_secs_f64(),
-            run.errors
+            "({:.0} s for the RSS runs, {errors} errors)",
+            started.elapsed().as_secs_f64()
         );
         let _ = lpwh.kill();
         let _ = lpwh.wait();

@@ -25,6 +25,7 @@ error_log $dir/logs/error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
+  keepalive_requests 100000000;
   client_body_temp_path $dir/body;
   server {
     listen 127.0.0.1:$port;

@@ -42,6 +42,8 @@ pub struct Client {
     opts: ClientOptions,
     base: Url,
     http: reqwest::Client,
+    /// `Bearer <key>`, marked sensitive so no Debug output shows it.
+    auth: reqwest::header::HeaderValue,
     retry: RetryPolicy,
 }
 
@@ -285,6 +287,13 @@ impl Client {
     /// A client for `opts.base_url`. Fails (as a usage error) when the URL is not http(s).
     pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
         let base = parse_base_url(&opts.base_url)?;
+        let mut auth =
+            reqwest::header::HeaderValue::from_str(&format!("Bearer {}", opts.api_key.expose()))
+                .map_err(|_| {
+                    Failure::usage("the API key contains characters not allowed in an HTTP header")
+                        .hint("copy the key again from Studio (Developers → API keys), without spaces or line breaks")
+                })?;
+        auth.set_sensitive(true);
         let http = reqwest::Client::builder()
             .user_agent(concat!("lpwh/", env!("CARGO_PKG_VERSION")))
             .timeout(opts.timeout)
@@ -295,6 +304,7 @@ impl Client {
             opts,
             base,
             http,
+            auth,
             retry: RetryPolicy::default(),
         })
     }

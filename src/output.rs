@@ -56,7 +56,7 @@ impl Out {
     /// A value as pretty JSON on stdout.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
         writeln!(out)?;
         out.flush()
     }
@@ -64,7 +64,7 @@ impl Out {
     /// A value as one compact JSON line on stdout (NDJSON).
     pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, value).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, value).map_err(io::Error::from)?;
         writeln!(out)?;
         out.flush()
     }

@@ -1,58 +1,17 @@
 //! `lpwh::api::Client` against the Studio-like test server: status handling, decoded errors,
-//! retries, pagination, and that the key never leaks into what the client reports.
+//! retries, and that the key never leaks into what the client reports.
+
+mod api_support;
 
 use std::time::{Duration, Instant};
 
-use lpwh::api::{
-    ApiError, Client, ClientOptions, Filter, ListQuery, NewWebhook, RetryPolicy, WebhookPatch,
-};
+use api_support::{client, client_for, new_webhook, status_of};
+use lpwh::api::{ApiError, Client, ClientOptions, ListQuery, RetryPolicy, WebhookPatch};
 use lpwh::config::KeySource;
 use lpwh::error::Kind;
 use lpwh::redacted::Secret;
-use serde_json::{Value, json};
+use serde_json::json;
 use studio_mock::StudioMock;
-
-/// Short waits so retry tests run fast; the attempt count is the default's.
-fn fast_retry() -> RetryPolicy {
-    RetryPolicy {
-        base_delay: Duration::from_millis(5),
-        max_delay: Duration::from_millis(20),
-        ..RetryPolicy::default()
-    }
-}
-
-fn client_for(url: &str, key: &str, timeout: Duration) -> Client {
-    Client::new(ClientOptions {
-        base_url: url.to_owned(),
-        api_key: Secret::new(key),
-        key_source: KeySource::Env,
-        timeout,
-        verbose: false,
-        color: false,
-    })
-    .unwrap()
-    .with_retry(fast_retry())
-}
-
-fn client(mock: &StudioMock) -> Client {
-    client_for(&mock.url(), mock.api_key(), Duration::from_secs(10))
-}
-
-fn new_webhook(url: &str) -> NewWebhook {
-    NewWebhook {
-        name: "asset-ready-handler".into(),
-        url: url.into(),
-        events: vec!["asset.ready".into(), "asset.failed".into()],
-        shared_secret: Some("whsec-abcdef123456".into()),
-        stream_id: None,
-    }
-}
-
-fn status_of(err: &ApiError) -> u16 {
-    err.status()
-        .unwrap_or_else(|| panic!("expected a status error, got {err:?}"))
-}
-
 #[tokio::test]
 async fn create_sends_an_authenticated_json_body_and_reads_the_201() {
     let mock = StudioMock::start().await;
@@ -256,15 +215,31 @@ async fn a_503_forever_stops_after_the_attempt_limit_with_a_clear_error() {
 }
 
 #[tokio::test]
-async fn a_500_is_not_retried() {
+async fn a_500_on_a_read_is_retried_a_bounded_number_of_times() {
     let mock = StudioMock::start().await;
     mock.fail_forever(500);
-    let err = client(&mock).get_webhook("abc").await.unwrap_err();
-    assert_eq!(mock.request_count(), 1);
-    assert_eq!(
-        err.to_string(),
-        "Studio answered 500 Internal Server Error: internal server error"
+    let api = client(&mock);
+    let err = api.get_webhook("abc").await.unwrap_err();
+    let attempts = RetryPolicy::default().max_attempts;
+    assert_eq!(mock.request_count(), attempts as usize);
+    let text = err.to_string();
+    assert!(text.contains("500 Internal Server Error"), "{text}");
+    assert!(
+        text.contains(&format!("after {attempts} attempts")),
+        "{text}"
     );
+}
+
+#[tokio::test]
+async fn a_500_on_a_write_is_not_retried() {
+    // Studio answers 500 to a bulk delete of unknown ids every time: retrying only adds delay.
+    let mock = StudioMock::start().await;
+    let err = client(&mock)
+        .delete_webhooks(&["no-such-id".to_owned()])
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(500));
+    assert_eq!(mock.request_count(), 1);
 }
 
 #[tokio::test]
@@ -306,6 +281,29 @@ async fn retry_after_on_429_is_honoured() {
 }
 
 #[tokio::test]
+async fn retry_after_on_503_is_honoured_too() {
+    let mock = StudioMock::start().await;
+    let id = mock.seed_webhooks(1).remove(0);
+    mock.inject(
+        studio_mock::Fault::Status {
+            status: 503,
+            body: "down for maintenance".into(),
+            content_type: "text/plain".into(),
+            retry_after: Some("1".into()),
+        },
+        1,
+    );
+    let started = Instant::now();
+    assert_eq!(client(&mock).get_webhook(&id).await.unwrap().id, id);
+    assert_eq!(mock.request_count(), 2);
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
 async fn post_is_not_retried_once_sent() {
     let mock = StudioMock::start().await;
     mock.fail_next(1, 502);
@@ -323,13 +321,63 @@ async fn post_is_not_retried_once_sent() {
         .create_webhook(&new_webhook("https://example.com/hook"))
         .await
         .unwrap_err();
-    assert!(matches!(err, ApiError::Transport { .. }), "{err:?}");
+    match &err {
+        ApiError::Transport { reason, .. } => {
+            assert!(
+                reason.starts_with("connection lost before an answer"),
+                "{reason}"
+            )
+        }
+        other => panic!("expected a transport error, got {other:?}"),
+    }
+    assert!(err.hint().unwrap().contains("may have been carried out"));
     assert_eq!(
         mock.request_count(),
         1,
         "a POST whose answer was lost is not sent twice"
     );
     assert_eq!(mock.webhooks().len(), 1);
+}
+
+#[tokio::test]
+async fn post_is_retried_when_the_connection_could_not_be_made() {
+    // Nothing listens on the port yet; the server comes up there a little later.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let starting = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        StudioMock::start_with(studio_mock::MockConfig {
+            port,
+            ..Default::default()
+        })
+        .await
+    });
+    let api = client_for(
+        &format!("http://127.0.0.1:{port}/api"),
+        studio_mock::DEFAULT_API_KEY,
+        Duration::from_secs(10),
+    )
+    .with_retry(RetryPolicy {
+        max_attempts: 8,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_millis(500),
+        ..RetryPolicy::default()
+    });
+    // The first attempt (at once) finds nothing listening: only a retry can succeed.
+    let created = api
+        .create_webhook(&new_webhook("https://example.com/hook"))
+        .await
+        .unwrap();
+    let mock = starting.await.unwrap();
+    assert_eq!(
+        mock.request_count(),
+        1,
+        "the refused attempts never reached a server"
+    );
+    assert_eq!(mock.webhooks()[0]["id"], json!(created.id));
 }
 
 #[tokio::test]
@@ -406,133 +454,6 @@ async fn an_unreadable_2xx_body_is_a_decode_error() {
 }
 
 #[tokio::test]
-async fn list_all_follows_every_page_once_and_stops_on_the_short_page() {
-    let mock = StudioMock::start().await;
-    mock.seed_webhooks(25);
-    let query = ListQuery {
-        limit: Some(10),
-        ..ListQuery::default()
-    };
-    let all = client(&mock).list_all_webhooks(&query, None).await.unwrap();
-    let got: Vec<String> = all.iter().map(|w| w.id.clone()).collect();
-    let expected: Vec<String> = mock
-        .webhooks()
-        .iter()
-        .map(|w| w["id"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(got, expected, "every webhook once, in Studio's order");
-
-    let cursors: Vec<Option<String>> = mock
-        .requests()
-        .iter()
-        .map(|r| r.query_param("cursor"))
-        .collect();
-    assert_eq!(
-        cursors,
-        [None, Some("skip10".into()), Some("skip20".into())]
-    );
-    assert!(
-        mock.requests()
-            .iter()
-            .all(|r| r.query_param("limit").as_deref() == Some("10"))
-    );
-}
-
-#[tokio::test]
-async fn list_all_stops_on_the_empty_page_when_the_last_page_is_full() {
-    let mock = StudioMock::start().await;
-    mock.seed_webhooks(20);
-    let query = ListQuery {
-        limit: Some(10),
-        ..ListQuery::default()
-    };
-    let all = client(&mock).list_all_webhooks(&query, None).await.unwrap();
-    assert_eq!(all.len(), 20);
-    let lines: Vec<Option<String>> = mock
-        .requests()
-        .iter()
-        .map(|r| r.query_param("cursor"))
-        .collect();
-    assert_eq!(lines, [None, Some("skip10".into()), Some("skip20".into())]);
-    assert!(
-        mock.requests()
-            .iter()
-            .all(|r| r.query_param("cursor").as_deref() != Some("undefined")),
-        "the last-page link (cursor=undefined) is never followed"
-    );
-}
-
-#[tokio::test]
-async fn list_all_uses_the_largest_page_and_honours_max() {
-    let mock = StudioMock::start().await;
-    mock.seed_webhooks(1203);
-    let api = client(&mock);
-    let all = api
-        .list_all_webhooks(&ListQuery::default(), None)
-        .await
-        .unwrap();
-    assert_eq!(all.len(), 1203);
-    let limits: Vec<Option<String>> = mock
-        .requests()
-        .iter()
-        .map(|r| r.query_param("limit"))
-        .collect();
-    assert_eq!(limits, [Some("1000".into()), Some("1000".into())]);
-
-    mock.clear_requests();
-    let some = api
-        .list_all_webhooks(&ListQuery::default(), Some(7))
-        .await
-        .unwrap();
-    assert_eq!(some.len(), 7);
-    assert_eq!(mock.request_count(), 1);
-    assert_eq!(
-        mock.requests()[0].query_param("limit").as_deref(),
-        Some("7")
-    );
-}
-
-#[tokio::test]
-async fn one_page_carries_filters_order_count_and_the_next_cursor() {
-    let mock = StudioMock::start().await;
-    for name in ["orders-prod", "orders-staging", "billing", "ORDERS-dev"] {
-        mock.insert_webhook(json!({ "name": name }));
-    }
-    let query = ListQuery {
-        limit: Some(2),
-        order: Some("name-false".into()),
-        filters: vec![Filter {
-            id: "name".into(),
-            value: json!("orders"),
-        }],
-        count: true,
-        ..ListQuery::default()
-    };
-    let page = client(&mock).list_webhooks(&query).await.unwrap();
-    let names: Vec<&str> = page.items.iter().map(|w| w.name.as_str()).collect();
-    assert_eq!(names, ["ORDERS-dev", "orders-prod"]);
-    assert_eq!(page.total, Some(3));
-    assert_eq!(page.next_cursor.as_deref(), Some("skip2"));
-    let req = &mock.requests()[0];
-    let filters: Value = serde_json::from_str(&req.query_param("filters").unwrap()).unwrap();
-    assert_eq!(filters, json!([{"id": "name", "value": "orders"}]));
-    assert_eq!(req.query_param("count").as_deref(), Some("1"));
-
-    let last = client(&mock)
-        .list_webhooks(&ListQuery {
-            cursor: page.next_cursor,
-            ..query
-        })
-        .await
-        .unwrap();
-    assert_eq!(last.items.len(), 1);
-    assert_eq!(
-        last.next_cursor, None,
-        "cursor=undefined is not a next page"
-    );
-}
-
-#[tokio::test]
 async fn bulk_delete_sends_the_ids_and_reports_studios_answers() {
     let mock = StudioMock::start().await;
     let ids = mock.seed_webhooks(3);
@@ -554,71 +475,19 @@ async fn bulk_delete_sends_the_ids_and_reports_studios_answers() {
     assert_eq!(mock.request_count(), 0);
 }
 
-#[tokio::test]
-async fn logs_list_get_and_resend() {
-    let mock = StudioMock::start().await;
-    let id = mock.seed_webhooks(1).remove(0);
-    let other = mock.seed_webhooks(1).remove(0);
-    let logs = mock.seed_logs(&id, 5);
-    let foreign = mock.seed_logs(&other, 1).remove(0);
-    let api = client(&mock);
-
-    let page = api
-        .list_logs(
-            &id,
-            &ListQuery {
-                limit: Some(3),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    let got: Vec<&str> = page.items.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(got, [logs[4].as_str(), &logs[3], &logs[2]], "newest first");
-    assert_eq!(page.next_cursor.as_deref(), Some("skip3"));
-    let all = api
-        .list_all_logs(&id, &ListQuery::default(), None)
-        .await
-        .unwrap();
-    assert_eq!(all.len(), 5);
-
-    let failed = api
-        .list_logs(
-            &id,
-            &ListQuery {
-                filters: vec![Filter {
-                    id: "success".into(),
-                    value: json!(false),
-                }],
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    assert_eq!(failed.items.len(), 2);
-    assert!(failed.items.iter().all(|l| !l.success));
-
-    let one = api.get_log(&id, &logs[0]).await.unwrap();
-    assert_eq!(one.webhook_id, id);
-    let body = one.response.unwrap().body.unwrap();
-    assert!(!body.is_empty());
-
-    let err = api.get_log(&id, &foreign).await.unwrap_err();
-    assert_eq!(
-        (status_of(&err), err.to_string().as_str()),
-        (400, "mismatch between webhook and webhook log")
-    );
-    let err = api.get_log(&id, "nope").await.unwrap_err();
-    assert_eq!(err.kind(), Kind::NotFound);
-    assert!(err.hint().unwrap().contains("lpwh logs"));
-
-    let resent = api.resend(&id, &logs[0]).await.unwrap();
-    assert!(!logs.contains(&resent.id));
-    assert_eq!(mock.logs(&id)[0]["id"], json!(resent.id));
-}
-
 #[test]
-fn a_bad_api_url_is_a_usage_error_at_construction() {
+fn a_bad_api_url_or_key_is_a_usage_error_at_construction() {
+    let bad_key = Client::new(ClientOptions {
+        base_url: "https://livepeer.studio/api".into(),
+        api_key: Secret::new("sk_line\nbreak"),
+        key_source: KeySource::Flag,
+        timeout: Duration::from_secs(1),
+        verbose: false,
+        color: false,
+    })
+    .unwrap_err();
+    assert_eq!(lpwh::error::exit_code(&bad_key), 2);
+    assert!(!format!("{bad_key:#}").contains("sk_line"), "{bad_key:#}");
     for bad in [
         "livepeer.studio/api",
         "ftp://livepeer.studio/api",

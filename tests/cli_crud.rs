@@ -49,7 +49,7 @@ fn create_sends_exactly_the_given_fields_and_masks_the_secret() {
     let id = created_id(&env);
     assert!(run.stdout.contains(&id), "{}", run.stdout);
     assert!(
-        run.stdout.contains("typ…"),
+        run.stdout.contains("type…"),
         "secret not shown masked: {}",
         run.stdout
     );
@@ -228,15 +228,32 @@ fn a_gateway_error_is_retried_and_the_command_succeeds() {
 }
 
 #[test]
-fn a_server_that_always_fails_gets_a_bounded_number_of_tries() {
+fn a_gateway_that_always_fails_gets_a_bounded_number_of_tries() {
     let env = Env::new();
-    env.mock.fail_forever(500);
+    env.mock.fail_forever(503);
     let run = env.run(&["list"]);
     run.assert_code(1);
     let tries = env.mock.request_count();
     assert!((2..=10).contains(&tries), "{tries} requests");
     assert!(run.stderr.contains("lpwh: error:"), "{}", run.stderr);
-    assert!(run.stderr.contains("500") || run.stderr.contains("internal server error"));
+    assert!(run.stderr.contains("503"), "{}", run.stderr);
+    // The gateway's HTML page is not dumped on the user.
+    assert!(!run.stderr.contains("<html>"), "{}", run.stderr);
+}
+
+#[test]
+fn studios_own_500_is_a_clear_failure() {
+    let env = Env::new();
+    env.mock.fail_forever(500);
+    let run = env.run(&["get", "abcd"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("internal server error"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    assert!(env.mock.request_count() <= 10);
 }
 
 #[test]
@@ -291,6 +308,12 @@ fn list_prints_a_table_with_compact_events_and_masked_secrets() {
     assert!(row.contains("asset.ready"), "{row}");
     assert!(row.contains("503"), "{row}");
     assert!(!run.all().contains("secret"), "{}", run.all());
+
+    let shown = env.run(&["list", "--show-secrets"]);
+    shown.assert_code(0);
+    assert!(shown.stdout.lines().next().unwrap().contains("SECRET"));
+    let row = shown.stdout.lines().find(|l| l.contains(&multi)).unwrap();
+    assert!(row.contains("multi-secret-abcdef"), "{row}");
 }
 
 #[test]
@@ -363,6 +386,26 @@ fn list_limit_asks_studio_for_that_page_size() {
 }
 
 #[test]
+fn a_limit_above_one_page_reads_several_pages() {
+    let env = Env::new();
+    env.mock.seed_webhooks(1200);
+    let run = env.run(&["--json", "list", "--limit", "1100"]);
+    run.assert_code(0);
+    let mut ids: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 1100);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 1100);
+    assert!(env.requests("GET", "/api/webhook").len() >= 2);
+}
+
+#[test]
 fn list_filters_by_name_on_the_server_and_by_event_locally() {
     let env = Env::new();
     env.mock.seed_webhooks(6);
@@ -400,11 +443,25 @@ fn list_filters_by_name_on_the_server_and_by_event_locally() {
         .map(|w| w["id"].clone())
         .collect();
     assert!(expected.len() >= 2, "{expected:?}");
+    assert!(!by_event.stderr.contains("warning"), "{}", by_event.stderr);
     assert_eq!(got, expected);
     assert!(
         env.requests("GET", "/api/webhook")[1]
             .query_param("filters")
             .is_none()
+    );
+}
+
+#[test]
+fn a_mistyped_event_filter_is_pointed_out() {
+    let env = Env::new();
+    env.mock.seed_webhooks(3);
+    let run = env.run(&["list", "--event", "asset.redy"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("did you mean 'asset.ready'"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -551,4 +608,29 @@ fn no_command_ever_prints_the_api_key() {
             run.all()
         );
     }
+}
+
+#[test]
+fn verbose_shows_method_url_status_and_timing_on_stderr_only() {
+    let env = Env::new();
+    env.mock.seed_webhooks(1);
+    env.mock.fail_next(1, 502);
+    let run = env.run(&["-v", "--json", "list"]);
+    run.assert_code(0);
+    // stdout stays pure JSON with -v.
+    assert!(run.json().is_array(), "{}", run.stdout);
+    let url = format!("{}/webhook", env.mock.url());
+    let request_line = format!("→ GET {url}");
+    assert!(run.stderr.contains(&request_line), "{}", run.stderr);
+    assert!(run.stderr.contains("← 502"), "{}", run.stderr);
+    assert!(run.stderr.contains("retrying in"), "{}", run.stderr);
+    let ok_line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("← 200"))
+        .unwrap_or_else(|| panic!("no 200 line in:\n{}", run.stderr));
+    assert!(ok_line.trim_end().ends_with(" ms"), "{ok_line}");
+    // Without -v, none of it.
+    let quiet = env.run(&["--json", "list"]);
+    assert!(!quiet.stderr.contains("→ GET"), "{}", quiet.stderr);
 }

@@ -123,7 +123,7 @@ fn no_deliveries_is_said_on_stderr() {
 fn one_delivery_in_full_is_decoded_pretty_and_safe() {
     let env = Env::new();
     let id = hook(&env);
-    let answer = "{\"ok\":true,\"note\":\"\u{1b}[31mred\"}";
+    let answer = "{\"ok\":true,\"note\":\"fine\"}";
     let log = env.mock.insert_log(
         &id,
         json!({
@@ -151,16 +151,36 @@ fn one_delivery_in_full_is_decoded_pretty_and_safe() {
     );
     assert!(out.contains("201 Created"), "{out}");
     assert!(out.contains("\"ok\": true"), "response not decoded:\n{out}");
-    assert!(
-        out.contains("\\u{1b}[31mred"),
-        "escape not shown escaped:\n{out}"
-    );
-    assert!(
-        !run.all().contains('\u{1b}'),
-        "raw escape reached the terminal"
-    );
     assert!(!run.all().contains("log-secret-9876543210"));
     assert!(!run.all().contains("hook-secret-0123456789"));
+
+    // A receiver's answer is untrusted text: terminal escapes in it are shown, not obeyed.
+    let hostile = env.mock.insert_log(
+        &id,
+        json!({
+            "success": false,
+            "response": {
+                "status": 500, "statusText": "Oops",
+                "body": base64::engine::general_purpose::STANDARD
+                    .encode("boom \u{1b}[2J\u{1b}[31mred\u{7}"),
+            },
+        }),
+    );
+    let shown = env.run(&["logs", &id, &hostile]);
+    shown.assert_code(0);
+    assert!(
+        shown.stdout.contains("boom \\u{1b}[2J\\u{1b}[31mred\\u{7}"),
+        "escapes not shown escaped:\n{}",
+        shown.stdout
+    );
+    assert!(
+        !shown.all().contains('\u{1b}'),
+        "a raw escape reached the terminal"
+    );
+    assert!(
+        !shown.all().contains('\u{7}'),
+        "a raw bell reached the terminal"
+    );
 
     let json = env.run(&["--json", "logs", &id, &log]);
     json.assert_code(0);
@@ -182,13 +202,15 @@ fn an_unknown_log_is_not_found() {
     env.run(&["logs", &id, &theirs]).assert_code(4);
 }
 
-#[test]
-fn follow_prints_new_deliveries_as_they_arrive() {
+/// Run `lpwh logs ID --follow` (with `extra` flags), wait for the existing delivery, add one,
+/// and return the stdout line that showed each.
+fn follow(extra: &[&str]) -> (String, String, String, String) {
     let env = Env::new();
     let id = hook(&env);
     let first = env.mock.seed_logs(&id, 1).remove(0);
     let mut child = env
         .std_command()
+        .args(extra)
         .args(["logs", &id, "--follow", "--interval", "0.3"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -207,22 +229,38 @@ fn follow_prints_new_deliveries_as_they_arrive() {
         let deadline = Instant::now() + Duration::from_secs(20);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match rx.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return true,
+                Ok(line) if line.contains(needle) => return Some(line),
                 Ok(_) => {}
-                Err(_) => return false,
+                Err(_) => return None,
             }
         }
-        false
+        None
     };
-    let saw_first = wait_for(&first);
+    let first_line = wait_for(&first);
     let second = env
         .mock
         .insert_log(&id, json!({"event": "stream.idle", "success": false}));
-    let saw_second = saw_first && wait_for(&second);
+    let second_line = first_line.as_ref().and_then(|_| wait_for(&second));
     let _ = child.kill();
     let _ = child.wait();
-    assert!(saw_first, "the existing delivery was not printed");
-    assert!(saw_second, "the new delivery was not printed");
+    let first_line = first_line.expect("the existing delivery was not printed");
+    let second_line = second_line.expect("the new delivery was not printed");
+    (first, first_line, second, second_line)
+}
+
+#[test]
+fn follow_prints_new_deliveries_as_they_arrive() {
+    let (_, _, _, line) = follow(&[]);
+    assert!(line.contains("stream.idle") && line.contains("✗"), "{line}");
+}
+
+#[test]
+fn follow_with_json_prints_one_object_per_line() {
+    let (first, first_line, second, second_line) = follow(&["--json"]);
+    for (id, line) in [(first, first_line), (second, second_line)] {
+        let value: Value = serde_json::from_str(&line).expect("each line is JSON");
+        assert_eq!(value["id"], id.as_str());
+    }
 }
 
 // ---- resend ---------------------------------------------------------------------------------

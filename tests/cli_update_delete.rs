@@ -108,6 +108,19 @@ fn adding_an_unknown_event_suggests_the_right_one() {
 }
 
 #[test]
+fn moving_to_a_private_url_warns() {
+    let env = Env::new();
+    let id = full_webhook(&env);
+    let run = env.run(&["update", &id, "--url", "http://192.168.1.20:3000/hook"]);
+    run.assert_code(0);
+    assert!(run.stderr.contains("warning:"), "{}", run.stderr);
+    assert_eq!(
+        patch_bodies(&env, &id),
+        vec![json!({"url": "http://192.168.1.20:3000/hook"})]
+    );
+}
+
+#[test]
 fn events_replace_the_whole_list() {
     let env = Env::new();
     let id = full_webhook(&env);
@@ -133,6 +146,18 @@ fn rotate_secret_stores_a_new_one_and_shows_it_once() {
     assert_eq!(
         patch_bodies(&env, &id),
         vec![json!({"sharedSecret": secret})]
+    );
+
+    // With --json the new secret is in the output (the one place a script can read it).
+    let json = env.run(&["--json", "update", &id, "--rotate-secret"]);
+    json.assert_code(0);
+    let rotated = env.stored(&id)["sharedSecret"].clone();
+    assert_ne!(rotated, json!(secret));
+    assert_eq!(json.json()["sharedSecret"], rotated);
+    assert!(
+        !json.stderr.contains(rotated.as_str().unwrap()),
+        "{}",
+        json.stderr
     );
 }
 

@@ -71,6 +71,9 @@ fn the_create_wizard_asks_for_everything_missing() {
     send(&mut pty, DOWN);
     send(&mut pty, " ");
     send(&mut pty, ENTER);
+    expect(&mut pty, "Stream id");
+    send(&mut pty, "stream-from-wizard");
+    send(&mut pty, ENTER);
     expect(&mut pty, "Signing secret");
     // Second option: type a secret (hidden input, asked twice).
     send(&mut pty, DOWN);
@@ -93,6 +96,7 @@ fn the_create_wizard_asks_for_everything_missing() {
             "url": "https://example.com/wizard",
             "events": ["stream.started", "stream.idle"],
             "sharedSecret": "typed-in-the-wizard-42",
+            "streamId": "stream-from-wizard",
         })
     );
 }
@@ -113,15 +117,18 @@ fn the_create_wizard_only_asks_for_what_flags_did_not_give() {
     expect(&mut pty, "Events");
     send(&mut pty, " ");
     send(&mut pty, ENTER);
+    expect(&mut pty, "Stream id");
+    send(&mut pty, ENTER);
     expect(&mut pty, "Signing secret");
     // First option: generate one.
     send(&mut pty, ENTER);
-    expect(&mut pty, "shown once");
+    expect(&mut pty, "shown only this once");
     assert_eq!(finish(pty), 0);
     let body = env.requests("POST", "/api/webhook")[0].body_json().unwrap();
     assert_eq!(body["name"], "half");
     assert_eq!(body["events"], json!(["stream.started"]));
     assert_eq!(body["sharedSecret"].as_str().unwrap().len(), 64);
+    assert!(body.get("streamId").is_none(), "{body}");
 }
 
 #[test]
@@ -130,6 +137,7 @@ fn the_update_wizard_is_prefilled_and_patches_only_what_changed() {
     let id = env.mock.insert_webhook(json!({
         "name": "prefilled", "url": "https://example.com/pre",
         "events": ["stream.started", "asset.ready"], "sharedSecret": "keep-me-0123456789",
+        "streamId": "stream-kept-7",
     }));
     let mut pty = spawn(&env, &["update", &id]);
     expect(&mut pty, "prefilled");
@@ -140,6 +148,8 @@ fn the_update_wizard_is_prefilled_and_patches_only_what_changed() {
     // Add stream.idle (second in the catalog) to the two already ticked.
     send(&mut pty, DOWN);
     send(&mut pty, " ");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "stream-kept-7");
     send(&mut pty, ENTER);
     expect(&mut pty, "Keep the current secret");
     send(&mut pty, ENTER);
@@ -152,6 +162,7 @@ fn the_update_wizard_is_prefilled_and_patches_only_what_changed() {
         json!({"events": ["stream.started", "stream.idle", "asset.ready"]})
     );
     assert_eq!(env.stored(&id)["sharedSecret"], "keep-me-0123456789");
+    assert_eq!(env.stored(&id)["streamId"], "stream-kept-7");
 }
 
 #[test]
@@ -177,4 +188,15 @@ fn delete_asks_first_showing_name_and_url() {
     send(&mut pty, "y");
     assert_eq!(finish(pty), 0);
     assert!(env.mock.is_deleted(&id));
+}
+
+#[test]
+fn ctrl_c_in_the_wizard_exits_130_without_creating_anything() {
+    let env = Env::new();
+    let mut pty = spawn(&env, &["create"]);
+    expect(&mut pty, "Name");
+    send(&mut pty, "half-typed");
+    send(&mut pty, "\x03");
+    assert_eq!(finish(pty), 130);
+    assert!(env.requests("POST", "/api/webhook").is_empty());
 }

@@ -221,6 +221,9 @@ fn status_hint(status: u16, message: &str, source: KeySource) -> Option<String> 
 fn transport_hint(reason: &str) -> String {
     if reason.starts_with("timed out") {
         "Studio did not answer in time: raise --timeout or check your network".to_owned()
+    } else if reason.starts_with("connection lost") {
+        "the request may have been carried out before the connection dropped: check (e.g. 'lpwh list') before trying again"
+            .to_owned()
     } else if reason.starts_with("TLS") {
         "the TLS handshake failed: check --api-url/LIVEPEER_API_URL and any proxy in between"
             .to_owned()

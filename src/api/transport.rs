@@ -1,14 +1,16 @@
 //! One request to Studio with auth, retries and `-v` lines: what every endpoint goes through.
 //!
-//! Retried: connection failures, 429 (honouring `Retry-After`), 502/503/504, for GET, PATCH,
-//! PUT and DELETE. POST (create, resend) is retried only when it provably never left: the
+//! Retried: connection failures, 429 and 503 (honouring `Retry-After`), 502, 504, for GET, PATCH,
+//! PUT and DELETE; a 500 for GET. POST (create, resend) is retried only when it provably never left: the
 //! connection could not be made. Timeouts are not retried, so `--timeout` bounds the wait.
 
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use jiff::Timestamp;
+use jiff::fmt::rfc2822::DateTimeParser;
 use reqwest::Method;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 use url::Url;
 
@@ -116,13 +118,6 @@ impl Client {
         body: Option<Vec<u8>>,
     ) -> Result<Answer, ApiError> {
         let idempotent = method != Method::POST;
-        let mut auth = HeaderValue::from_str(&format!("Bearer {}", self.opts.api_key.expose()))
-            .map_err(|_| ApiError::Transport {
-                url: display_url(&url),
-                reason: "the API key contains characters not allowed in an HTTP header".into(),
-            })?;
-        // Keeps the value out of reqwest's and hyper's Debug output.
-        auth.set_sensitive(true);
 
         let mut waited = Duration::ZERO;
         let mut after_lost_answer = false;
@@ -133,7 +128,7 @@ impl Client {
             let mut request = self
                 .http
                 .request(method.clone(), url.clone())
-                .header(AUTHORIZATION, auth.clone());
+                .header(AUTHORIZATION, self.auth.clone());
             if let Some(body) = &body {
                 request = request
                     .header(CONTENT_TYPE, "application/json")
@@ -162,8 +157,14 @@ impl Client {
                         status.canonical_reason().unwrap_or("")
                     ));
                     let retry = match code {
-                        429 if idempotent => Retryable::After(retry_after(&headers, &self.retry)),
-                        502..=504 if idempotent => Retryable::After(None),
+                        // 503 may carry Retry-After too (maintenance windows).
+                        429 | 503 if idempotent => {
+                            Retryable::After(retry_after(&headers, &self.retry))
+                        }
+                        502 | 504 if idempotent => Retryable::After(None),
+                        // A 500 on a read is usually a passing fault behind the gateway. Not
+                        // on writes: Studio answers 500 for a bulk delete of unknown ids, every time.
+                        500 if method == Method::GET => Retryable::After(None),
                         _ => Retryable::No,
                     };
                     let answer = Answer {
@@ -235,16 +236,22 @@ impl Client {
     }
 }
 
-/// `Retry-After` in seconds, capped; `None` (use the backoff) when absent or an HTTP date.
+/// `Retry-After` (seconds, or an HTTP date), capped; `None` (use the backoff) when absent or
+/// unreadable.
 fn retry_after(headers: &HeaderMap, policy: &RetryPolicy) -> Option<Duration> {
-    let secs: u64 = headers
-        .get(RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    Some(Duration::from_secs(secs).min(policy.max_retry_after))
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    let wait = match value.parse::<u64>() {
+        Ok(secs) => Duration::from_secs(secs),
+        Err(_) => {
+            static PARSER: DateTimeParser = DateTimeParser::new();
+            let at = PARSER.parse_timestamp(value).ok()?;
+            let ms = at
+                .as_millisecond()
+                .saturating_sub(Timestamp::now().as_millisecond());
+            Duration::from_millis(u64::try_from(ms).unwrap_or(0))
+        }
+    };
+    Some(wait.min(policy.max_retry_after))
 }
 
 /// Why a request got no answer, in words (never the URL's query or any header).
@@ -299,6 +306,7 @@ fn trim_secs(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reqwest::header::HeaderValue;
 
     #[test]
     fn backoff_doubles_with_jitter_and_is_capped() {
@@ -318,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_is_read_in_seconds_and_capped() {
+    fn retry_after_is_read_as_seconds_or_a_date_and_capped() {
         let policy = RetryPolicy::default();
         let mut headers = HeaderMap::new();
         assert_eq!(retry_after(&headers, &policy), None);
@@ -330,6 +338,18 @@ mod tests {
             RETRY_AFTER,
             HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
         );
+        // A date in the past: retry at once; in the future: wait until then (capped).
+        assert_eq!(retry_after(&headers, &policy), Some(Duration::ZERO));
+        let soon = jiff::fmt::rfc2822::DateTimePrinter::new()
+            .timestamp_to_rfc9110_string(&(Timestamp::now() + jiff::SignedDuration::from_secs(10)))
+            .unwrap();
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(&soon).unwrap());
+        let wait = retry_after(&headers, &policy).unwrap();
+        assert!(
+            wait > Duration::from_secs(8) && wait <= Duration::from_secs(10),
+            "{wait:?}"
+        );
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon-ish"));
         assert_eq!(retry_after(&headers, &policy), None);
     }
 }

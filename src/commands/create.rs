@@ -2,9 +2,10 @@
 
 use anyhow::{Context, Result};
 
-use crate::api::NewWebhook;
+use crate::api::{ApiError, NewWebhook};
 use crate::context::Ctx;
-use crate::error::usage;
+use crate::error::{Failure, usage};
+use crate::output::sanitize;
 use crate::redacted::Secret;
 
 use super::webhook_common::{
@@ -77,6 +78,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if let Some(events) = &events {
         check_events(events, args.allow_unknown_events)?;
     }
+    if args.secret.as_ref().is_some_and(Secret::is_empty) {
+        return Err(usage("--secret cannot be empty")
+            .hint("leave --secret out for an unsigned webhook, or use --generate-secret")
+            .into());
+    }
 
     let wizard = !missing.is_empty();
     if wizard && !ctx.interactive {
@@ -101,6 +107,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         Some(events) => events,
         None => ask(|| prompt::events(&[])).await?,
     };
+    let stream_id = match args.stream_id.filter(|s| !s.trim().is_empty()) {
+        Some(id) => Some(id.trim().to_owned()),
+        None if wizard => ask(|| prompt::stream_id(None)).await?,
+        None => None,
+    };
     let (secret, generated) = if let Some(secret) = args.secret {
         (Some(secret.expose().to_owned()), false)
     } else if args.generate_secret {
@@ -114,37 +125,37 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     } else {
         (None, false)
     };
-    if secret.as_deref() == Some("") {
-        return Err(usage("--secret cannot be empty")
-            .hint("leave --secret out for an unsigned webhook, or use --generate-secret")
-            .into());
-    }
-
-    warn_if_unreachable(out, &url);
-    if events.is_empty() {
-        out.warn("the webhook subscribes to no events, so it will never fire");
-    }
-    if secret.is_none() && !out.quiet {
-        out.info(
-            "note: without a secret, deliveries carry no Livepeer-Signature and cannot be verified",
-        );
-    }
-
     let new = NewWebhook {
         name,
         url,
         events,
         shared_secret: secret.clone(),
-        stream_id: args.stream_id.filter(|s| !s.is_empty()),
+        stream_id,
     };
-    let created = api
-        .create_webhook(&new)
-        .await
-        .context("creating the webhook")?;
-    out.success(format!(
-        "created webhook {}",
-        crate::output::sanitize(&created.id)
-    ));
+    let created = match api.create_webhook(&new).await {
+        Ok(created) => created,
+        // A POST is not retried: if the answer was lost, Studio may have stored it anyway, and
+        // running the same command again would make a duplicate.
+        Err(err) if may_have_been_applied(&err) => {
+            return Err(Failure::failure(format!("creating the webhook: {err}"))
+                .hint(format!(
+                    "Studio may have created it anyway: check with 'lpwh list --name {}' before trying again",
+                    shell_word(&new.name)
+                ))
+                .into());
+        }
+        Err(err) => return Err(err).context("creating the webhook"),
+    };
+    out.success(format!("created webhook {}", sanitize(&created.id)));
+    warn_if_unreachable(out, &created.url);
+    if created.events.is_empty() {
+        out.warn("the webhook subscribes to no events, so it will never fire");
+    }
+    if secret.is_none() {
+        out.info(
+            "note: without a secret, deliveries carry no Livepeer-Signature and cannot be verified",
+        );
+    }
 
     if generated {
         let secret = secret.as_deref().unwrap_or_default();
@@ -156,7 +167,29 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             out.info("the generated signing secret is in the JSON output (sharedSecret); it is shown only this once");
             return Ok(());
         }
-        announce_secret(out, secret, "generated");
+        announce_secret(out, secret, "Generated signing secret");
     }
     show_webhook(out, &created, args.show_secrets)
+}
+
+/// `name` as one shell word, for a command line the user can paste.
+fn shell_word(name: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:@".contains(c);
+    if !name.is_empty() && name.chars().all(safe) {
+        name.to_owned()
+    } else {
+        format!("'{}'", sanitize(name).replace('\'', r"'\''"))
+    }
+}
+
+/// Whether a failed request may still have been carried out by Studio: it answered with a
+/// server error, or the answer never came back (timeout, dropped connection).
+fn may_have_been_applied(err: &ApiError) -> bool {
+    match err {
+        ApiError::Status { status, .. } => *status >= 500,
+        ApiError::Transport { reason, .. } => {
+            reason.starts_with("timed out") || reason.starts_with("connection lost")
+        }
+        ApiError::Decode { .. } => true,
+    }
 }

@@ -136,6 +136,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let bulk_ok = ids.len() > 1
         && match api.delete_webhooks(&ids).await {
             Ok(()) => true,
+            // A refused key fails every request alike: say so once, with its exit code.
+            Err(err) if err.kind() == Kind::Auth => return Err(err.into()),
             Err(err) => {
                 if ctx.verbose > 0 {
                     out.info(format!(
@@ -145,6 +147,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 false
             }
         };
+    // One webhook: its error is the command's error, with the API's own hint.
+    let single = targets.len() == 1 && outcomes.is_empty();
     for t in targets {
         let result = if bulk_ok {
             Ok(())
@@ -154,6 +158,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         let (outcome, error) = match result {
             Ok(()) => ("deleted", None),
             Err(err) if is_not_found(&err) => ("not_found", Some(err.to_string())),
+            Err(err) if err.kind() == Kind::Auth => return Err(err.into()),
+            Err(err) if single => {
+                return Err(anyhow::Error::new(err)
+                    .context(format!("deleting webhook {}", sanitize(&t.id))));
+            }
             Err(err) => ("failed", Some(err.to_string())),
         };
         outcomes.push(Outcome {

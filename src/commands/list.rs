@@ -8,7 +8,7 @@ use crate::error::usage;
 use crate::output::{self, sanitize};
 
 use super::webhook_common::{
-    MAX_PAGE, compact_events, failure_short, triggered_short, webhook_json,
+    MAX_PAGE, compact_events, failure_short, triggered_short, warn_unknown_event, webhook_json,
 };
 
 /// Studio's page size when none is asked for.
@@ -44,7 +44,7 @@ pub struct Args {
     #[arg(long, value_name = "FIELD-asc|desc")]
     pub order: Option<String>,
 
-    /// Show secrets unmasked
+    /// Show secrets unmasked (a SECRET column; unmasked in --json)
     #[arg(long)]
     pub show_secrets: bool,
 }
@@ -91,6 +91,9 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
+    if let Some(event) = event {
+        warn_unknown_event(out, event);
+    }
     let api = ctx.api()?;
 
     let wanted = args.limit.unwrap_or(DEFAULT_LIMIT) as usize;
@@ -138,7 +141,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .collect();
         out.json(&values)?;
     } else if !webhooks.is_empty() {
-        print_table(ctx, &webhooks)?;
+        print_table(ctx, &webhooks, args.show_secrets)?;
     }
 
     if webhooks.is_empty() {
@@ -157,21 +160,26 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     Ok(())
 }
 
-fn print_table(ctx: &Ctx, webhooks: &[Webhook]) -> Result<()> {
+/// The table for people; `--show-secrets` adds a SECRET column.
+fn print_table(ctx: &Ctx, webhooks: &[Webhook], show_secrets: bool) -> Result<()> {
     let out = &ctx.out;
     let now = output::now_ms();
     let paint = out.paint();
-    let mut table = out.table(&[
+    let mut headers = vec![
         "ID",
         "NAME",
         "URL",
         "EVENTS",
         "LAST TRIGGERED",
         "LAST FAILURE",
-    ]);
+    ];
+    if show_secrets {
+        headers.push("SECRET");
+    }
+    let mut table = out.table(&headers);
     for w in webhooks {
         let failure = failure_short(w, now);
-        table.add_row(vec![
+        let mut row = vec![
             sanitize(&w.id).into_owned(),
             sanitize(&w.name).into_owned(),
             sanitize(&w.url).into_owned(),
@@ -182,7 +190,15 @@ fn print_table(ctx: &Ctx, webhooks: &[Webhook]) -> Result<()> {
             } else {
                 paint.red(failure)
             },
-        ]);
+        ];
+        if show_secrets {
+            row.push(
+                w.shared_secret
+                    .as_deref()
+                    .map_or_else(|| "-".to_owned(), |s| sanitize(s).into_owned()),
+            );
+        }
+        table.add_row(row);
     }
     out.print_table(&table)?;
     Ok(())

@@ -4,9 +4,10 @@
 use std::io::Read;
 
 use anyhow::{Context, Result};
+use serde::Serialize;
 
 use crate::api::{ApiError, ListQuery};
-use crate::config::{self, KeySource, SaveOutcome};
+use crate::config::{self, KeyLocation, KeySource, SaveOutcome};
 use crate::context::{Ctx, DEFAULT_API_URL};
 use crate::error::{Failure, Kind, usage};
 use crate::redacted::Secret;
@@ -15,8 +16,12 @@ use crate::redacted::Secret;
 ///
 /// The key goes to the OS keyring (service "lpwh", user = profile name); where no keyring is
 /// available, to a credentials file readable only by you, with a warning. On a terminal the key
-/// is read with a hidden prompt; in scripts, pipe it in with --api-key-stdin. --api-url (or
-/// LIVEPEER_API_URL) is saved as the profile's API URL.
+/// is read with a hidden prompt; in scripts, pipe it in with --api-key-stdin (or set --api-key /
+/// LIVEPEER_API_KEY, which is then the key checked and saved). --api-url (or LIVEPEER_API_URL)
+/// is saved as the profile's API URL. With --json, prints where the key went.
+///
+/// LPWH_KEYRING=off skips the OS keyring (the key goes to the file); LPWH_KEYRING_TIMEOUT=SECS
+/// bounds each keyring call (default 20).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     lpwh login\n  \
@@ -55,6 +60,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     })
     .await
     .context("saving the key")??;
+    let stored_in = match &outcome {
+        SaveOutcome::Keyring { .. } => KeyLocation::Keyring,
+        SaveOutcome::File { .. } => KeyLocation::File,
+    };
     match outcome {
         SaveOutcome::Keyring { removed_file_copy } => {
             ctx.out.success(format!(
@@ -84,7 +93,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // Remember the URL the key was checked against, when it is not what the profile already
     // resolves to: a key from a staging server is useless against production.
     let configured = ctx.config.api_url(&ctx.profile).unwrap_or(DEFAULT_API_URL);
-    if ctx.api_url != configured {
+    let api_url_saved = ctx.api_url != configured;
+    if api_url_saved {
         config::save_api_url(&ctx.dirs, &ctx.profile, &ctx.api_url)?;
         ctx.out.info(format!(
             "Saved api_url = {} for profile '{}' in {}",
@@ -93,7 +103,30 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             ctx.dirs.config_file().display()
         ));
     }
+    if ctx.out.json {
+        ctx.out.json(&Report {
+            profile: &ctx.profile,
+            api_url: &ctx.api_url,
+            api_url_saved,
+            key: stored_in,
+            credentials_file: (stored_in == KeyLocation::File)
+                .then(|| ctx.dirs.credentials_file().display().to_string()),
+        })?;
+    }
     Ok(())
+}
+
+/// `--json`: where things went (never the key).
+#[derive(Serialize)]
+struct Report<'a> {
+    profile: &'a str,
+    api_url: &'a str,
+    /// The URL was written to config.toml for this profile.
+    api_url_saved: bool,
+    /// "keyring" or "file".
+    key: KeyLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credentials_file: Option<String>,
 }
 
 /// The key to save: stdin with `--api-key-stdin`, else `--api-key`/`LIVEPEER_API_KEY`, else a
@@ -123,18 +156,66 @@ async fn read_key(ctx: &Ctx, args: &Args) -> Result<(Secret, KeySource)> {
             .into());
     }
     let prompt = format!("Livepeer Studio API key for profile '{}'", ctx.profile);
+    let terminal = RestoreTerminal::save();
     let typed = tokio::task::spawn_blocking(move || {
         dialoguer::Password::new().with_prompt(prompt).interact()
     })
-    .await
-    .context("reading the key")?
-    .map_err(|e| match e {
+    .await;
+    terminal.disarm();
+    let typed = typed.context("reading the key")?.map_err(|e| match e {
         dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
             anyhow::Error::from(Failure::interrupted())
         }
         other => anyhow::Error::from(other).context("reading the key"),
     })?;
     Ok((checked(typed.trim())?, KeySource::Flag))
+}
+
+/// Puts the terminal back as it was when the hidden prompt is abandoned. The prompt turns echo
+/// off; Ctrl-C is caught by main's handler, which ends lpwh by dropping this future while the
+/// prompt still waits, so the prompt never gets to turn echo back on. Dropping this guard does.
+struct RestoreTerminal {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl RestoreTerminal {
+    #[cfg(unix)]
+    fn save() -> Self {
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr writes only into the struct we pass, and fills it when it returns 0.
+        let saved = (unsafe { libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) } == 0)
+            // SAFETY: initialised by the successful tcgetattr above.
+            .then(|| unsafe { termios.assume_init() });
+        RestoreTerminal { saved }
+    }
+
+    #[cfg(not(unix))]
+    fn save() -> Self {
+        RestoreTerminal {}
+    }
+
+    /// The prompt finished and restored the terminal itself.
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    fn disarm(mut self) {
+        #[cfg(unix)]
+        {
+            self.saved = None;
+        }
+        drop(self);
+    }
+}
+
+impl Drop for RestoreTerminal {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(saved) = self.saved.take() {
+            // SAFETY: restores settings read from the same descriptor; no memory is shared.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &saved) };
+            // The prompt's line was never ended.
+            eprintln!();
+        }
+    }
 }
 
 /// Refuse keys that cannot be sent as a Bearer token, before they reach a header or a keyring.

@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::output::{self, Out, sanitize, sanitize_multiline};
 
-use super::webhook_common::{resolve, scrub_secrets};
+use super::webhook_common::{resolve, scrub_secrets, warn_unknown_event};
 
 /// Deliveries shown when `--limit` is not given.
 const DEFAULT_LIMIT: u32 = 20;
@@ -84,6 +84,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .map(str::trim)
         .filter(|e| !e.is_empty())
     {
+        warn_unknown_event(&ctx.out, event);
         filters.push(Filter {
             id: "event".into(),
             value: event.into(),

@@ -296,6 +296,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn parsed_arguments_never_show_the_secret() {
+        use clap::Parser;
+        let cli = crate::cli::Cli::try_parse_from([
+            "lpwh",
+            "sign",
+            "--secret",
+            "topsecret-value",
+            "--body",
+            "b.json",
+        ])
+        .unwrap();
+        let debug = format!("{cli:?}");
+        assert!(debug.contains("Sign"), "{debug}");
+        assert!(!debug.contains("topsecret-value"), "{debug}");
+    }
+
+    #[test]
     fn shell_quoting_survives_quotes_and_newlines() {
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
         assert_eq!(shell_quote("a\nb"), "'a\nb'");

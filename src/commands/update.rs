@@ -166,7 +166,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             out.info("the new signing secret is in the JSON output (sharedSecret); it is shown only this once");
             return Ok(());
         }
-        announce_secret(out, &secret, "new");
+        announce_secret(out, &secret, "New signing secret");
         out.info("receivers verifying with the old secret will reject deliveries until they use the new one");
     }
     show_webhook(out, &updated, args.show_secrets)
@@ -276,6 +276,8 @@ async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>
     let url = ask(move || prompt::url(Some(&initial))).await?;
     let checked = current.events.clone();
     let events = ask(move || prompt::events(&checked)).await?;
+    let initial = current.stream_id.clone();
+    let stream_id = ask(move || prompt::stream_id(initial.as_deref())).await?;
     let has_secret = current
         .shared_secret
         .as_deref()
@@ -297,7 +299,7 @@ async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>
         url: (url != current.url).then_some(url),
         events: (!same_set(&events, &current.events)).then_some(events),
         shared_secret,
-        stream_id: None,
+        stream_id: (stream_id != current.stream_id).then_some(stream_id),
     };
     Ok((patch, new_secret))
 }

@@ -25,7 +25,7 @@ pub struct Args {
     pub secrets: Vec<Secret>,
 
     /// A request header, `Name: value` (repeatable; e.g. the Livepeer-Signature line)
-    #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", required = true, value_parser = parse_header)]
+    #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
     pub headers: Vec<(String, String)>,
 
     /// The raw body as received: a file, or `-` for stdin
@@ -120,7 +120,15 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         return Ok(());
     }
     let mut failure = Failure::failure(format!("invalid signature: {}", verdict.reason));
-    if let Some(hint) = verdict.hint {
+    let hint = if args.headers.is_empty() && verdict.reason == signature::Reason::MissingSignature {
+        Some(format!(
+            "no --header given: pass the request's signature header, e.g. --header '{}: ...'",
+            args.scheme.signature_header()
+        ))
+    } else {
+        verdict.hint
+    };
+    if let Some(hint) = hint {
         failure = failure.hint(hint);
     }
     Err(failure.into())

@@ -97,9 +97,15 @@ pub fn is_not_found(err: &ApiError) -> bool {
 
 fn ambiguous(arg: &str, matches: &[&Webhook]) -> Failure {
     let mut message = format!("'{}' matches {} webhooks:", sanitize(arg), matches.len());
-    for w in matches.iter().take(MAX_CANDIDATES) {
+    let shown = &matches[..matches.len().min(MAX_CANDIDATES)];
+    let width = shown
+        .iter()
+        .map(|w| sanitize(&w.name).chars().count())
+        .max()
+        .unwrap_or(0);
+    for w in shown {
         message.push_str(&format!(
-            "\n  {}  {}  {}",
+            "\n  {}  {:<width$}  {}",
             sanitize(&w.id),
             sanitize(&w.name),
             sanitize(&w.url)
@@ -142,6 +148,14 @@ pub fn check_events(names: &[String], allow_unknown: bool) -> Result<()> {
             .hint("'lpwh event-types' lists every event; --allow-unknown-events skips this check")
             .into()
     })
+}
+
+/// For filters (`--event`): an unknown name is not an error (it may be newer than this lpwh),
+/// but a typo would silently match nothing, so say so.
+pub fn warn_unknown_event(out: &Out, name: &str) {
+    if let Err(problem) = events::check_livepeer_events(&[name.to_owned()]) {
+        out.warn(format!("{}; nothing may match", sanitize(&problem)));
+    }
 }
 
 /// A fresh signing secret: 32 random bytes from the OS-seeded CSPRNG, hex-encoded (64 chars).
@@ -223,11 +237,12 @@ pub fn warn_if_unreachable(out: &Out, url: &str) {
 }
 
 /// Print a secret the user must copy now, because it is shown unmasked only this once.
-pub fn announce_secret(out: &Out, secret: &str, what: &str) {
+/// `title` is e.g. "Generated signing secret".
+pub fn announce_secret(out: &Out, secret: &str, title: &str) {
     let paint = out.paint_err();
     eprintln!(
-        "{} {what} (shown once; store it now, e.g. as LPWH_WEBHOOK_SECRET):",
-        paint.bold("Signing secret")
+        "{} (shown only this once; store it now, e.g. as LPWH_WEBHOOK_SECRET for 'lpwh listen'):",
+        paint.bold(title)
     );
     eprintln!("  {}", paint.yellow(secret));
 }

@@ -64,6 +64,19 @@ pub fn url(initial: Option<&str>) -> dialoguer::Result<String> {
     Ok(input.interact_text()?.trim().to_owned())
 }
 
+/// An optional stream id: empty means events of every stream.
+pub fn stream_id(initial: Option<&str>) -> dialoguer::Result<Option<String>> {
+    let theme = theme();
+    let mut input = Input::<String>::with_theme(&theme)
+        .with_prompt("Stream id (only this stream's events; Enter for every stream)")
+        .allow_empty(true);
+    if let Some(initial) = initial {
+        input = input.with_initial_text(initial);
+    }
+    let id = input.interact_text()?.trim().to_owned();
+    Ok((!id.is_empty()).then_some(id))
+}
+
 /// A multi-select of the catalog grouped by family; `checked` are preselected. Subscribed
 /// events the catalog does not know are listed at the end, still checked, so none is lost.
 pub fn events(checked: &[String]) -> dialoguer::Result<Vec<String>> {

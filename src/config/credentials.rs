@@ -62,15 +62,24 @@ pub fn stored_api_key(
     out: &Out,
 ) -> Result<Option<(Secret, KeySource)>> {
     validate_profile_name(profile)?;
-    let why_file = match keyring::get(profile) {
+    let (why_file, keyring_problem) = match keyring::get(profile) {
         Lookup::Found(key) => return Ok(Some((key, KeySource::Keyring))),
-        Lookup::Missing => {
-            "it is not in the OS keyring; run 'lpwh login' to move it there".to_owned()
-        }
-        Lookup::Unavailable(reason) => format!("no OS keyring is available: {reason}"),
+        Lookup::Missing => (
+            "it is not in the OS keyring; run 'lpwh login' to move it there".to_owned(),
+            None,
+        ),
+        Lookup::Unavailable(reason) => (
+            format!("no OS keyring is available: {reason}"),
+            Some(reason),
+        ),
     };
     let file = CredentialsFile::new(dirs.credentials_file());
     let Some(key) = file.get(profile)? else {
+        // "Not logged in" alone would mislead someone whose key is in a keyring that did not
+        // answer this time (an SSH session without the desktop's D-Bus, say).
+        if let Some(reason) = keyring_problem {
+            out.warn(format!("could not read the OS keyring: {reason}"));
+        }
         return Ok(None);
     };
     out.warn(format!(

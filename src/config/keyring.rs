@@ -9,7 +9,7 @@
 //! - `LPWH_KEYRING=off` (also `0`, `false`, `no`, `file`): never touch the OS keyring; keys go to
 //!   the 0600 credentials file. For machines whose keyring misbehaves, and for tests of the file
 //!   fallback that must not depend on (or write to) a real keyring.
-//! - `LPWH_KEYRING_TIMEOUT=SECS`: the deadline per keyring call (default 10 seconds; fractions ok).
+//! - `LPWH_KEYRING_TIMEOUT=SECS`: the deadline per keyring call (default 20 seconds; fractions ok).
 
 use std::sync::{OnceLock, mpsc};
 use std::time::Duration;
@@ -23,7 +23,9 @@ pub const KEYRING_ENV: &str = "LPWH_KEYRING";
 /// Seconds to wait for each keyring call.
 pub const KEYRING_TIMEOUT_ENV: &str = "LPWH_KEYRING_TIMEOUT";
 
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+// Long enough to type a password into a desktop keyring's unlock prompt; short enough that a
+// stuck daemon is noticed.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// What the keyring said about one profile's key.
 #[derive(Debug)]
@@ -40,7 +42,11 @@ pub type Unavailable = String;
 
 /// `Some(reason)` when `LPWH_KEYRING` turns the keyring off.
 fn disabled() -> Option<String> {
-    let value = std::env::var(KEYRING_ENV).ok()?;
+    disabled_by(std::env::var(KEYRING_ENV).ok().as_deref())
+}
+
+fn disabled_by(value: Option<&str>) -> Option<String> {
+    let value = value?;
     matches!(
         value.trim().to_ascii_lowercase().as_str(),
         "off" | "0" | "false" | "no" | "file"
@@ -49,8 +55,13 @@ fn disabled() -> Option<String> {
 }
 
 fn timeout() -> Duration {
-    std::env::var(KEYRING_TIMEOUT_ENV)
-        .ok()
+    timeout_from(std::env::var(KEYRING_TIMEOUT_ENV).ok().as_deref())
+}
+
+/// Seconds, fractions allowed; anything unusable means the default rather than an error, since
+/// a typo in a tuning knob should not stop every command.
+fn timeout_from(value: Option<&str>) -> Duration {
+    value
         .and_then(|v| v.trim().parse::<f64>().ok())
         .filter(|s| s.is_finite() && *s > 0.0 && *s < 86_400.0)
         .map(Duration::from_secs_f64)
@@ -154,5 +165,38 @@ pub fn delete(profile: &str) -> Result<bool, Unavailable> {
         Ok(Ok(())) => Ok(true),
         Ok(Err(keyring::Error::NoEntry)) => Ok(false),
         Ok(Err(err)) => Err(describe(&err)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keyring_is_turned_off_only_by_an_off_value() {
+        for off in ["off", "OFF", " 0 ", "false", "no", "file"] {
+            let reason = disabled_by(Some(off)).unwrap();
+            assert!(reason.contains("LPWH_KEYRING="), "{reason}");
+        }
+        for on in [None, Some("on"), Some("1"), Some(""), Some("keyring")] {
+            assert_eq!(disabled_by(on), None, "{on:?}");
+        }
+    }
+
+    #[test]
+    fn timeouts_parse_seconds_and_fall_back_to_the_default() {
+        assert_eq!(timeout_from(Some("0.5")), Duration::from_millis(500));
+        assert_eq!(timeout_from(Some(" 3 ")), Duration::from_secs(3));
+        for bad in [
+            None,
+            Some(""),
+            Some("-1"),
+            Some("0"),
+            Some("NaN"),
+            Some("inf"),
+            Some("5s"),
+        ] {
+            assert_eq!(timeout_from(bad), DEFAULT_TIMEOUT, "{bad:?}");
+        }
     }
 }

@@ -349,6 +349,58 @@ fn render(batch: &[Msg], out: Out, verbose: bool) -> io::Result<String> {
 mod tests {
     use super::*;
 
+    fn record(reason: Reason, forward: Vec<Outcome>) -> Record {
+        let body = br#"{"id":"e1","event":"stream.started","stream":{"id":"s1","name":"n"}}"#;
+        Record {
+            time_ms: 1_700_000_000_000,
+            remote: None,
+            path: "/".into(),
+            status: 200,
+            reason,
+            hint: Some("why".into()),
+            envelope: Envelope::parse(body),
+            headers: http::HeaderMap::new(),
+            body: Bytes::from_static(body),
+            forward,
+            access: None,
+        }
+    }
+
+    fn outcome(status: Option<u16>, error: Option<&str>) -> Outcome {
+        Outcome {
+            url: "http://localhost:4000/hook".into(),
+            status,
+            latency_ms: 12,
+            error: error.map(str::to_owned),
+            body: Bytes::new(),
+            content_type: None,
+        }
+    }
+
+    #[test]
+    fn lines_carry_the_mark_and_the_forward_result() {
+        let ok = record(Reason::Ok, vec![outcome(Some(200), None)]).to_text(Paint(false), false);
+        assert!(ok.contains(" ✔ stream.started  stream n (s1)"), "{ok}");
+        assert!(ok.ends_with("→ 200 in 12 ms\n         why"), "{ok}");
+        let down = record(Reason::Ok, vec![outcome(None, Some("cannot connect"))])
+            .to_text(Paint(false), false);
+        assert!(
+            down.contains("→ http://localhost:4000/hook failed: cannot connect"),
+            "{down}"
+        );
+        let bad = record(Reason::BadSignature, vec![]).to_text(Paint(false), false);
+        assert!(bad.contains(" ✗ bad_signature stream.started"), "{bad}");
+        let dup = record(Reason::Duplicate, vec![]).to_text(Paint(false), false);
+        assert!(dup.contains(" ⟳ duplicate stream.started"), "{dup}");
+        let unsigned = record(Reason::Unsigned, vec![]).to_text(Paint(false), false);
+        assert!(unsigned.contains(" ? unsigned stream.started") && !unsigned.contains("why"));
+        let json = record(Reason::Ok, vec![outcome(Some(502), None)]).to_json();
+        assert_eq!(json["verdict"], "valid");
+        assert_eq!(json["forward"][0]["status"], 502);
+        assert_eq!(json["forward"][0]["latency_ms"], 12);
+        assert_eq!(json["forward"][0]["error"], serde_json::Value::Null);
+    }
+
     #[test]
     fn key_facts_name_stream_asset_and_task() {
         let stream = json!({"event":"stream.started","stream":{"id":"s1","name":"keynote","playbackId":"pb1"}});

@@ -415,3 +415,35 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn until_reports_once_when_its_event_arrives() {
+        let goal = Goal::new(Some("asset.ready".into()), None);
+        assert_eq!(goal.record(Some("stream.started")), None);
+        assert_eq!(
+            goal.record(Some("asset.ready")).as_deref(),
+            Some("asset.ready")
+        );
+        assert_eq!(goal.record(Some("asset.ready")), None);
+    }
+
+    #[test]
+    fn count_counts_every_delivery_or_only_the_until_event() {
+        let any = Goal::new(None, Some(2));
+        assert_eq!(any.record(Some("a.b")), None);
+        assert_eq!(any.record(None).as_deref(), Some("2 verified deliveries"));
+        let both = Goal::new(Some("task.completed".into()), Some(2));
+        assert_eq!(both.record(Some("task.completed")), None);
+        assert_eq!(both.record(Some("task.failed")), None);
+        assert_eq!(
+            both.record(Some("task.completed")).as_deref(),
+            Some("2 × task.completed")
+        );
+        assert_eq!(both.seen(), 2);
+        assert_eq!(Goal::new(None, None).record(Some("x")), None);
+    }
+}

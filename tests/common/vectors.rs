@@ -65,9 +65,9 @@ impl Vector {
         let scheme = self.scheme();
         let unit = scheme.timestamp_unit()?;
         let raw = match scheme {
-            Scheme::StandardWebhooks => self.headers["webhook-timestamp"].as_str()?.to_owned(),
+            Scheme::StandardWebhooks => self.headers.get("webhook-timestamp")?.as_str()?.to_owned(),
             _ => {
-                let value = self.headers[scheme.signature_header()].as_str()?;
+                let value = self.headers.get(scheme.signature_header())?.as_str()?;
                 value
                     .split(',')
                     .find_map(|kv| kv.strip_prefix("t="))?

@@ -108,6 +108,7 @@ pub fn isolate(cmd: &mut StdCommand, home: &Path) {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("LPWH_CONFIG_DIR", home.join("lpwh-config"))
         .env("LPWH_DATA_DIR", home.join("lpwh-data"))
+        .env("LPWH_KEYRING", "off")
         .env("NO_COLOR", "1")
         .env("CI", "1")
         .env("TZ", "UTC");

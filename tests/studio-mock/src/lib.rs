@@ -13,6 +13,22 @@
 //! ajv-style 422 strings, `skipN` cursors and the `Link` header that still appears on the last
 //! page (reading `cursor=undefined`). Faults act like a gateway in front of Studio: they are
 //! applied before authentication, and every request (faulted or not) is recorded.
+//!
+//! Quick reference:
+//! - start: [`StudioMock::start`]`().await` (on the test's tokio runtime: only for async tests
+//!   that never block the thread) or [`StudioMock::start_blocking`]`()` (own thread: use it from
+//!   plain `#[test]` fns that run the binary with assert_cmd); `*_with(MockConfig)` variants.
+//! - point lpwh at it: `LIVEPEER_API_URL=`[`StudioMock::url`] (ends in `/api`),
+//!   `LIVEPEER_API_KEY=`[`StudioMock::api_key`].
+//! - data: [`StudioMock::seed_webhooks`], [`StudioMock::insert_webhook`] (JSON, defaults
+//!   filled), [`StudioMock::seed_logs`], [`StudioMock::insert_log`], [`StudioMock::add_stream`]
+//!   (PATCH checks `streamId`); read back with [`StudioMock::webhook`], [`StudioMock::webhooks`],
+//!   [`StudioMock::is_deleted`], [`StudioMock::logs`].
+//! - requests: [`StudioMock::requests`] (method, path, query, headers, body, with helpers),
+//!   [`StudioMock::request_count`], [`StudioMock::clear_requests`].
+//! - faults: [`StudioMock::fail_next`], [`StudioMock::rate_limit_next`],
+//!   [`StudioMock::fail_forever`], [`StudioMock::close_next`], [`StudioMock::lose_answer_next`],
+//!   [`StudioMock::set_delay`], [`StudioMock::inject`], [`StudioMock::clear_faults`].
 
 mod faults;
 mod listing;

@@ -79,3 +79,50 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<MockConfig>, S
     }
     Ok(Some(config))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn flags_fill_the_config_in_both_spellings() {
+        let config = parse(args(&["--port", "8080", "--webhooks=10000", "--key", "k1"]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (config.port, config.webhooks, config.api_key.as_str()),
+            (8080, 10000, "k1")
+        );
+        let defaults = parse(args(&[])).unwrap().unwrap();
+        assert_eq!(defaults.api_key, studio_mock::DEFAULT_API_KEY);
+        assert_eq!((defaults.port, defaults.webhooks), (0, 0));
+    }
+
+    #[test]
+    fn bad_input_is_an_error_and_help_is_not() {
+        assert!(parse(args(&["--help"])).unwrap().is_none());
+        assert!(
+            parse(args(&["--port"]))
+                .unwrap_err()
+                .contains("needs a value")
+        );
+        assert!(
+            parse(args(&["--port", "x"]))
+                .unwrap_err()
+                .contains("not a port")
+        );
+        assert!(parse(args(&["--key="])).unwrap_err().contains("empty"));
+        assert!(
+            parse(args(&["--nope"]))
+                .unwrap_err()
+                .contains("unknown argument")
+        );
+    }
+}

@@ -98,11 +98,10 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
         ("GET", ["webhook", id, "log"]) => {
             let store = shared.store();
             let logs = match store.owned(id) {
-                Some(_) => store.logs_of(id),
+                Some(_) => store.log_refs(id),
                 // Studio lists by webhook id without checking the webhook: 200 [].
                 None => Vec::new(),
             };
-            drop(store);
             listing::page(req, logs, Rows::Logs)
         }
         ("GET", ["webhook", id, "log", log_id]) => match find_log(shared, id, log_id) {
@@ -152,8 +151,8 @@ fn with_body(req: &RecordedRequest, handler: impl FnOnce(Value) -> Reply) -> Rep
 }
 
 fn list_webhooks(shared: &Shared, req: &RecordedRequest) -> Reply {
-    let rows = shared.store().live_webhooks();
-    listing::page(req, rows, Rows::Webhooks)
+    let store = shared.store();
+    listing::page(req, store.live_refs(), Rows::Webhooks)
 }
 
 /// The fields a client may set, copied in Studio's storage order.

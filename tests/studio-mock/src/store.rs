@@ -194,10 +194,15 @@ impl Store {
 
     /// The caller's live webhooks, sorted by id.
     pub(crate) fn live_webhooks(&self) -> Vec<Value> {
+        self.live_refs().into_iter().cloned().collect()
+    }
+
+    /// [`Store::live_webhooks`] without copying.
+    pub(crate) fn live_refs(&self) -> Vec<&Value> {
         self.webhooks
             .values()
             .filter(|s| !s.deleted && owner(&s.value) == MOCK_USER_ID)
-            .map(|s| s.value.clone())
+            .map(|s| &s.value)
             .collect()
     }
 
@@ -293,11 +298,15 @@ impl Store {
 
     /// A webhook's logs, newest first (Studio's default).
     pub(crate) fn logs_of(&self, webhook_id: &str) -> Vec<Value> {
-        let mut logs: Vec<Value> = self
+        self.log_refs(webhook_id).into_iter().cloned().collect()
+    }
+
+    /// [`Store::logs_of`] without copying.
+    pub(crate) fn log_refs(&self, webhook_id: &str) -> Vec<&Value> {
+        let mut logs: Vec<&Value> = self
             .logs
             .values()
             .filter(|l| l.get("webhookId").and_then(Value::as_str) == Some(webhook_id))
-            .cloned()
             .collect();
         logs.sort_by_key(|l| {
             std::cmp::Reverse(l.get("createdAt").and_then(Value::as_i64).unwrap_or(0))
