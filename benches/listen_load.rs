@@ -371,10 +371,12 @@ fn start_lpwh_with(path: &str, dir: &std::path::Path, extra: &[&str]) -> (Child,
     // Recording is on unless `extra` says `--no-record`: into a database in the temp `dir`.
     let db = dir.join("data").join("inbox.sqlite");
     let _ = std::fs::create_dir_all(dir.join("data"));
-    let mut child = Command::new(path)
-        .args(["listen", "--port", "0", "--secret", SECRET, "--json"])
-        .arg("--db")
-        .arg(&db)
+    let mut command = Command::new(path);
+    command.args(["listen", "--port", "0", "--secret", SECRET, "--json"]);
+    if !extra.contains(&"--no-record") {
+        command.arg("--db").arg(&db);
+    }
+    let mut child = command
         .args(extra)
         .env("LPWH_CONFIG_DIR", dir.join("config"))
         .env("LPWH_DATA_DIR", dir.join("data"))
