@@ -5,7 +5,7 @@
 //! server that only answers 200 (and nginx, when `--nginx URL` is given) as the ceiling; measures
 //! p99 at half of lpwh's max rate; and reads lpwh's RSS after 1,000 and after 1,000,000 deliveries.
 //!
-//! Usage: listen_load [--lpwh PATH] [--secs N] [--conns N] [--nginx URL] [--million N]
+//! Usage: listen_load --lpwh PATH [--secs N] [--conns N] [--nginx URL] [--million N]
 
 use std::convert::Infallible;
 use std::process::{Child, Command, Stdio};
@@ -22,7 +22,10 @@ type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 const SECRET: &str = "bench-secret";
 
 struct Opts {
-    lpwh: String,
+    /// Required: without it (`cargo test --all-targets`, a bare `cargo bench`) nothing runs.
+    lpwh: Option<String>,
+    /// `--serve-trivial`: be the trivial server (a child process of the bench, like lpwh).
+    serve_trivial: bool,
     secs: u64,
     conns: usize,
     nginx: Option<String>,
@@ -33,7 +36,8 @@ struct Opts {
 
 fn opts() -> Opts {
     let mut o = Opts {
-        lpwh: "target/release/lpwh".into(),
+        lpwh: None,
+        serve_trivial: false,
         secs: 10,
         conns: 64,
         nginx: None,
@@ -45,11 +49,16 @@ fn opts() -> Opts {
     while i < args.len() {
         let value = args.get(i + 1).cloned().unwrap_or_default();
         match args[i].as_str() {
-            "--lpwh" => o.lpwh = value,
+            "--lpwh" => o.lpwh = Some(value),
             "--secs" => o.secs = value.parse().expect("--secs N"),
             "--conns" => o.conns = value.parse().expect("--conns N"),
             "--nginx" => o.nginx = Some(value),
             "--million" => o.million = value.parse().expect("--million N"),
+            "--serve-trivial" => {
+                o.serve_trivial = true;
+                i += 1;
+                continue;
+            }
             "--inbox" => {
                 o.inbox = true;
                 i += 1;
@@ -212,7 +221,25 @@ async fn load(addr: &str, conns: usize, secs: u64, rate: Option<f64>, limit: Opt
     }
 }
 
-/// The ceiling: a hyper server that answers 200 without reading anything into memory.
+/// The ceiling: a hyper server that answers 200 after reading the body, nothing else. It runs
+/// in its own process (this binary with `--serve-trivial`, the same multi-thread runtime as
+/// lpwh), so it does not share the load generator's runtime and the comparison is like for like.
+fn start_trivial() -> (Child, String) {
+    let exe = std::env::current_exe().expect("own path");
+    let mut child = Command::new(exe)
+        .arg("--serve-trivial")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start the trivial server");
+    use std::io::BufRead;
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .expect("trivial server address");
+    (child, line.trim().to_owned())
+}
+
 async fn trivial_server() -> String {
     use hyper::server::conn::http1;
     use hyper::service::service_fn;
@@ -265,8 +292,13 @@ async fn inbox_mode(o: &Opts) {
     println!();
     println!("| listen | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
     println!("|---|---|---|---|---|---|");
-    let (mut rec, rec_addr) = start_lpwh_with(&o.lpwh, &dir.join("rec"), &[]);
-    let (mut off, off_addr) = start_lpwh_with(&o.lpwh, &dir.join("off"), &["--no-record"]);
+    let (mut rec, rec_addr) =
+        start_lpwh_with(o.lpwh.as_deref().unwrap_or_default(), &dir.join("rec"), &[]);
+    let (mut off, off_addr) = start_lpwh_with(
+        o.lpwh.as_deref().unwrap_or_default(),
+        &dir.join("off"),
+        &["--no-record"],
+    );
     for addr in [&rec_addr, &off_addr] {
         let _ = load(addr, o.conns, 1, None, Some(2_000)).await;
     }
@@ -299,7 +331,7 @@ async fn inbox_mode(o: &Opts) {
 
     // Size: exactly 100,000 deliveries into a fresh database, measured after a clean stop.
     let size_dir = dir.join("size");
-    let (mut lpwh, addr) = start_lpwh_with(&o.lpwh, &size_dir, &[]);
+    let (mut lpwh, addr) = start_lpwh_with(o.lpwh.as_deref().unwrap_or_default(), &size_dir, &[]);
     let run = load(&addr, o.conns, 600, None, Some(100_000)).await;
     stop_gently(&mut lpwh);
     let db = size_dir.join("data").join("inbox.sqlite");
@@ -336,8 +368,15 @@ fn start_lpwh(path: &str) -> (Child, String) {
 
 /// [`start_lpwh`] with its data dir in `dir` and extra `listen` flags.
 fn start_lpwh_with(path: &str, dir: &std::path::Path, extra: &[&str]) -> (Child, String) {
-    let mut child = Command::new(path)
-        .args(["listen", "--port", "0", "--secret", SECRET, "--json"])
+    // Recording is on unless `extra` says `--no-record`: into a database in the temp `dir`.
+    let db = dir.join("data").join("inbox.sqlite");
+    let _ = std::fs::create_dir_all(dir.join("data"));
+    let mut command = Command::new(path);
+    command.args(["listen", "--port", "0", "--secret", SECRET, "--json"]);
+    if !extra.contains(&"--no-record") {
+        command.arg("--db").arg(&db);
+    }
+    let mut child = command
         .args(extra)
         .env("LPWH_CONFIG_DIR", dir.join("config"))
         .env("LPWH_DATA_DIR", dir.join("data"))
@@ -387,15 +426,30 @@ fn report(name: &str, run: &Run) {
 }
 
 fn main() {
-    let o = opts();
+    let mut o = opts();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
+    if o.serve_trivial {
+        rt.block_on(async {
+            println!("{}", trivial_server().await);
+            // Serve until the bench kills us (bounded: the bench runs for minutes at most).
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        });
+        return;
+    }
+    let Some(lpwh) = o.lpwh.take() else {
+        // `cargo test --all-targets` runs bench targets too: no load test there.
+        eprintln!("listen_load: nothing to do without --lpwh PATH (run benches/listen_load.sh)");
+        return;
+    };
+    o.lpwh = Some(lpwh);
     if o.inbox {
         rt.block_on(inbox_mode(&o));
         return;
     }
+    let lpwh_path = o.lpwh.as_deref().unwrap_or_default();
     rt.block_on(async {
         println!(
             "conns {} · {} s per run · cores {}",
@@ -408,20 +462,28 @@ fn main() {
         println!();
         println!("| target | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
         println!("|---|---|---|---|---|---|");
-        let (mut lpwh, addr) = start_lpwh(&o.lpwh);
-        // Warm up connections and allocator.
-        let _ = load(&addr, o.conns, 1, None, Some(2_000)).await;
-        let max = load(&addr, o.conns, o.secs, None, None).await;
-        report("lpwh listen (verify + JSON report)", &max);
-        let half = max.rate() / 2.0;
+        let (mut lpwh, addr) = start_lpwh(lpwh_path);
+        let (mut trivial, trivial_addr) = start_trivial();
+        // Warm up connections and allocators.
+        for a in [&addr, &trivial_addr] {
+            let _ = load(a, o.conns, 1, None, Some(2_000)).await;
+        }
+        // Alternate A/B three times so the machine's noise (other builds) hits both alike.
+        let (mut lpwh_rates, mut trivial_rates) = (Vec::new(), Vec::new());
+        for round in 1..=3 {
+            let max = load(&addr, o.conns, o.secs, None, None).await;
+            report(&format!("lpwh listen, max (round {round})"), &max);
+            let ceiling = load(&trivial_addr, o.conns, o.secs, None, None).await;
+            report(&format!("trivial hyper server, max (round {round})"), &ceiling);
+            lpwh_rates.push(max.rate());
+            trivial_rates.push(ceiling.rate());
+        }
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        let half = mean(&lpwh_rates) / 2.0;
         let paced = load(&addr, o.conns, o.secs, Some(half), None).await;
-        report(&format!("lpwh listen at half max ({half:.0}/s)"), &paced);
-        let _ = lpwh.kill();
-        let _ = lpwh.wait();
-
-        let trivial = trivial_server().await;
-        let ceiling = load(&trivial, o.conns, o.secs, None, None).await;
-        report("trivial hyper server (200 only)", &ceiling);
+        report(&format!("lpwh listen at half its max ({half:.0}/s)"), &paced);
+        let trivial_paced = load(&trivial_addr, o.conns, o.secs, Some(half), None).await;
+        report(&format!("trivial hyper server at {half:.0}/s"), &trivial_paced);
         if let Some(nginx) = &o.nginx {
             let n = load(
                 nginx.trim_start_matches("http://"),
@@ -433,12 +495,23 @@ fn main() {
             .await;
             report("nginx (return 200)", &n);
         }
+        println!();
+        println!(
+            "throughput lpwh / trivial: {:.3} (mean of 3 alternating runs; goal >= 0.7) · p99 at half max: {:.2} ms (goal <= 2 ms; trivial {:.2} ms)",
+            mean(&lpwh_rates) / mean(&trivial_rates),
+            paced.pct(0.99),
+            trivial_paced.pct(0.99)
+        );
+        stop_gently(&mut lpwh);
+        let _ = trivial.kill();
+        let _ = trivial.wait();
 
         println!();
-        let (mut lpwh, addr) = start_lpwh(&o.lpwh);
+        let (mut lpwh, addr) = start_lpwh(lpwh_path);
         let idle = rss_kib(lpwh.id());
         let _ = load(&addr, o.conns, 600, None, Some(1_000)).await;
         let after_1k = rss_kib(lpwh.id());
+        let mut last = after_1k;
         println!("RSS: idle {idle} KiB · after 1,000 deliveries {after_1k} KiB");
         // Then in steps up to `million` in all, so a plateau (bounded memory) is visible.
         let started = Instant::now();
@@ -452,13 +525,18 @@ fn main() {
             let run = load(&addr, o.conns, 600, None, Some(target - done)).await;
             done += run.sent;
             errors += run.errors;
-            println!("RSS: after {done} deliveries {} KiB", rss_kib(lpwh.id()));
+            last = rss_kib(lpwh.id());
+            println!("RSS: after {done} deliveries {last} KiB");
         }
         println!(
-            "({:.0} s for the RSS runs, {errors} errors)",
+            "RSS after {done} / after 1,000: {:.2} (goal <= 1.5) · {:.0} s for the RSS runs, {errors} errors",
+            last as f64 / after_1k.max(1) as f64,
             started.elapsed().as_secs_f64()
         );
         let _ = lpwh.kill();
         let _ = lpwh.wait();
+        let _ = std::fs::remove_dir_all(
+            std::env::temp_dir().join(format!("lpwh-bench-{}", std::process::id())),
+        );
     });
 }

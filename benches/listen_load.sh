@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark for `lpwh listen`: builds the release binary, starts nginx (127.0.0.1 only) as a
 # second ceiling when it is installed, and runs benches/listen_load.rs. Bounded in time: about
-# 5 runs of SECS seconds plus the 1,000,000-delivery RSS run.
+# 18 runs of SECS seconds, the 1,000,000-delivery RSS run and a 100,000-delivery inbox size run
+# (every command is wrapped in `timeout`).
 # Usage: benches/listen_load.sh [SECS] [CONNS] [MILLION]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,5 +39,12 @@ CONF
   NGINX_ARGS=(--nginx "127.0.0.1:$port")
 fi
 
-cargo bench --bench listen_load -- --lpwh target/release/lpwh --secs "$SECS" --conns "$CONNS" \
-  --million "$MILLION" "${NGINX_ARGS[@]}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# lpwh vs the trivial hyper server (alternating), p99 at half max, RSS over MILLION deliveries.
+timeout 1800 cargo bench --bench listen_load -- --lpwh target/release/lpwh --secs "$SECS" \
+  --conns "$CONNS" --million "$MILLION" "${NGINX_ARGS[@]}"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Recording into the inbox (the default, into a temp --db) vs --no-record, and DB size.
+timeout 1200 cargo bench --bench listen_load -- --lpwh target/release/lpwh --secs "$SECS" \
+  --conns "$CONNS" --inbox
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
