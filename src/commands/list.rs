@@ -6,9 +6,10 @@ use crate::api::{Filter, ListQuery, Webhook};
 use crate::context::Ctx;
 use crate::error::usage;
 use crate::output::{self, sanitize};
+use crate::redacted::mask;
 
 use super::webhook_common::{
-    MAX_PAGE, compact_events, failure_short, triggered_short, warn_unknown_event, webhook_json,
+    MAX_PAGE, compact_events, failure_short, triggered_short, warn_unknown_event,
 };
 
 /// Studio's page size when none is asked for.
@@ -98,7 +99,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 
     let wanted = args.limit.unwrap_or(DEFAULT_LIMIT) as usize;
     let mut more = false;
-    let webhooks: Vec<Webhook> = if args.all || event.is_some() || wanted > MAX_PAGE as usize {
+    let mut webhooks: Vec<Webhook> = if args.all || event.is_some() || wanted > MAX_PAGE as usize {
         // Studio cannot filter on events, so with --event every page is read and filtered here.
         let query = ListQuery {
             limit: Some(MAX_PAGE),
@@ -135,11 +136,16 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     };
 
     if out.json {
-        let values: Vec<_> = webhooks
-            .iter()
-            .map(|w| webhook_json(w, args.show_secrets))
-            .collect();
-        out.json(&values)?;
+        // Mask in place and serialize the structs directly: the same JSON as `webhook_json`,
+        // without a second copy of every webhook (10,000 of them with --all).
+        if !args.show_secrets {
+            for w in &mut webhooks {
+                if let Some(secret) = w.shared_secret.as_mut() {
+                    *secret = mask(secret);
+                }
+            }
+        }
+        out.json(&webhooks)?;
     } else if !webhooks.is_empty() {
         print_table(ctx, &webhooks, args.show_secrets)?;
     }
