@@ -99,7 +99,7 @@ impl ApiError {
 }
 
 /// A webhook as Studio returns it. Unknown fields are kept in `extra` and printed with `--json`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Webhook {
     pub id: String,
@@ -150,7 +150,7 @@ pub struct LastFailure {
 }
 
 /// The body of `POST /webhook`.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Clone, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct NewWebhook {
     pub name: String,
@@ -164,7 +164,7 @@ pub struct NewWebhook {
 
 /// The body of `PATCH /webhook/{id}`: only the fields being changed. `Some(None)` clears a field
 /// (sent as JSON `null`); `None` leaves it out so Studio keeps it.
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[derive(Clone, Serialize, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -486,4 +486,96 @@ fn display_url(url: &Url) -> String {
     let mut shown = url.clone();
     shown.set_query(None);
     shown.to_string()
+}
+
+/// `Debug` for the types that carry a webhook secret: every field but the secret, which shows
+/// as `(redacted)`, so a stray `{:?}` in a log or an error never leaks it.
+mod redacted_debug {
+    use std::fmt;
+
+    use super::{NewWebhook, Webhook, WebhookPatch};
+
+    const REDACTED: &str = "(redacted)";
+
+    impl fmt::Debug for Webhook {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("Webhook")
+                .field("id", &self.id)
+                .field("name", &self.name)
+                .field("url", &self.url)
+                .field("events", &self.events)
+                .field(
+                    "shared_secret",
+                    &self.shared_secret.as_ref().map(|_| REDACTED),
+                )
+                .field("stream_id", &self.stream_id)
+                .field("project_id", &self.project_id)
+                .field("created_at", &self.created_at)
+                .field("status", &self.status)
+                .field("extra", &self.extra)
+                .finish()
+        }
+    }
+
+    impl fmt::Debug for NewWebhook {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("NewWebhook")
+                .field("name", &self.name)
+                .field("url", &self.url)
+                .field("events", &self.events)
+                .field(
+                    "shared_secret",
+                    &self.shared_secret.as_ref().map(|_| REDACTED),
+                )
+                .field("stream_id", &self.stream_id)
+                .finish()
+        }
+    }
+
+    impl fmt::Debug for WebhookPatch {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let secret = self
+                .shared_secret
+                .as_ref()
+                .map(|s| s.as_ref().map(|_| REDACTED));
+            f.debug_struct("WebhookPatch")
+                .field("name", &self.name)
+                .field("url", &self.url)
+                .field("events", &self.events)
+                .field("shared_secret", &secret)
+                .field("stream_id", &self.stream_id)
+                .finish()
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn debug_never_shows_a_webhook_secret() {
+            let hook: Webhook = serde_json::from_value(serde_json::json!({
+                "id": "w1", "name": "n", "url": "https://x", "events": [],
+                "sharedSecret": "top-secret-value"
+            }))
+            .unwrap();
+            let new = NewWebhook {
+                shared_secret: Some("top-secret-value".into()),
+                ..NewWebhook::default()
+            };
+            let patch = WebhookPatch {
+                shared_secret: Some(Some("top-secret-value".into())),
+                ..WebhookPatch::default()
+            };
+            for text in [
+                format!("{hook:?}"),
+                format!("{new:?}"),
+                format!("{patch:?}"),
+            ] {
+                assert!(!text.contains("top-secret-value"), "{text}");
+                assert!(text.contains("(redacted)"), "{text}");
+            }
+            assert!(format!("{hook:?}").contains("w1"));
+        }
+    }
 }
