@@ -184,17 +184,10 @@ fn verbose_text(r: &Record, paint: Paint) -> String {
     text
 }
 
-/// Colour an (already sanitized) event name by its family so a busy log scans by colour.
+/// Colour an (already sanitized) event name by its family, with the same colours as
+/// `lpwh event-types` and `lpwh trigger`, so a busy log scans by colour.
 fn paint_family(paint: Paint, event: &str, shown: &str) -> String {
-    match events::family_of(event) {
-        "stream" | "live_stream" => paint.green(shown),
-        "recording" => paint.magenta(shown),
-        "multistream" => paint.cyan(shown),
-        "playback" => paint.yellow(shown),
-        "asset" | "media" => paint.blue(shown),
-        "task" => paint.bold(shown),
-        _ => shown.to_owned(),
-    }
+    crate::commands::event_types::paint_family(paint, events::family_of(event), shown)
 }
 
 /// The facts a person scans for, per payloads.md: which stream, asset or task, its phase or
