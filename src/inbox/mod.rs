@@ -129,21 +129,14 @@ impl std::fmt::Display for Retention {
     }
 }
 
-/// `90s`, `10m`, `2h`, `7d`, `2w` (a number and one unit) as a duration.
+/// `90s`, `10m`, `2h`, `7d`, `2w`, `1d12h` as a duration. A unit is required: a bare number
+/// means a count for `--keep`. Same grammar as every other duration flag.
 pub fn parse_age(text: &str) -> Option<Duration> {
     let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit())?;
-    let (digits, unit) = text.split_at(split);
-    let n: u64 = digits.parse().ok()?;
-    let secs = match unit.trim() {
-        "s" | "sec" | "secs" => 1,
-        "m" | "min" | "mins" => 60,
-        "h" | "hour" | "hours" => 3600,
-        "d" | "day" | "days" => 86_400,
-        "w" | "week" | "weeks" => 7 * 86_400,
-        _ => return None,
-    };
-    n.checked_mul(secs).map(Duration::from_secs)
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    crate::signature::parse_duration(text).ok()
 }
 
 fn humane_age(age: Duration) -> String {

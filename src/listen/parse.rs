@@ -5,43 +5,10 @@ use std::time::Duration;
 
 use crate::listen::forward::Target;
 
-/// `300s`, `5m`, `1h`, `250ms`, `1m30s`, or a bare number of seconds (`300`, `2.5`).
+/// `300s`, `5m`, `1h`, `250ms`, `1m30s`, or a bare number of seconds (`300`): the same grammar
+/// as `verify --tolerance` ([`crate::signature::parse_duration`]).
 pub fn duration(text: &str) -> Result<Duration, String> {
-    let t = text.trim();
-    let bad = || format!("'{text}' is not a duration: use e.g. 300s, 5m, 1h, 250ms or 1m30s");
-    if t.is_empty() {
-        return Err(bad());
-    }
-    if let Ok(secs) = t.parse::<f64>() {
-        return Duration::try_from_secs_f64(secs).map_err(|_| bad());
-    }
-    let mut total = Duration::ZERO;
-    let mut rest = t;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .ok_or_else(bad)?;
-        if digits == 0 {
-            return Err(bad());
-        }
-        let number: f64 = rest[..digits].parse().map_err(|_| bad())?;
-        rest = &rest[digits..];
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
-        let unit = rest[..unit_len].trim();
-        rest = &rest[unit_len..];
-        let scale = match unit {
-            "ms" => 0.001,
-            "s" | "sec" | "secs" => 1.0,
-            "m" | "min" | "mins" => 60.0,
-            "h" | "hr" | "hrs" => 3600.0,
-            "d" => 86_400.0,
-            _ => return Err(bad()),
-        };
-        total += Duration::try_from_secs_f64(number * scale).map_err(|_| bad())?;
-    }
-    Ok(total)
+    crate::signature::parse_duration(text)
 }
 
 /// `1MiB`, `512KiB`, `2MB`, `64k`, or a bare byte count.

@@ -15,8 +15,8 @@ use hmac::{KeyInit, Mac};
 use crate::redacted::Secret;
 
 pub use time::{
-    DEFAULT_TOLERANCE_MS, Human, MILLIS_THRESHOLD, TimeUnit, UnixTime, parse_tolerance,
-    unit_by_magnitude,
+    DEFAULT_TOLERANCE_MS, Human, MILLIS_THRESHOLD, TimeUnit, UnixTime, parse_duration,
+    parse_tolerance, unit_by_magnitude,
 };
 
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;

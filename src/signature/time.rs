@@ -112,7 +112,9 @@ pub fn parse_tolerance(text: &str) -> Result<i64, String> {
             "ms" => 1,
             "s" | "sec" | "secs" => 1000,
             "m" | "min" | "mins" => 60_000,
-            "h" | "hr" | "hrs" => 3_600_000,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 3_600_000,
+            "d" | "day" | "days" => 86_400_000,
+            "w" | "week" | "weeks" => 7 * 86_400_000,
             _ => return Err(bad()),
         };
         rest = rest[unit_len..].trim_start();
@@ -122,6 +124,12 @@ pub fn parse_tolerance(text: &str) -> Result<i64, String> {
             .ok_or_else(bad)?;
     }
     Ok(total)
+}
+
+/// [`parse_tolerance`] as a `Duration`: the one grammar for every humane duration flag
+/// (`verify --tolerance`, `listen --tolerance/--read-timeout/...`, `inbox --since/--keep`).
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    parse_tolerance(text).map(|ms| std::time::Duration::from_millis(ms.unsigned_abs()))
 }
 
 /// A short human duration: `850ms`, `42s`, `5m 2s`, `3h 4m`, `12d 3h`.
