@@ -19,6 +19,7 @@ pub mod output;
 pub mod redacted;
 pub mod samples;
 pub mod signature;
+pub mod spool;
 
 /// Resolve the global options into a [`context::Ctx`] and run the chosen command.
 pub async fn run(cli: cli::Cli) -> anyhow::Result<()> {

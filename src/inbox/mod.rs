@@ -60,23 +60,23 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    /// The delivery `listen` reported, with everything the inbox keeps. Only POSTs get this far
-    /// (other methods are refused before verification).
-    pub fn from_record(record: &crate::listen::print::Record) -> Delivery {
+    /// The delivery `listen` reported, with everything the inbox keeps (moved, not copied). Only
+    /// POSTs get this far (other methods are refused before verification).
+    pub fn from_record(record: crate::listen::print::Record) -> Delivery {
         Delivery {
             received_at_ms: record.time_ms,
             method: "POST".to_owned(),
-            path: record.path.clone(),
+            path: record.path,
             remote: record.remote.map(|a| a.to_string()),
             status: record.status,
-            headers: record.headers.clone(),
-            body: record.body.clone(),
+            headers: record.headers,
+            body: record.body,
             verdict: record.reason,
-            hint: record.hint.clone(),
-            event: record.envelope.event.clone(),
-            event_id: record.envelope.id.clone(),
-            webhook_id: record.envelope.webhook_id.clone(),
-            forward: record.forward.clone(),
+            hint: record.hint,
+            event: record.envelope.event,
+            event_id: record.envelope.id,
+            webhook_id: record.envelope.webhook_id,
+            forward: record.forward,
         }
     }
 

@@ -3,37 +3,43 @@
 //! recorded rows (counted and reported), never answers.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use rusqlite::{Connection, TransactionBehavior, params};
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::inbox::{Delivery, Retention, schema};
 use crate::output::{Out, now_ms};
+use crate::spool::{Refused, Spool, Taken};
 
 /// How many deliveries may wait for the writer before new ones are dropped (and counted).
 pub const QUEUE_CAPACITY: usize = 10_000;
 /// ... and how many bytes of them: 10,000 one-MiB bodies would be 10 GB of memory.
-pub const QUEUE_MAX_BYTES: usize = 64 * 1024 * 1024;
-/// A batch is committed this long after its first delivery arrived, or when it is full.
+pub const QUEUE_MAX_BYTES: usize = 32 * 1024 * 1024;
+/// No delivery waits longer than this for its commit (the crash-safety promise), and a
+/// transaction holds at most [`BATCH_ROWS`].
 pub const BATCH_WINDOW: Duration = Duration::from_millis(50);
 pub const BATCH_ROWS: usize = 500;
+/// After committing a small batch the writer waits this long before taking the next one, so a
+/// steady trickle is committed in groups rather than one transaction (and one wake-up) per row.
+/// Well inside [`BATCH_WINDOW`].
+const LINGER: Duration = Duration::from_millis(10);
 /// The writer prunes (with `--keep`) every this many batches, at start and at shutdown.
 pub const PRUNE_EVERY_BATCHES: u64 = 20;
 /// Drops and write errors are reported on stderr at most this often.
 const REPORT_EVERY: Duration = Duration::from_secs(2);
 
+// Deliveries are the traffic and Flush is rare: boxing them would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
 enum Msg {
-    Record(Box<Delivery>),
+    Record(Delivery),
     /// Commit everything queued before this, then answer.
     Flush(mpsc::Sender<()>),
-    /// Commit everything queued, prune, and stop.
-    Finish,
 }
 
 /// Counters shared by the callers and the writer thread.
@@ -44,8 +50,6 @@ struct Counters {
     dropped: AtomicU64,
     /// Not recorded: the database refused the write (disk full, locked past the timeout, ...).
     failed: AtomicU64,
-    queued_bytes: AtomicUsize,
-    closed: AtomicBool,
 }
 
 /// What the recorder did, reported at shutdown.
@@ -66,7 +70,7 @@ impl Stats {
 /// Records deliveries into the inbox database from any thread or task, without blocking.
 #[derive(Debug)]
 pub struct Recorder {
-    tx: SyncSender<Msg>,
+    queue: Arc<Spool<Msg>>,
     counters: Arc<Counters>,
     thread: Mutex<Option<JoinHandle<()>>>,
     path: PathBuf,
@@ -77,7 +81,6 @@ impl std::fmt::Debug for Msg {
         f.write_str(match self {
             Msg::Record(_) => "Record",
             Msg::Flush(_) => "Flush",
-            Msg::Finish => "Finish",
         })
     }
 }
@@ -88,11 +91,11 @@ impl Recorder {
     /// lose every delivery silently.
     pub fn open(path: &Path, retention: Option<Retention>, out: Out) -> Result<Recorder> {
         let conn = schema::open_for_writing(path)?;
-        let (tx, rx) = mpsc::sync_channel(QUEUE_CAPACITY);
+        let queue = Arc::new(Spool::new(QUEUE_CAPACITY, QUEUE_MAX_BYTES));
         let counters = Arc::new(Counters::default());
         let writer = Writer {
             conn,
-            rx,
+            queue: queue.clone(),
             counters: counters.clone(),
             retention,
             out,
@@ -105,7 +108,7 @@ impl Recorder {
             .spawn(move || writer.run())
             .context("starting the inbox writer thread")?;
         Ok(Recorder {
-            tx,
+            queue,
             counters,
             thread: Mutex::new(Some(thread)),
             path: path.to_path_buf(),
@@ -120,20 +123,10 @@ impl Recorder {
     /// has stopped) the delivery is counted as dropped instead.
     pub fn record(&self, delivery: Delivery) {
         let weight = delivery.weight();
-        let c = &self.counters;
-        if c.closed.load(Ordering::Relaxed)
-            || c.queued_bytes.load(Ordering::Relaxed) + weight > QUEUE_MAX_BYTES
+        if let Err(Refused::Full(_) | Refused::Closed(_)) =
+            self.queue.try_push(Msg::Record(delivery), weight)
         {
-            c.dropped.fetch_add(1, Ordering::Relaxed);
-            return;
-        }
-        c.queued_bytes.fetch_add(weight, Ordering::Relaxed);
-        match self.tx.try_send(Msg::Record(Box::new(delivery))) {
-            Ok(()) => {}
-            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
-                c.queued_bytes.fetch_sub(weight, Ordering::Relaxed);
-                c.dropped.fetch_add(1, Ordering::Relaxed);
-            }
+            self.counters.dropped.fetch_add(1, Ordering::Relaxed);
         }
     }
 
@@ -149,7 +142,7 @@ impl Recorder {
     /// Wait until everything queued so far is committed. Blocks: not for async code paths.
     pub fn flush(&self) {
         let (ack_tx, ack_rx) = mpsc::channel();
-        if self.tx.send(Msg::Flush(ack_tx)).is_ok() {
+        if self.queue.force_push(Msg::Flush(ack_tx)).is_ok() {
             let _ = ack_rx.recv();
         }
     }
@@ -158,12 +151,10 @@ impl Recorder {
     /// [`Recorder::record`] count as dropped. Blocks until the writer is done.
     pub fn finish(&self) -> Stats {
         let thread = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take();
+        self.queue.close();
         if let Some(thread) = thread {
-            // A blocking send: the writer is draining, so there will be room.
-            let _ = self.tx.send(Msg::Finish);
             let _ = thread.join();
         }
-        self.counters.closed.store(true, Ordering::Relaxed);
         self.stats()
     }
 }
@@ -176,7 +167,7 @@ impl Drop for Recorder {
 
 struct Writer {
     conn: Connection,
-    rx: Receiver<Msg>,
+    queue: Arc<Spool<Msg>>,
     counters: Arc<Counters>,
     retention: Option<Retention>,
     out: Out,
@@ -193,62 +184,35 @@ const INSERT: &str = "INSERT INTO deliveries
 impl Writer {
     fn run(mut self) {
         self.prune();
+        let mut taken: Vec<Msg> = Vec::new();
         let mut batch: Vec<Delivery> = Vec::with_capacity(BATCH_ROWS);
-        loop {
-            // Wait for the first message of a batch, as long as it takes.
-            let Ok(first) = self.rx.recv() else {
-                break;
-            };
-            let deadline = Instant::now() + BATCH_WINDOW;
-            let mut next = Some(first);
-            let mut finish = false;
-            while let Some(msg) = next.take() {
+        // Everything queued before `close` is taken before `Closed` is seen: nothing is lost.
+        while self.queue.take(&mut taken, None) == Taken::Some {
+            let small = taken.len() < BATCH_ROWS;
+            for msg in taken.drain(..) {
                 match msg {
-                    Msg::Record(d) => batch.push(*d),
+                    Msg::Record(d) => {
+                        batch.push(d);
+                        if batch.len() >= BATCH_ROWS {
+                            self.commit(&mut batch);
+                        }
+                    }
                     Msg::Flush(ack) => {
                         self.commit(&mut batch);
                         let _ = ack.send(());
                     }
-                    Msg::Finish => {
-                        finish = true;
-                        break;
-                    }
-                }
-                if batch.len() >= BATCH_ROWS {
-                    break;
-                }
-                match self
-                    .rx
-                    .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                {
-                    Ok(msg) => next = Some(msg),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => {
-                        finish = true;
-                        break;
-                    }
                 }
             }
             self.commit(&mut batch);
-            if finish {
-                // Anything still queued (sent before Finish by racing callers) is kept too.
-                while let Ok(msg) = self.rx.try_recv() {
-                    match msg {
-                        Msg::Record(d) => batch.push(*d),
-                        Msg::Flush(ack) => drop(ack.send(())),
-                        Msg::Finish => {}
-                    }
-                    if batch.len() >= BATCH_ROWS {
-                        self.commit(&mut batch);
-                    }
-                }
-                self.commit(&mut batch);
-                break;
-            }
             if self.batches % PRUNE_EVERY_BATCHES == 0 {
                 self.prune();
             }
             self.report_losses(false);
+            // Bursts of large bodies must not keep large buffers for ever.
+            taken.shrink_to(BATCH_ROWS);
+            if small {
+                std::thread::sleep(LINGER);
+            }
         }
         self.prune();
         self.report_losses(true);
@@ -262,7 +226,6 @@ impl Writer {
         if batch.is_empty() {
             return;
         }
-        let weight: usize = batch.iter().map(|d| d.weight()).sum();
         let mut result = insert(&mut self.conn, batch);
         if let Err(err) = &result
             && is_busy(err)
@@ -284,9 +247,6 @@ impl Writer {
                 ));
             }
         }
-        self.counters
-            .queued_bytes
-            .fetch_sub(weight, Ordering::Relaxed);
         self.batches += 1;
         batch.clear();
     }
@@ -389,16 +349,17 @@ fn is_busy(err: &rusqlite::Error) -> bool {
 /// `[[name, value], ...]` in arrival order, repeated names kept. Values that are not UTF-8
 /// (rare, and not something a webhook sender does) are stored lossily.
 pub fn headers_json(headers: &http::HeaderMap) -> String {
-    let pairs: Vec<Value> = headers
-        .iter()
-        .map(|(name, value)| {
-            Value::Array(vec![
-                Value::String(name.as_str().to_owned()),
-                Value::String(String::from_utf8_lossy(value.as_bytes()).into_owned()),
-            ])
-        })
-        .collect();
-    Value::Array(pairs).to_string()
+    struct Pairs<'a>(&'a http::HeaderMap);
+    impl Serialize for Pairs<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(
+                self.0.iter().map(|(name, value)| {
+                    (name.as_str(), String::from_utf8_lossy(value.as_bytes()))
+                }),
+            )
+        }
+    }
+    serde_json::to_string(&Pairs(headers)).unwrap_or_else(|_| "[]".to_owned())
 }
 
 #[cfg(test)]
@@ -431,6 +392,25 @@ mod tests {
         let conn = Connection::open(path).unwrap();
         conn.query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0))
             .unwrap()
+    }
+
+    #[test]
+    fn headers_are_stored_as_pairs_in_arrival_order() {
+        let mut headers = http::HeaderMap::new();
+        headers.append("x-a", "1".parse().unwrap());
+        headers.append("content-type", "application/json".parse().unwrap());
+        headers.append("x-a", "2".parse().unwrap());
+        headers.append("x-bin", http::HeaderValue::from_bytes(b"\xff\"q").unwrap());
+        let json: serde_json::Value = serde_json::from_str(&headers_json(&headers)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!([
+                ["x-a", "1"],
+                ["x-a", "2"],
+                ["content-type", "application/json"],
+                ["x-bin", "\u{fffd}\"q"]
+            ])
+        );
     }
 
     #[test]

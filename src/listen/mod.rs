@@ -218,8 +218,8 @@ async fn serve(
     forwarder: forward::Forwarder,
     signals: &mut Signals,
 ) -> Result<Stop> {
-    let (report_tx, report_rx) = mpsc::channel(4096);
-    let mut printer = print::spawn_printer(report_rx, ctx.out, ctx.verbose > 0);
+    let lines = print::lines();
+    let mut printer = print::spawn_printer(lines.clone());
     let (stop_tx, mut stop_rx) = mpsc::unbounded_channel();
     let secret_count = secrets.len();
     let recorder = open_inbox(ctx, args)?;
@@ -237,7 +237,8 @@ async fn serve(
         read_timeout: args.read_timeout,
         events: args.events.clone(),
         goal: Goal::new(args.until.clone(), args.count),
-        report: report_tx,
+        lines: lines.clone(),
+        verbose: ctx.verbose > 0,
         stop: stop_tx,
         out: ctx.out,
         recorder: recorder.clone(),
@@ -263,8 +264,9 @@ async fn serve(
     };
     let _ = stopped_tx.send(stop.clone());
     let _ = server.await;
-    // Every connection is done: dropping the last sender lets the printer drain and finish.
+    // Every connection is done: the printer writes what is queued, then finishes.
     drop(state);
+    lines.close();
     let _ = tokio::time::timeout(Duration::from_secs(5), printer).await;
     if let Some(recorder) = recorder {
         // Every delivery is queued by now: commit them all before exiting.

@@ -3,10 +3,13 @@
 
 use std::io::{self, Write};
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use bytes::Bytes;
-use serde_json::{Map, Value, json};
-use tokio::sync::mpsc;
+use serde::Serialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::events;
 use crate::listen::access::Decision;
@@ -14,6 +17,7 @@ use crate::listen::forward::Outcome;
 use crate::listen::verdict::Envelope;
 use crate::output::{Out, Paint, sanitize, sanitize_multiline};
 use crate::signature::Reason;
+use crate::spool::{Spool, Taken};
 
 /// Everything known about one delivery once it has been answered.
 #[derive(Debug)]
@@ -43,45 +47,41 @@ impl Record {
         }
     }
 
-    /// The stable NDJSON object (documented field set; new fields may be added, none removed).
-    pub fn to_json(&self) -> Value {
-        let mut headers = Map::new();
-        for name in self.headers.keys() {
-            let values: Vec<Value> = self
-                .headers
-                .get_all(name)
-                .iter()
-                .map(|v| Value::String(String::from_utf8_lossy(v.as_bytes()).into_owned()))
-                .collect();
-            let value = if values.len() == 1 {
-                values.into_iter().next().unwrap_or(Value::Null)
-            } else {
-                Value::Array(values)
-            };
-            headers.insert(name.as_str().to_owned(), value);
-        }
-        let body = match &self.envelope.json {
-            Some(parsed) => parsed.clone(),
-            None => Value::String(String::from_utf8_lossy(&self.body).into_owned()),
+    /// The stable NDJSON line (documented field set; new fields may be added, none removed),
+    /// without its newline. Serialized straight from the record: the body is embedded as the raw
+    /// JSON it arrived as (re-encoded only when it spans lines), headers straight from the map.
+    pub fn to_ndjson(&self) -> String {
+        let time = jiff::Timestamp::from_millisecond(self.time_ms)
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        let line = Line {
+            time,
+            verdict: self.verdict(),
+            reason: self.reason.as_str(),
+            hint: self.hint.as_deref(),
+            event: self.envelope.event.as_deref(),
+            id: self.envelope.id.as_deref(),
+            webhook_id: self.envelope.webhook_id.as_deref(),
+            status: self.status,
+            path: &self.path,
+            remote: self.remote,
+            access: self.access.as_ref().map(|d| Access {
+                allow: d.allow,
+                why: &d.why,
+            }),
+            headers: Headers(&self.headers),
+            body: Body {
+                bytes: &self.body,
+                is_json: self.envelope.is_json,
+            },
+            forward: &self.forward,
         };
-        json!({
-            "time": jiff::Timestamp::from_millisecond(self.time_ms)
-                .map(|t| t.to_string())
-                .unwrap_or_default(),
-            "verdict": self.verdict(),
-            "reason": self.reason.as_str(),
-            "hint": self.hint,
-            "event": self.envelope.event,
-            "id": self.envelope.id,
-            "webhook_id": self.envelope.webhook_id,
-            "status": self.status,
-            "path": self.path,
-            "remote": self.remote.map(|a| a.to_string()),
-            "access": self.access.as_ref().map(|d| json!({"allow": d.allow, "why": d.why})),
-            "headers": headers,
-            "body": body,
-            "forward": self.forward,
-        })
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+
+    /// [`Record::to_ndjson`] as a `Value` (tests and callers that inspect fields).
+    pub fn to_json(&self) -> Value {
+        serde_json::from_str(&self.to_ndjson()).unwrap_or(Value::Null)
     }
 
     /// The one-line report for people (plus headers and body with `-v`).
@@ -101,16 +101,12 @@ impl Record {
         };
         let event = match &self.envelope.event {
             Some(e) => paint_family(paint, e, &sanitize(e)),
-            None if self.envelope.json.is_some() => paint.dim("(no event name)"),
+            None if self.envelope.is_json => paint.dim("(no event name)"),
             None => paint.dim("(not JSON)"),
         };
         let mut line = format!("{} {mark} {event}", paint.dim(time));
-        let facts = self
-            .envelope
-            .json
-            .as_ref()
-            .map(key_facts)
-            .unwrap_or_default();
+        let json = self.envelope.json(&self.body);
+        let facts = json.as_ref().map(key_facts).unwrap_or_default();
         if !facts.is_empty() {
             line.push_str("  ");
             line.push_str(&sanitize(&facts.join(" · ")));
@@ -138,7 +134,7 @@ impl Record {
             line.push_str(&format!("\n         {}", paint.dim(sanitize(hint))));
         }
         if verbose {
-            line.push_str(&verbose_text(self, paint));
+            line.push_str(&verbose_text(self, json.as_ref(), paint));
         }
         line
     }
@@ -162,7 +158,7 @@ fn forward_text(paint: Paint, o: &Outcome) -> String {
     }
 }
 
-fn verbose_text(r: &Record, paint: Paint) -> String {
+fn verbose_text(r: &Record, json: Option<&Value>, paint: Paint) -> String {
     let mut text = String::new();
     for (name, value) in &r.headers {
         let value = String::from_utf8_lossy(value.as_bytes());
@@ -172,7 +168,7 @@ fn verbose_text(r: &Record, paint: Paint) -> String {
             sanitize(&value)
         ));
     }
-    let body = match &r.envelope.json {
+    let body = match json {
         Some(v) => serde_json::to_string_pretty(v).unwrap_or_default(),
         None => String::from_utf8_lossy(&r.body).into_owned(),
     };
@@ -287,60 +283,164 @@ pub fn key_facts(body: &Value) -> Vec<String> {
     facts
 }
 
-/// Messages for the printer task.
-#[derive(Debug)]
-pub enum Msg {
-    Delivery(Box<Record>),
+/// Lines waiting for the printer, at most (a slow terminal then holds requests back rather than
+/// lines piling up in memory).
+pub const PRINTER_MAX_LINES: usize = 1024;
+/// ... and at most this many bytes of them (`-v` and `--json` lines carry whole bodies).
+pub const PRINTER_MAX_BYTES: usize = 8 * 1024 * 1024;
+/// After writing a small batch the printer waits this long before taking the next, so under load
+/// one wake-up and one `write` serve many lines; a person cannot see the delay.
+const LINGER: Duration = Duration::from_millis(2);
+
+/// The queue of rendered lines (each without its newline) the printer writes to stdout.
+pub type Lines = Spool<String>;
+
+/// A queue for [`spawn_printer`].
+pub fn lines() -> Arc<Lines> {
+    Arc::new(Spool::new(PRINTER_MAX_LINES, PRINTER_MAX_BYTES))
 }
 
-/// The receiving side of the report channel, on its own thread so a slow or blocked stdout never
-/// ties up the async workers. Runs until every sender is gone; an error means stdout is closed
-/// (e.g. `| head`), which the caller treats as a reason to stop.
-pub fn spawn_printer(
-    mut rx: mpsc::Receiver<Msg>,
-    out: Out,
-    verbose: bool,
-) -> tokio::sync::oneshot::Receiver<io::Result<()>> {
+/// The delivery's report as the printer will write it: NDJSON with `--json`, else the line for
+/// people (with headers and body when `verbose`). Rendered by the request handler, so the printer
+/// only writes bytes and the record itself never crosses threads.
+pub fn render(record: &Record, out: Out, verbose: bool) -> String {
+    if out.json {
+        record.to_ndjson()
+    } else {
+        record.to_text(out.paint(), verbose)
+    }
+}
+
+/// The printer: a thread that writes queued lines to stdout, so a slow or blocked stdout never
+/// ties up the async workers. Runs until `lines` is closed and drained. An error means stdout is
+/// closed (e.g. `| head`), which the caller treats as a reason to stop; the queue is then closed
+/// so no request waits for a printer that is gone.
+pub fn spawn_printer(lines: Arc<Lines>) -> tokio::sync::oneshot::Receiver<io::Result<()>> {
     let (done_tx, done_rx) = tokio::sync::oneshot::channel();
-    std::thread::spawn(move || {
-        let result = (|| -> io::Result<()> {
-            while let Some(first) = rx.blocking_recv() {
-                // Batch whatever is queued under one lock and one flush.
-                let mut batch = vec![first];
-                while let Ok(more) = rx.try_recv() {
-                    batch.push(more);
-                    if batch.len() >= 256 {
-                        break;
-                    }
-                }
-                let text = render(&batch, out, verbose)?;
-                let mut stdout = io::stdout().lock();
-                stdout.write_all(text.as_bytes())?;
-                stdout.flush()?;
+    let spawned = std::thread::Builder::new()
+        .name("lpwh-printer".into())
+        .spawn({
+            let lines = lines.clone();
+            move || {
+                let result = print_until_closed(&lines);
+                lines.close();
+                let _ = done_tx.send(result);
             }
-            Ok(())
-        })();
-        let _ = done_tx.send(result);
-    });
+        });
+    if let Err(err) = spawned {
+        lines.close();
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let _ = tx.send(Err(err));
+        return rx;
+    }
     done_rx
 }
 
-fn render(batch: &[Msg], out: Out, verbose: bool) -> io::Result<String> {
-    let mut text = String::new();
-    for Msg::Delivery(record) in batch {
-        if out.json {
-            text.push_str(&serde_json::to_string(&record.to_json()).map_err(io::Error::other)?);
-        } else {
-            text.push_str(&record.to_text(out.paint(), verbose));
+fn print_until_closed(lines: &Lines) -> io::Result<()> {
+    let mut batch = Vec::new();
+    let mut text = Vec::new();
+    while lines.take(&mut batch, None) == Taken::Some {
+        for line in batch.drain(..) {
+            text.extend_from_slice(line.as_bytes());
+            text.push(b'\n');
         }
-        text.push('\n');
+        let written = text.len();
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&text)?;
+        stdout.flush()?;
+        drop(stdout);
+        text.clear();
+        if written < 64 * 1024 {
+            std::thread::sleep(LINGER);
+        }
+        // A burst of large lines must not keep a large buffer for ever.
+        text.shrink_to(1024 * 1024);
+        batch.shrink_to(PRINTER_MAX_LINES);
     }
-    Ok(text)
+    Ok(())
+}
+
+/// The NDJSON object, field by field (serialization order is this order).
+#[derive(Serialize)]
+struct Line<'a> {
+    time: String,
+    verdict: &'static str,
+    reason: &'static str,
+    hint: Option<&'a str>,
+    event: Option<&'a str>,
+    id: Option<&'a str>,
+    webhook_id: Option<&'a str>,
+    status: u16,
+    path: &'a str,
+    remote: Option<SocketAddr>,
+    access: Option<Access<'a>>,
+    headers: Headers<'a>,
+    body: Body<'a>,
+    forward: &'a [Outcome],
+}
+
+#[derive(Serialize)]
+struct Access<'a> {
+    allow: bool,
+    why: &'a str,
+}
+
+/// Headers as `{name: value}`, a repeated name as `{name: [values...]}`; values that are not
+/// UTF-8 lossily.
+struct Headers<'a>(&'a http::HeaderMap);
+
+impl Serialize for Headers<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        fn text(v: &http::HeaderValue) -> std::borrow::Cow<'_, str> {
+            String::from_utf8_lossy(v.as_bytes())
+        }
+        let mut map = s.serialize_map(Some(self.0.keys_len()))?;
+        for name in self.0.keys() {
+            let mut values = self.0.get_all(name).iter();
+            let first = values.next().map(text).unwrap_or_default();
+            match values.next() {
+                None => map.serialize_entry(name.as_str(), &first)?,
+                Some(second) => {
+                    let all: Vec<_> = [first, text(second)]
+                        .into_iter()
+                        .chain(values.map(text))
+                        .collect();
+                    map.serialize_entry(name.as_str(), &all)?;
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+/// A JSON body embedded as itself (NDJSON needs it on one line, so a body spanning lines is
+/// re-encoded compactly); anything else as a string, lossily.
+struct Body<'a> {
+    bytes: &'a [u8],
+    is_json: bool,
+}
+
+impl Serialize for Body<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_json {
+            if let Ok(raw) = serde_json::from_slice::<&RawValue>(self.bytes)
+                && !raw.get().contains(['\n', '\r'])
+            {
+                return raw.serialize(s);
+            }
+            if let Ok(value) = serde_json::from_slice::<Value>(self.bytes) {
+                return value.serialize(s);
+            }
+        }
+        s.serialize_str(&String::from_utf8_lossy(self.bytes))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn record(reason: Reason, forward: Vec<Outcome>) -> Record {
         let body = br#"{"id":"e1","event":"stream.started","stream":{"id":"s1","name":"n"}}"#;
@@ -392,6 +492,64 @@ mod tests {
         assert_eq!(json["forward"][0]["status"], 502);
         assert_eq!(json["forward"][0]["latency_ms"], 12);
         assert_eq!(json["forward"][0]["error"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn ndjson_is_one_line_with_the_body_as_json_and_every_header() {
+        let mut r = record(Reason::Ok, vec![]);
+        r.headers.append("x-a", "1".parse().unwrap());
+        r.headers.append("x-a", "2".parse().unwrap());
+        r.headers
+            .append("content-type", "application/json".parse().unwrap());
+        r.remote = Some("127.0.0.1:9".parse().unwrap());
+        let line = r.to_ndjson();
+        assert!(!line.contains('\n'), "{line}");
+        let v: Value = serde_json::from_str(&line).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "time",
+                "verdict",
+                "reason",
+                "hint",
+                "event",
+                "id",
+                "webhook_id",
+                "status",
+                "path",
+                "remote",
+                "access",
+                "headers",
+                "body",
+                "forward"
+            ]
+        );
+        assert_eq!(v["time"], "2023-11-14T22:13:20Z");
+        assert_eq!(v["remote"], "127.0.0.1:9");
+        assert_eq!(v["headers"]["x-a"], json!(["1", "2"]));
+        assert_eq!(v["headers"]["content-type"], "application/json");
+        assert_eq!(v["body"]["stream"]["name"], "n");
+        assert_eq!(v["access"], Value::Null);
+
+        // A pretty-printed body (with surrounding whitespace) is re-encoded onto one line.
+        let pretty = b"\n  {\n  \"id\": \"e2\",\r\n  \"event\": \"x\"\n}\n";
+        r.body = Bytes::from_static(pretty);
+        r.envelope = Envelope::parse(pretty);
+        let line = r.to_ndjson();
+        assert!(!line.contains('\n') && !line.contains('\r'), "{line}");
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["body"], json!({"id": "e2", "event": "x"}));
+
+        // Not JSON: the text, lossily, as a string (escapes keep it one line).
+        let junk = b"line1\nline2 \xff \x1b[31m";
+        r.body = Bytes::from_static(junk);
+        r.envelope = Envelope::parse(junk);
+        let line = r.to_ndjson();
+        assert!(!line.contains('\n') && !line.contains('\x1b'), "{line}");
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["body"], "line1\nline2 \u{fffd} \u{1b}[31m");
+        assert_eq!(v["id"], Value::Null);
     }
 
     #[test]

@@ -20,10 +20,12 @@ use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, mpsc};
 
+use crate::listen::print::Lines;
+
 use crate::listen::access::Policy;
 use crate::listen::forward::Forwarder;
 use crate::listen::parse::glob_match;
-use crate::listen::print::{Msg, Record};
+use crate::listen::print::Record;
 use crate::listen::verdict::{Envelope, ReplayWindow, Seen, Verifier};
 use crate::output::{Out, now_ms, sanitize};
 use crate::signature::Reason;
@@ -106,7 +108,10 @@ pub struct State {
     /// `--events` globs; empty = everything.
     pub events: Vec<String>,
     pub goal: Goal,
-    pub report: mpsc::Sender<Msg>,
+    /// Rendered lines for the printer thread.
+    pub lines: Arc<Lines>,
+    /// `-v`: lines carry headers and the body.
+    pub verbose: bool,
     pub stop: mpsc::UnboundedSender<Stop>,
     pub out: Out,
     /// The inbox; `None` with `--no-record`.
@@ -178,7 +183,15 @@ pub async fn serve(
 type Answer = Response<Full<Bytes>>;
 
 fn answer(status: StatusCode, body: serde_json::Value) -> Answer {
-    let mut response = Response::new(Full::new(Bytes::from(body.to_string())));
+    json_answer(status, Bytes::from(body.to_string()))
+}
+
+/// The answers every accepted delivery gets, built once.
+const RECEIVED: &[u8] = br#"{"received":true}"#;
+const RECEIVED_DUPLICATE: &[u8] = br#"{"received":true,"duplicate":true}"#;
+
+fn json_answer(status: StatusCode, body: Bytes) -> Answer {
+    let mut response = Response::new(Full::new(body));
     *response.status_mut() = status;
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -215,14 +228,16 @@ fn refuse(
 
 async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> Answer {
     let path = req.uri().path().to_owned();
-    let what = format!("{} {}", req.method(), sanitize(&path));
+    // Only refusals name the request; built then, not for every delivery.
+    let method = req.method().clone();
+    let what = || format!("{method} {}", sanitize(&path));
     if let Some(want) = &state.path
         && &path != want
     {
         return refuse(
             state,
             remote,
-            &what,
+            &what(),
             StatusCode::NOT_FOUND,
             "not_found",
             format!("lpwh listens on {want} only (--path)"),
@@ -232,7 +247,7 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         let mut response = refuse(
             state,
             remote,
-            &what,
+            &what(),
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
             "webhook deliveries are POST requests".into(),
@@ -246,7 +261,7 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         closing(refuse(
             state,
             remote,
-            &what,
+            &what(),
             StatusCode::PAYLOAD_TOO_LARGE,
             "body_too_large",
             format!(
@@ -276,7 +291,7 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
                 return closing(refuse(
                     state,
                     remote,
-                    &what,
+                    &what(),
                     StatusCode::BAD_REQUEST,
                     "bad_body",
                     format!("the body could not be read: {err}"),
@@ -286,7 +301,7 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
                 return closing(refuse(
                     state,
                     remote,
-                    &what,
+                    &what(),
                     StatusCode::REQUEST_TIMEOUT,
                     "body_timeout",
                     format!(
@@ -300,14 +315,13 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     let time_ms = now_ms();
     let verdict = state.verifier.check(&parts.headers, &body, time_ms);
     let envelope = Envelope::parse(&body);
-    let event = envelope.event.clone();
     let mut record = Record {
         time_ms,
         remote: Some(remote),
         path,
         status: 200,
         reason: verdict.reason,
-        hint: verdict.hint.clone(),
+        hint: verdict.hint,
         envelope,
         headers: parts.headers,
         body,
@@ -315,27 +329,31 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         access: None,
     };
 
-    let accepted = matches!(verdict.reason, Reason::Ok | Reason::Unsigned);
+    let accepted = matches!(record.reason, Reason::Ok | Reason::Unsigned);
     let response = if !accepted {
         record.status = 401;
         answer(
             StatusCode::UNAUTHORIZED,
-            json!({"error": verdict.reason.as_str(), "hint": verdict.hint}),
+            json!({"error": record.reason.as_str(), "hint": record.hint}),
         )
     } else {
         accept(state, &mut record).await
     };
-    let shown = state.shown(event.as_deref()) || (!accepted && event.is_none());
-    let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event.as_deref()))
-        .then(|| state.goal.record(event.as_deref()))
+    let event = record.envelope.event.as_deref();
+    let shown = state.shown(event) || (!accepted && event.is_none());
+    let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event))
+        .then(|| state.goal.record(event))
         .flatten();
+    if shown {
+        let line = crate::listen::print::render(&record, state.out, state.verbose);
+        // Waits only when the printer is far behind (a slow terminal); an error means the
+        // printer is gone (stdout closed), and `listen` is stopping.
+        let weight = line.len();
+        let _ = state.lines.push(line, weight).await;
+    }
     if let Some(recorder) = &state.recorder {
         // Queued for the inbox's writer thread: never waits for the database.
-        recorder.record(crate::inbox::Delivery::from_record(&record));
-    }
-    if shown {
-        // Waits only when the printer is 4096 lines behind; an error means it is gone.
-        let _ = state.report.send(Msg::Delivery(Box::new(record))).await;
+        recorder.record(crate::inbox::Delivery::from_record(record));
     }
     if let Some(what) = reached {
         let _ = state.stop.send(Stop::Reached(what));
@@ -350,7 +368,7 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
     if record.envelope.is_access_control()
         && let Some(policy) = &state.access
     {
-        let decision = policy.decide(record.envelope.json.as_ref());
+        let decision = policy.decide(record.envelope.json(&record.body).as_ref());
         let allow = decision.allow;
         record.access = Some(decision);
         return if allow {
@@ -369,20 +387,20 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
         Some(Seen::Duplicate) => {
             record.reason = Reason::Duplicate;
             record.hint = Some("this event id was already received; not forwarded again".into());
-            return answer(StatusCode::OK, json!({"received": true, "duplicate": true}));
+            return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED_DUPLICATE));
         }
         Some(Seen::New(ticket)) => Some(ticket),
         None => None,
     };
     if !state.shown(event.as_deref()) || !state.forwarder.wants(event.as_deref()) {
-        return answer(StatusCode::OK, json!({"received": true}));
+        return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED));
     }
     record.forward = state
         .forwarder
         .send(event.as_deref(), &record.headers, &record.body)
         .await;
     let Some(first) = record.forward.first() else {
-        return answer(StatusCode::OK, json!({"received": true}));
+        return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED));
     };
     if first.failed()
         && let Some(ticket) = ticket
