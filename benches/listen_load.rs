@@ -1,11 +1,17 @@
 //! Load benchmark for `lpwh listen` (not a test; run by `benches/listen_load.sh`).
 //!
 //! Sends uniquely-id'd, correctly signed deliveries over 64 keep-alive connections for a bounded
-//! time and reports throughput and p50/p99 latency; runs the same load against a trivial hyper
-//! server that only answers 200 (and nginx, when `--nginx URL` is given) as the ceiling; measures
-//! p99 at half of lpwh's max rate; and reads lpwh's RSS after 1,000 and after 1,000,000 deliveries.
+//! time and reports throughput, p50/p99 latency and the server's CPU time per delivery:
 //!
-//! Usage: listen_load --lpwh PATH [--secs N] [--conns N] [--nginx URL] [--million N]
+//! - `lpwh listen --no-record` (listen's own work) against a trivial hyper server that only
+//!   answers 200 (and nginx, when `--nginx URL` is given) as the ceiling, alternating, 3 rounds;
+//! - p99 at half of lpwh's max rate, from a single-threaded paced generator;
+//! - lpwh's RSS, recording into the inbox as people run it, after 1,000 and up to 1,000,000
+//!   deliveries;
+//! - with `--inbox`: recording vs `--no-record` side by side, whether every answered delivery
+//!   was recorded, and the database size per 100,000 deliveries.
+//!
+//! Usage: listen_load --lpwh PATH [--secs N] [--conns N] [--nginx URL] [--million N] [--inbox]
 
 use std::convert::Infallible;
 use std::process::{Child, Command, Stdio};
@@ -138,6 +144,8 @@ struct Run {
     errors: u64,
     secs: f64,
     latencies_us: Vec<u32>,
+    /// The server's CPU time (user + system, all threads) per answered delivery, in µs.
+    server_cpu_us: Option<f64>,
 }
 
 impl Run {
@@ -218,7 +226,52 @@ async fn load(addr: &str, conns: usize, secs: u64, rate: Option<f64>, limit: Opt
         errors,
         secs,
         latencies_us,
+        server_cpu_us: None,
     }
+}
+
+/// CPU time (user + system) a process has used so far, in µs, from /proc (clock ticks).
+fn cpu_us(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) start at state (field 3).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    Some((utime + stime) * 1e6 / hz)
+}
+
+/// [`load`] at full speed against the server `pid`, also measuring the server's CPU per delivery.
+async fn max_load(addr: &str, pid: u32, conns: usize, secs: u64) -> Run {
+    let before = cpu_us(pid);
+    let mut run = load(addr, conns, secs, None, None).await;
+    run.server_cpu_us = before
+        .zip(cpu_us(pid))
+        .map(|(b, a)| (a - b) / run.sent.max(1) as f64);
+    run
+}
+
+/// [`load`] paced at `rate`, from a load generator on one thread of its own (a current-thread
+/// runtime): at a fixed rate one thread is plenty, and the latency it measures is then the
+/// server's, not the generator's own threads waiting for the two cores.
+async fn paced_load(addr: &str, pid: u32, conns: usize, secs: u64, rate: f64) -> Run {
+    let addr = addr.to_owned();
+    let before = cpu_us(pid);
+    let mut run = tokio::task::spawn_blocking(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(load(&addr, conns, secs, Some(rate), None))
+    })
+    .await
+    .unwrap();
+    run.server_cpu_us = before
+        .zip(cpu_us(pid))
+        .map(|(b, a)| (a - b) / run.sent.max(1) as f64);
+    run
 }
 
 /// The ceiling: a hyper server that answers 200 after reading the body, nothing else. It runs
@@ -290,8 +343,10 @@ async fn inbox_mode(o: &Opts) {
             .unwrap_or(0)
     );
     println!();
-    println!("| listen | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| listen | deliveries/s | p50 ms | p99 ms | answered 200 | errors | server CPU µs/delivery |"
+    );
+    println!("|---|---|---|---|---|---|---|");
     let (mut rec, rec_addr) =
         start_lpwh_with(o.lpwh.as_deref().unwrap_or_default(), &dir.join("rec"), &[]);
     let (mut off, off_addr) = start_lpwh_with(
@@ -299,23 +354,30 @@ async fn inbox_mode(o: &Opts) {
         &dir.join("off"),
         &["--no-record"],
     );
+    let (rec_pid, off_pid) = (rec.id(), off.id());
+    let mut sent_to_rec = 0;
     for addr in [&rec_addr, &off_addr] {
-        let _ = load(addr, o.conns, 1, None, Some(2_000)).await;
+        let warm = load(addr, o.conns, 1, None, Some(2_000)).await;
+        if addr == &rec_addr {
+            sent_to_rec += warm.sent;
+        }
     }
     let (mut rec_rates, mut off_rates) = (Vec::new(), Vec::new());
     for round in 0..3 {
-        let a = load(&off_addr, o.conns, o.secs, None, None).await;
+        let a = max_load(&off_addr, off_pid, o.conns, o.secs).await;
         report(&format!("--no-record, max (round {})", round + 1), &a);
-        let b = load(&rec_addr, o.conns, o.secs, None, None).await;
+        let b = max_load(&rec_addr, rec_pid, o.conns, o.secs).await;
+        sent_to_rec += b.sent;
         report(&format!("recording, max (round {})", round + 1), &b);
         off_rates.push(a.rate());
         rec_rates.push(b.rate());
     }
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     let rate = mean(&off_rates) / 2.0;
-    let off_paced = load(&off_addr, o.conns, o.secs, Some(rate), None).await;
+    let off_paced = paced_load(&off_addr, off_pid, o.conns, o.secs, rate).await;
     report(&format!("--no-record at {rate:.0}/s"), &off_paced);
-    let rec_paced = load(&rec_addr, o.conns, o.secs, Some(rate), None).await;
+    let rec_paced = paced_load(&rec_addr, rec_pid, o.conns, o.secs, rate).await;
+    sent_to_rec += rec_paced.sent;
     report(&format!("recording at {rate:.0}/s"), &rec_paced);
     println!();
     println!(
@@ -328,6 +390,15 @@ async fn inbox_mode(o: &Opts) {
     let _ = off.kill();
     let _ = off.wait();
     stop_gently(&mut rec);
+    // Recording must not buy its speed by dropping rows: every answered delivery should be there.
+    let rec_db = dir.join("rec").join("data").join("inbox.sqlite");
+    let recorded: i64 = rusqlite::Connection::open(&rec_db)
+        .and_then(|c| c.query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0)))
+        .unwrap_or(-1);
+    println!(
+        "recorded {recorded} of the {sent_to_rec} deliveries answered 200 by the recording listener ({} not recorded)",
+        sent_to_rec as i64 - recorded
+    );
 
     // Size: exactly 100,000 deliveries into a fresh database, measured after a clean stop.
     let size_dir = dir.join("size");
@@ -416,12 +487,15 @@ fn rss_kib(pid: u32) -> u64 {
 
 fn report(name: &str, run: &Run) {
     println!(
-        "| {name} | {:.0} | {:.2} | {:.2} | {} | {} |",
+        "| {name} | {:.0} | {:.2} | {:.2} | {} | {} | {} |",
         run.rate(),
         run.pct(0.50),
         run.pct(0.99),
         run.sent,
-        run.errors
+        run.errors,
+        run.server_cpu_us
+            .map(|us| format!("{us:.1}"))
+            .unwrap_or_else(|| "–".into())
     );
 }
 
@@ -460,9 +534,12 @@ fn main() {
                 .unwrap_or(0)
         );
         println!();
-        println!("| target | deliveries/s | p50 ms | p99 ms | answered 200 | errors |");
-        println!("|---|---|---|---|---|---|");
-        let (mut lpwh, addr) = start_lpwh(lpwh_path);
+        println!("| target | deliveries/s | p50 ms | p99 ms | answered 200 | errors | server CPU µs/delivery |");
+        println!("|---|---|---|---|---|---|---|");
+        // listen's own work (verify, replay window, report line): the inbox's cost is measured
+        // against this same `--no-record` listener by `--inbox`. The RSS run below records.
+        let dir = std::env::temp_dir().join(format!("lpwh-bench-{}", std::process::id()));
+        let (mut lpwh, addr) = start_lpwh_with(lpwh_path, &dir, &["--no-record"]);
         let (mut trivial, trivial_addr) = start_trivial();
         // Warm up connections and allocators.
         for a in [&addr, &trivial_addr] {
@@ -471,18 +548,18 @@ fn main() {
         // Alternate A/B three times so the machine's noise (other builds) hits both alike.
         let (mut lpwh_rates, mut trivial_rates) = (Vec::new(), Vec::new());
         for round in 1..=3 {
-            let max = load(&addr, o.conns, o.secs, None, None).await;
-            report(&format!("lpwh listen, max (round {round})"), &max);
-            let ceiling = load(&trivial_addr, o.conns, o.secs, None, None).await;
+            let max = max_load(&addr, lpwh.id(), o.conns, o.secs).await;
+            report(&format!("lpwh listen --no-record, max (round {round})"), &max);
+            let ceiling = max_load(&trivial_addr, trivial.id(), o.conns, o.secs).await;
             report(&format!("trivial hyper server, max (round {round})"), &ceiling);
             lpwh_rates.push(max.rate());
             trivial_rates.push(ceiling.rate());
         }
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
         let half = mean(&lpwh_rates) / 2.0;
-        let paced = load(&addr, o.conns, o.secs, Some(half), None).await;
-        report(&format!("lpwh listen at half its max ({half:.0}/s)"), &paced);
-        let trivial_paced = load(&trivial_addr, o.conns, o.secs, Some(half), None).await;
+        let paced = paced_load(&addr, lpwh.id(), o.conns, o.secs, half).await;
+        report(&format!("lpwh listen --no-record at half its max ({half:.0}/s)"), &paced);
+        let trivial_paced = paced_load(&trivial_addr, trivial.id(), o.conns, o.secs, half).await;
         report(&format!("trivial hyper server at {half:.0}/s"), &trivial_paced);
         if let Some(nginx) = &o.nginx {
             let n = load(
@@ -507,6 +584,7 @@ fn main() {
         let _ = trivial.wait();
 
         println!();
+        // Memory with everything on, as people run it: recording into the inbox.
         let (mut lpwh, addr) = start_lpwh(lpwh_path);
         let idle = rss_kib(lpwh.id());
         let _ = load(&addr, o.conns, 600, None, Some(1_000)).await;

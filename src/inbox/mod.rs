@@ -34,8 +34,9 @@ pub fn db_path(data_dir: &Path, chosen: Option<&Path>) -> PathBuf {
     }
 }
 
-/// One delivery as the receiver saw it, handed to [`Recorder::record`]. Cheap to build on the
-/// request path: the body is shared, and JSON encoding happens on the writer thread.
+/// One delivery as the receiver saw it, handed to [`Recorder::record`]. Owns all its bytes: a
+/// queued delivery must not keep the connection's read buffer alive (the request's header values
+/// and body are slices of it, up to 64 KiB each), or a queue of 10,000 could pin hundreds of MiB.
 #[derive(Debug, Clone)]
 pub struct Delivery {
     /// Unix ms when the body had arrived.
@@ -46,7 +47,9 @@ pub struct Delivery {
     pub remote: Option<String>,
     /// The status lpwh answered with.
     pub status: u16,
-    pub headers: http::HeaderMap,
+    /// The headers as stored: JSON `[[name, value], ...]` in arrival order
+    /// ([`writer::headers_json`]).
+    pub headers: String,
     /// The raw body bytes, exactly as received.
     pub body: Bytes,
     /// The reason word: `ok`, `bad_signature`, ..., `unsigned`, `duplicate`.
@@ -69,8 +72,9 @@ impl Delivery {
             path: record.path,
             remote: record.remote.map(|a| a.to_string()),
             status: record.status,
-            headers: record.headers,
-            body: record.body,
+            headers: writer::headers_json(&record.headers),
+            // A copy the size of the body, not a slice of the connection's buffer.
+            body: Bytes::copy_from_slice(&record.body),
             verdict: record.reason,
             hint: record.hint,
             event: record.envelope.event,
@@ -82,12 +86,7 @@ impl Delivery {
 
     /// Roughly what this delivery holds in memory while queued (bounds the queue's bytes).
     pub fn weight(&self) -> usize {
-        let headers: usize = self
-            .headers
-            .iter()
-            .map(|(k, v)| k.as_str().len() + v.len() + 16)
-            .sum();
-        self.body.len() + headers + self.path.len() + 256
+        self.body.len() + self.headers.len() + self.path.len() + 256
     }
 }
 

@@ -354,7 +354,7 @@ fn print_until_closed(lines: &Lines) -> io::Result<()> {
             std::thread::sleep(LINGER);
         }
         // A burst of large lines must not keep a large buffer for ever.
-        text.shrink_to(1024 * 1024);
+        text.shrink_to(256 * 1024);
         batch.shrink_to(PRINTER_MAX_LINES);
     }
     Ok(())

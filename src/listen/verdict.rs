@@ -2,8 +2,9 @@
 //! says about itself (event, id, webhook id), and whether its id was seen before (replay window).
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
 use std::sync::Mutex;
 
 use serde_json::Value;
@@ -148,15 +149,43 @@ pub struct ReplayWindow {
 }
 
 /// A 128-bit keyed hash as two words: 8-byte alignment keeps a map entry at 24 bytes (a `u128`
-/// key would pad it to 32).
-type Key = [u64; 2];
+/// key would pad it to 32). Already a keyed random hash, so the map uses its first word as is
+/// ([`KeyHasher`]) rather than hashing it a second time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key([u64; 2]);
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0[0]);
+    }
+}
+
+/// Passes a [`Key`]'s first word through as its hash.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write_u64(&mut self, word: u64) {
+        self.0 = word;
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `Key` is hashed here, through `write_u64`; fold anything else all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+}
 
 #[derive(Debug)]
 struct Window {
     capacity: usize,
-    /// key -> generation; the ring holds (key, generation) in arrival order.
-    seen: HashMap<Key, u64>,
-    ring: VecDeque<(Key, u64)>,
+    /// key -> generation (the insertion's sequence number); the ring holds keys in arrival
+    /// order, so the front's generation is `next_generation - ring.len()`.
+    seen: HashMap<Key, u64, BuildHasherDefault<KeyHasher>>,
+    ring: VecDeque<Key>,
     next_generation: u64,
 }
 
@@ -185,7 +214,10 @@ impl ReplayWindow {
                 capacity,
                 // Twice the ids: removals leave tombstones, and a table at most half full is
                 // cleaned in place rather than doubled when they pile up.
-                seen: HashMap::with_capacity(capacity.saturating_mul(2)),
+                seen: HashMap::with_capacity_and_hasher(
+                    capacity.saturating_mul(2),
+                    BuildHasherDefault::default(),
+                ),
                 ring: VecDeque::with_capacity(capacity),
                 next_generation: 0,
             }),
@@ -194,26 +226,30 @@ impl ReplayWindow {
     }
 
     fn key(&self, id: &str) -> Key {
-        [self.hashers.0.hash_one(id), self.hashers.1.hash_one(id)]
+        Key([self.hashers.0.hash_one(id), self.hashers.1.hash_one(id)])
     }
 
     /// Remember `id`, or report that it is already remembered.
     pub fn check_and_insert(&self, id: &str) -> Seen {
         let key = self.key(id);
-        let mut w = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let w = &mut *guard;
         if w.seen.contains_key(&key) {
             return Seen::Duplicate;
         }
-        if w.ring.len() >= w.capacity
-            && let Some((old, generation)) = w.ring.pop_front()
-            && w.seen.get(&old) == Some(&generation)
-        {
-            w.seen.remove(&old);
+        if w.ring.len() >= w.capacity {
+            let generation = w.next_generation - w.ring.len() as u64;
+            if let Some(old) = w.ring.pop_front()
+                && let Entry::Occupied(entry) = w.seen.entry(old)
+                && *entry.get() == generation
+            {
+                entry.remove();
+            }
         }
         let generation = w.next_generation;
         w.next_generation += 1;
         w.seen.insert(key, generation);
-        w.ring.push_back((key, generation));
+        w.ring.push_back(key);
         Seen::New(Ticket { key, generation })
     }
 

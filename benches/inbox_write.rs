@@ -1,0 +1,103 @@
+//! The inbox writer alone (not a test): how much CPU recording one delivery costs, without HTTP.
+//!
+//! Records `--rows N` deliveries shaped like `benches/listen_load.rs`'s (a 228-byte signed
+//! `asset.updated` body and five headers) through [`lpwh::inbox::Recorder`] into a fresh temp
+//! database, never faster than the writer drains (nothing is dropped), and reports rows/s,
+//! process CPU per row and the file size. `cargo bench --bench inbox_write -- --rows 200000`.
+//! Does nothing without `--rows`, so `cargo test --all-targets` stays fast.
+
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use lpwh::inbox::{Delivery, Recorder};
+use lpwh::output::{Out, now_ms};
+use lpwh::signature::Reason;
+
+fn delivery(n: u64) -> Delivery {
+    let t = now_ms();
+    let body = format!(
+        r#"{{"id":"bench-0-{n}-{t}","webhookId":"wh-bench","createdAt":{t},"timestamp":{t},"event":"asset.updated","payload":{{"asset":{{"id":"asset-{n}","snapshot":{{"status":{{"phase":"processing","progress":0.5}}}}}}}}}}"#
+    );
+    let mut headers = http::HeaderMap::new();
+    headers.insert("host", "127.0.0.1:40000".parse().unwrap());
+    headers.insert("content-type", "application/json".parse().unwrap());
+    headers.insert("user-agent", "livepeer.studio".parse().unwrap());
+    headers.insert(
+        "livepeer-signature",
+        format!("t={t},v1=6b1c0e0b8f6f2b1e4d4a7c9d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f")
+            .parse()
+            .unwrap(),
+    );
+    headers.insert("content-length", body.len().to_string().parse().unwrap());
+    Delivery {
+        received_at_ms: t,
+        method: "POST".into(),
+        path: "/".into(),
+        remote: Some("127.0.0.1:51234".into()),
+        status: 200,
+        // Encoded on the request path in `listen`, so not part of the writer's cost measured here.
+        headers: lpwh::inbox::writer::headers_json(&headers),
+        body: Bytes::from(body),
+        verdict: Reason::Ok,
+        hint: None,
+        event: Some("asset.updated".into()),
+        event_id: Some(format!("bench-0-{n}-{t}")),
+        webhook_id: Some("wh-bench".into()),
+        forward: Vec::new(),
+    }
+}
+
+/// User + system CPU of this process so far.
+fn cpu() -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_SELF is always valid.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(rows) = args
+        .iter()
+        .position(|a| a == "--rows")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse::<u64>().ok())
+    else {
+        eprintln!("inbox_write: nothing to do without --rows N");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("inbox.sqlite");
+    // Building the deliveries is the request path's work, not the writer's: done up front.
+    let deliveries: Vec<Delivery> = (0..rows).map(delivery).collect();
+    let recorder = Recorder::open(&path, None, Out::plain()).expect("open the inbox");
+    let (cpu0, wall0) = (cpu(), Instant::now());
+    for (i, d) in deliveries.into_iter().enumerate() {
+        // Stay under the queue's bound so every row is written, none dropped.
+        while (i as u64).saturating_sub(recorder.stats().written) >= 5_000 {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        recorder.record(d);
+    }
+    let stats = recorder.finish();
+    let (cpu, wall) = (cpu() - cpu0, wall0.elapsed());
+    let size = ["", "-wal"]
+        .iter()
+        .filter_map(|s| std::fs::metadata(format!("{}{s}", path.display())).ok())
+        .map(|m| m.len())
+        .sum::<u64>();
+    println!(
+        "{} rows ({} dropped, {} failed) in {:.2} s: {:.0} rows/s · CPU {:.2} µs/row · {:.0} bytes/row",
+        stats.written,
+        stats.dropped,
+        stats.failed,
+        wall.as_secs_f64(),
+        stats.written as f64 / wall.as_secs_f64(),
+        cpu.as_secs_f64() * 1e6 / stats.written.max(1) as f64,
+        size as f64 / stats.written.max(1) as f64
+    );
+}
