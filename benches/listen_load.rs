@@ -25,6 +25,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+/// Alternating max-throughput rounds per target: a shared 2-core machine swings ±10% between
+/// runs, so the ratio is a mean over several, and the spread is printed.
+const ROUNDS: usize = 5;
 const SECRET: &str = "bench-secret";
 
 struct Opts {
@@ -323,7 +326,7 @@ async fn trivial_server() -> String {
 
 /// `--inbox`: the cost of recording every delivery in the inbox. Two listeners run side by
 /// side, one recording (the default) and one with `--no-record`; their max-throughput runs
-/// alternate (three each) so machine noise hits both alike, then each gets the same paced load
+/// alternate (ROUNDS each) so machine noise hits both alike, then each gets the same paced load
 /// (half the no-record max) for latency. Last, exactly 100,000 deliveries go to a fresh
 /// database, and its size after a clean stop is reported.
 async fn inbox_mode(o: &Opts) {
@@ -357,13 +360,13 @@ async fn inbox_mode(o: &Opts) {
     let (rec_pid, off_pid) = (rec.id(), off.id());
     let mut sent_to_rec = 0;
     for addr in [&rec_addr, &off_addr] {
-        let warm = load(addr, o.conns, 1, None, Some(2_000)).await;
+        let warm = load(addr, o.conns, 3, None, None).await;
         if addr == &rec_addr {
             sent_to_rec += warm.sent;
         }
     }
     let (mut rec_rates, mut off_rates) = (Vec::new(), Vec::new());
-    for round in 0..3 {
+    for round in 0..ROUNDS {
         let a = max_load(&off_addr, off_pid, o.conns, o.secs).await;
         report(&format!("--no-record, max (round {})", round + 1), &a);
         let b = max_load(&rec_addr, rec_pid, o.conns, o.secs).await;
@@ -373,6 +376,8 @@ async fn inbox_mode(o: &Opts) {
         rec_rates.push(b.rate());
     }
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    println!();
+    println!("{}", spread(&rec_rates, &off_rates));
     let rate = mean(&off_rates) / 2.0;
     let off_paced = paced_load(&off_addr, off_pid, o.conns, o.secs, rate).await;
     report(&format!("--no-record at {rate:.0}/s"), &off_paced);
@@ -381,7 +386,7 @@ async fn inbox_mode(o: &Opts) {
     report(&format!("recording at {rate:.0}/s"), &rec_paced);
     println!();
     println!(
-        "throughput recording / no-record: {:.3} (mean of 3 alternating runs) · p99 at {rate:.0}/s: {:.2} ms vs {:.2} ms ({:+.2} ms)",
+        "throughput recording / no-record: {:.3} (mean of {ROUNDS} alternating runs) · p99 at {rate:.0}/s: {:.2} ms vs {:.2} ms ({:+.2} ms)",
         mean(&rec_rates) / mean(&off_rates),
         rec_paced.pct(0.99),
         off_paced.pct(0.99),
@@ -485,6 +490,14 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// The per-round ratios a/b, lowest and highest: how much the machine swung during the run.
+fn spread(a: &[f64], b: &[f64]) -> String {
+    let ratios: Vec<f64> = a.iter().zip(b).map(|(x, y)| x / y.max(1.0)).collect();
+    let lo = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = ratios.iter().copied().fold(0.0, f64::max);
+    format!("per-round ratios: {lo:.2} to {hi:.2}")
+}
+
 fn report(name: &str, run: &Run) {
     println!(
         "| {name} | {:.0} | {:.2} | {:.2} | {} | {} | {} |",
@@ -541,13 +554,14 @@ fn main() {
         let dir = std::env::temp_dir().join(format!("lpwh-bench-{}", std::process::id()));
         let (mut lpwh, addr) = start_lpwh_with(lpwh_path, &dir, &["--no-record"]);
         let (mut trivial, trivial_addr) = start_trivial();
-        // Warm up connections and allocators.
+        // Warm up: connections, allocators, and the replay window's pages (the first ~100,000
+        // ids fault in its table), so the rounds measure the steady state.
         for a in [&addr, &trivial_addr] {
-            let _ = load(a, o.conns, 1, None, Some(2_000)).await;
+            let _ = load(a, o.conns, 3, None, None).await;
         }
-        // Alternate A/B three times so the machine's noise (other builds) hits both alike.
+        // Alternate A/B so the machine's noise hits both alike.
         let (mut lpwh_rates, mut trivial_rates) = (Vec::new(), Vec::new());
-        for round in 1..=3 {
+        for round in 1..=ROUNDS {
             let max = max_load(&addr, lpwh.id(), o.conns, o.secs).await;
             report(&format!("lpwh listen --no-record, max (round {round})"), &max);
             let ceiling = max_load(&trivial_addr, trivial.id(), o.conns, o.secs).await;
@@ -556,6 +570,8 @@ fn main() {
             trivial_rates.push(ceiling.rate());
         }
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        println!();
+        println!("{}", spread(&lpwh_rates, &trivial_rates));
         let half = mean(&lpwh_rates) / 2.0;
         let paced = paced_load(&addr, lpwh.id(), o.conns, o.secs, half).await;
         report(&format!("lpwh listen --no-record at half its max ({half:.0}/s)"), &paced);
@@ -574,7 +590,7 @@ fn main() {
         }
         println!();
         println!(
-            "throughput lpwh / trivial: {:.3} (mean of 3 alternating runs; goal >= 0.7) · p99 at half max: {:.2} ms (goal <= 2 ms; trivial {:.2} ms)",
+            "throughput lpwh / trivial: {:.3} (mean of {ROUNDS} alternating runs; goal >= 0.7) · p99 at half max: {:.2} ms (goal <= 2 ms; trivial {:.2} ms)",
             mean(&lpwh_rates) / mean(&trivial_rates),
             paced.pct(0.99),
             trivial_paced.pct(0.99)

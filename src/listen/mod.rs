@@ -29,7 +29,7 @@ use crate::signature::Scheme;
 use server::{Goal, State, Stop};
 use verdict::{ReplayWindow, Verifier};
 
-/// How many event ids the replay window remembers (about 8 MiB, allocated once at start).
+/// How many event ids the replay window remembers (about 5 MiB, allocated once at start).
 pub const REPLAY_WINDOW: usize = 100_000;
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
@@ -224,11 +224,11 @@ async fn serve(
     let secret_count = secrets.len();
     let recorder = open_inbox(ctx, args)?;
     let state = Arc::new(State {
-        verifier: Verifier {
-            scheme: args.scheme,
-            secrets,
-            tolerance_ms: i64::try_from(args.tolerance.as_millis()).unwrap_or(i64::MAX),
-        },
+        verifier: Verifier::new(
+            args.scheme,
+            &secrets,
+            i64::try_from(args.tolerance.as_millis()).unwrap_or(i64::MAX),
+        ),
         replay: ReplayWindow::new(REPLAY_WINDOW),
         forwarder,
         access,

@@ -9,7 +9,6 @@ use std::time::Duration;
 use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 use crate::events;
 use crate::listen::access::Decision;
@@ -70,13 +69,43 @@ impl Record {
                 why: &d.why,
             }),
             headers: Headers(&self.headers),
-            body: Body {
-                bytes: &self.body,
-                is_json: self.envelope.is_json,
-            },
-            forward: &self.forward,
         };
-        serde_json::to_string(&line).unwrap_or_default()
+        let mut text = serde_json::to_string(&line).unwrap_or_else(|_| "{}".into());
+        // `body` and `forward` close the object: the body goes in as the JSON it arrived as
+        // when that is one line (it was validated when the envelope was read), so the common
+        // case costs a copy, not another parse.
+        text.pop();
+        text.push_str(if text.len() > 1 {
+            ",\"body\":"
+        } else {
+            "\"body\":"
+        });
+        match self.one_line_json() {
+            Some(raw) => text.push_str(raw),
+            None => text.push_str(&self.body_as_json()),
+        }
+        text.push_str(",\"forward\":");
+        text.push_str(&serde_json::to_string(&self.forward).unwrap_or_else(|_| "[]".into()));
+        text.push('}');
+        text
+    }
+
+    /// The body itself, when it is JSON on one line (surrounding whitespace trimmed).
+    fn one_line_json(&self) -> Option<&str> {
+        if !self.envelope.is_json {
+            return None;
+        }
+        let text = std::str::from_utf8(self.body.trim_ascii()).ok()?;
+        (!text.contains(['\n', '\r'])).then_some(text)
+    }
+
+    /// The body as a JSON value: re-encoded compactly when it spans lines, a string (lossily)
+    /// when it is not JSON.
+    fn body_as_json(&self) -> String {
+        if let Some(value) = self.envelope.json(&self.body) {
+            return value.to_string();
+        }
+        serde_json::to_string(&String::from_utf8_lossy(&self.body)).unwrap_or_default()
     }
 
     /// [`Record::to_ndjson`] as a `Value` (tests and callers that inspect fields).
@@ -375,8 +404,7 @@ struct Line<'a> {
     remote: Option<SocketAddr>,
     access: Option<Access<'a>>,
     headers: Headers<'a>,
-    body: Body<'a>,
-    forward: &'a [Outcome],
+    // then `body` and `forward`, written by `Record::to_ndjson`.
 }
 
 #[derive(Serialize)]
@@ -411,29 +439,6 @@ impl Serialize for Headers<'_> {
             }
         }
         map.end()
-    }
-}
-
-/// A JSON body embedded as itself (NDJSON needs it on one line, so a body spanning lines is
-/// re-encoded compactly); anything else as a string, lossily.
-struct Body<'a> {
-    bytes: &'a [u8],
-    is_json: bool,
-}
-
-impl Serialize for Body<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.is_json {
-            if let Ok(raw) = serde_json::from_slice::<&RawValue>(self.bytes)
-                && !raw.get().contains(['\n', '\r'])
-            {
-                return raw.serialize(s);
-            }
-            if let Ok(value) = serde_json::from_slice::<Value>(self.bytes) {
-                return value.serialize(s);
-            }
-        }
-        s.serialize_str(&String::from_utf8_lossy(self.bytes))
     }
 }
 

@@ -6,6 +6,7 @@ use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::Poll;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -19,13 +20,12 @@ use hyper_util::server::graceful::GracefulShutdown;
 use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, mpsc};
-
-use crate::listen::print::Lines;
+use tokio::time::error::Elapsed;
 
 use crate::listen::access::Policy;
 use crate::listen::forward::Forwarder;
 use crate::listen::parse::glob_match;
-use crate::listen::print::Record;
+use crate::listen::print::{Lines, Record};
 use crate::listen::verdict::{Envelope, ReplayWindow, Seen, Verifier};
 use crate::output::{Out, now_ms, sanitize};
 use crate::signature::Reason;
@@ -281,40 +281,41 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     }
     let (parts, body) = req.into_parts();
     let limit = usize::try_from(state.max_body).unwrap_or(usize::MAX);
-    let body =
-        match tokio::time::timeout(state.read_timeout, Limited::new(body, limit).collect()).await {
-            Ok(Ok(collected)) => collected.to_bytes(),
-            Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => {
-                return too_large(state);
-            }
-            Ok(Err(err)) => {
-                return closing(refuse(
-                    state,
-                    remote,
-                    &what(),
-                    StatusCode::BAD_REQUEST,
-                    "bad_body",
-                    format!("the body could not be read: {err}"),
-                ));
-            }
-            Err(_) => {
-                return closing(refuse(
-                    state,
-                    remote,
-                    &what(),
-                    StatusCode::REQUEST_TIMEOUT,
-                    "body_timeout",
-                    format!(
-                        "the body took longer than {:?} to arrive (--read-timeout)",
-                        state.read_timeout
-                    ),
-                ));
-            }
-        };
+    let body = match read_body(Limited::new(body, limit).collect(), state.read_timeout).await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => {
+            return too_large(state);
+        }
+        Ok(Err(err)) => {
+            return closing(refuse(
+                state,
+                remote,
+                &what(),
+                StatusCode::BAD_REQUEST,
+                "bad_body",
+                format!("the body could not be read: {err}"),
+            ));
+        }
+        Err(_) => {
+            return closing(refuse(
+                state,
+                remote,
+                &what(),
+                StatusCode::REQUEST_TIMEOUT,
+                "body_timeout",
+                format!(
+                    "the body took longer than {:?} to arrive (--read-timeout)",
+                    state.read_timeout
+                ),
+            ));
+        }
+    };
 
     let time_ms = now_ms();
-    let verdict = state.verifier.check(&parts.headers, &body, time_ms);
     let envelope = Envelope::parse(&body);
+    let verdict = state
+        .verifier
+        .check(&parts.headers, &body, envelope.timestamp, time_ms);
     let mut record = Record {
         time_ms,
         remote: Some(remote),
@@ -359,6 +360,18 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         let _ = state.stop.send(Stop::Reached(what));
     }
     response
+}
+
+/// Await `collect` within `limit`. A small body usually arrived with the headers and is ready at
+/// the first poll: then no timer is armed at all (one less timer-wheel insert and removal per
+/// delivery); otherwise the whole read is bounded by `limit` as usual.
+async fn read_body<F: Future>(collect: F, limit: Duration) -> Result<F::Output, Elapsed> {
+    let mut collect = std::pin::pin!(collect);
+    let first = std::future::poll_fn(|cx| Poll::Ready(collect.as_mut().poll(cx))).await;
+    match first {
+        Poll::Ready(output) => Ok(output),
+        Poll::Pending => tokio::time::timeout(limit, collect).await,
+    }
 }
 
 /// A delivery that verified (or needs no verifying): answer the gate question, drop duplicates,

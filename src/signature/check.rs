@@ -6,44 +6,78 @@ use hmac::Mac;
 use super::parse::{self, HeaderError, Tag};
 use super::time::{Human, MILLIS_THRESHOLD, TimeUnit};
 use super::{
-    HeaderSource, Reason, Scheme, Verdict, WEBHOOK_ID, WEBHOOK_SIGNATURE, WEBHOOK_TIMESTAMP,
-    key_bytes, mac, schemes_present,
+    HeaderSource, HmacSha256, Reason, Scheme, Verdict, WEBHOOK_ID, WEBHOOK_SIGNATURE,
+    WEBHOOK_TIMESTAMP, key_bytes, mac, schemes_present,
 };
 use crate::redacted::Secret;
 
+/// `body_stamp` gives the body's `timestamp` ([`body_timestamp`]'s reading), asked for only
+/// when the livepeer scheme needs it.
 pub(super) fn verify(
     scheme: Scheme,
     secrets: &[Secret],
     headers: &(impl HeaderSource + ?Sized),
     body: &[u8],
+    body_stamp: impl FnOnce() -> Option<i64>,
     now_ms: i64,
     tolerance_ms: i64,
 ) -> Verdict {
-    if secrets.is_empty() {
+    let keys = prepare(scheme, secrets);
+    verify_prepared(
+        scheme,
+        &keys,
+        secrets.len(),
+        headers,
+        body,
+        body_stamp,
+        now_ms,
+        tolerance_ms,
+    )
+}
+
+/// Each usable secret as an HMAC keyed with it: the key schedule (two SHA-256 blocks) is done
+/// here once, and each check clones the keyed state. Secrets not in the scheme's form are left
+/// out (and reported by the hint when nothing matches).
+pub(super) fn prepare(scheme: Scheme, secrets: &[Secret]) -> Vec<HmacSha256> {
+    secrets
+        .iter()
+        .filter_map(|s| key_bytes(scheme, s).ok())
+        .map(|key| mac(&key, &[]))
+        .collect()
+}
+
+/// [`verify`] with keys from [`prepare`]; `secrets` is how many secrets were given.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn verify_prepared(
+    scheme: Scheme,
+    keys: &[HmacSha256],
+    secrets: usize,
+    headers: &(impl HeaderSource + ?Sized),
+    body: &[u8],
+    body_stamp: impl FnOnce() -> Option<i64>,
+    now_ms: i64,
+    tolerance_ms: i64,
+) -> Verdict {
+    if secrets == 0 {
         return verdict(
             Reason::Unsigned,
             "no secret given, so nothing was checked: pass --secret or set LPWH_WEBHOOK_SECRET",
         );
     }
-    let keys: Vec<Vec<u8>> = secrets
-        .iter()
-        .filter_map(|s| key_bytes(scheme, s).ok())
-        .collect();
     let tolerance_ms = tolerance_ms.max(0);
     let result = match scheme {
         Scheme::Livepeer | Scheme::LivepeerDocs | Scheme::Mux => timed(
             scheme,
-            &keys,
-            secrets.len(),
+            keys,
+            secrets,
             headers,
             body,
+            body_stamp,
             now_ms,
             tolerance_ms,
         ),
-        Scheme::Fastpix => fastpix(&keys, secrets.len(), headers, body),
-        Scheme::StandardWebhooks => {
-            standard(&keys, secrets.len(), headers, body, now_ms, tolerance_ms)
-        }
+        Scheme::Fastpix => fastpix(keys, secrets, headers, body),
+        Scheme::StandardWebhooks => standard(keys, secrets, headers, body, now_ms, tolerance_ms),
     };
     match result {
         Ok(v) | Err(v) => v,
@@ -62,9 +96,12 @@ fn verdict(reason: Reason, hint: impl Into<String>) -> Verdict {
 }
 
 /// Does any tag match the MAC of `parts` under any key? Each comparison is constant-time.
-fn matches(keys: &[Vec<u8>], parts: &[&[u8]], tags: &[Tag]) -> bool {
+fn matches(keys: &[HmacSha256], parts: &[&[u8]], tags: &[Tag]) -> bool {
     keys.iter().any(|key| {
-        let base = mac(key, parts);
+        let mut base = key.clone();
+        for part in parts {
+            base.update(part);
+        }
         tags.iter().any(|t| base.clone().verify_slice(t).is_ok())
     })
 }
@@ -99,7 +136,7 @@ fn header_problem(
 }
 
 /// The generic "nothing matched" hint, sized to how many secrets were tried.
-fn no_match_hint(keys: &[Vec<u8>], secrets: usize, what: &str) -> String {
+fn no_match_hint(keys: &[HmacSha256], secrets: usize, what: &str) -> String {
     if keys.is_empty() {
         return "the secret is not in this scheme's form (base64, or whsec_ then base64), \
                 so nothing could match"
@@ -116,12 +153,14 @@ fn no_match_hint(keys: &[Vec<u8>], secrets: usize, what: &str) -> String {
 }
 
 /// livepeer, livepeer-docs and mux: `t=<time>,v1=<hex>`.
+#[allow(clippy::too_many_arguments)]
 fn timed(
     scheme: Scheme,
-    keys: &[Vec<u8>],
+    keys: &[HmacSha256],
     secrets: usize,
     headers: &(impl HeaderSource + ?Sized),
     body: &[u8],
+    body_stamp: impl FnOnce() -> Option<i64>,
     now_ms: i64,
     tolerance_ms: i64,
 ) -> Outcome {
@@ -178,7 +217,7 @@ fn timed(
 
     let mut caveat = None;
     if scheme == Scheme::Livepeer {
-        match body_timestamp(body) {
+        match body_stamp() {
             Some(body_t) if body_t != header.t => {
                 let hint = if header.t < MILLIS_THRESHOLD && body_t.div_euclid(1000) == header.t {
                     format!(
@@ -245,12 +284,16 @@ fn fresh(scheme: Scheme, t: i64, t_ms: i64, now_ms: i64, tolerance_ms: i64) -> R
 }
 
 /// The signed body's `timestamp`, when it is a JSON object with an integral numeric one.
-fn body_timestamp(body: &[u8]) -> Option<i64> {
+pub(super) fn body_timestamp(body: &[u8]) -> Option<i64> {
     #[derive(serde::Deserialize)]
     struct Stamped {
         timestamp: Option<serde_json::Number>,
     }
     let n = serde_json::from_slice::<Stamped>(body).ok()?.timestamp?;
+    timestamp_of(&n)
+}
+
+pub(super) fn timestamp_of(n: &serde_json::Number) -> Option<i64> {
     n.as_i64().or_else(|| {
         let f = n.as_f64()?;
         // Only integral values in i64's exact range count as a timestamp.
@@ -259,7 +302,7 @@ fn body_timestamp(body: &[u8]) -> Option<i64> {
 }
 
 fn fastpix(
-    keys: &[Vec<u8>],
+    keys: &[HmacSha256],
     secrets: usize,
     headers: &(impl HeaderSource + ?Sized),
     body: &[u8],
@@ -281,7 +324,7 @@ fn fastpix(
 }
 
 fn standard(
-    keys: &[Vec<u8>],
+    keys: &[HmacSha256],
     secrets: usize,
     headers: &(impl HeaderSource + ?Sized),
     body: &[u8],
