@@ -117,7 +117,13 @@ impl<T> Spool<T> {
 
     /// Queue `item`, waiting (asynchronously) while the spool is full. Gives the item back only
     /// when the spool is closed.
-    pub async fn push(&self, mut item: T, weight: usize) -> Result<(), T> {
+    pub async fn push(&self, item: T, weight: usize) -> Result<(), T> {
+        // The common case, with room: no waiter is registered (that takes Notify's lock twice).
+        let mut item = match self.try_push(item, weight) {
+            Ok(()) => return Ok(()),
+            Err(Refused::Closed(back)) => return Err(back),
+            Err(Refused::Full(back)) => back,
+        };
         loop {
             // Registered before trying, so room made between the try and the wait is not missed.
             let notified = self.room.notified();
