@@ -353,22 +353,6 @@ pub fn verify(
     check::verify(scheme, secrets, headers, body, stamp, now_ms, tolerance_ms)
 }
 
-/// [`verify`] for a caller that has already read the body's `timestamp` field (as
-/// [`body_timestamp`] does), so the body is not parsed a second time. Same verdict as `verify`
-/// when `body_timestamp` is `body_timestamp(body)`.
-pub fn verify_with_body_timestamp(
-    scheme: Scheme,
-    secrets: &[Secret],
-    headers: &(impl HeaderSource + ?Sized),
-    body: &[u8],
-    body_timestamp: Option<i64>,
-    now_ms: i64,
-    tolerance_ms: i64,
-) -> Verdict {
-    let stamp = move || body_timestamp;
-    check::verify(scheme, secrets, headers, body, stamp, now_ms, tolerance_ms)
-}
-
 /// Secrets made ready to verify many deliveries (a receiver): each HMAC key schedule is computed
 /// once, not per delivery. Same verdicts as [`verify`]. `Debug` shows no key material.
 #[derive(Clone)]
@@ -387,16 +371,14 @@ impl Keys {
         }
     }
 
-    pub fn scheme(&self) -> Scheme {
-        self.scheme
-    }
-
     /// How many secrets were given (any may match); 0 means deliveries are not verified.
     pub fn secrets(&self) -> usize {
         self.secrets
     }
 
-    /// [`verify_with_body_timestamp`] with these keys.
+    /// [`verify`] with these keys, for a caller that has already read the body's `timestamp`
+    /// (as [`body_timestamp`] does), so the body is not parsed again. Same verdict as `verify`
+    /// when `body_timestamp` is `body_timestamp(body)`.
     pub fn verify(
         &self,
         headers: &(impl HeaderSource + ?Sized),
