@@ -3,20 +3,20 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use anyhow::{Context as _, Result};
-use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use rusqlite::Connection;
 use serde_json::json;
 
+use crate::commands::deliver;
 use crate::commands::webhook_prompt::{ask, confirm};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::inbox::query::{self, Filter};
 use crate::inbox::replay::{Refresh, refresh_timestamp};
 use crate::inbox::{db_path, parse_since, render, schema};
-use crate::output::{now_ms, sanitize, sanitize_multiline};
+use crate::output::{now_ms, sanitize};
 use crate::redacted::Secret;
 use crate::signature::{self, Reason, Scheme};
 
@@ -361,7 +361,7 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
 }
 
 async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
-    let url = parse_url(&args.to)?;
+    let url = deliver::parse_to_url(&args.to)?;
     let secret = args.secret.as_ref().filter(|s| !s.is_empty());
     if let Some(secret) = secret {
         signature::check_secret(args.scheme, secret)
@@ -410,14 +410,7 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
             let message_id = d.header(signature::WEBHOOK_ID).or(d.event_id.as_deref());
             let signed = signature::sign(args.scheme, secret, &body, now, message_id)
                 .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
-            for (name, value) in signed {
-                headers.append(
-                    HeaderName::from_bytes(name.as_bytes())
-                        .with_context(|| format!("signature header name {name:?}"))?,
-                    HeaderValue::from_str(&value)
-                        .with_context(|| format!("signature header {name}"))?,
-                );
-            }
+            deliver::append_signature(&mut headers, signed)?;
         }
         None => ctx
             .out
@@ -432,92 +425,21 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
             d.id
         ));
     }
-    let client = reqwest::Client::builder()
-        .timeout(ctx.timeout)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .context("building the HTTP client")?;
-    let started = Instant::now();
-    let response = client
-        .post(url.clone())
-        .headers(headers.clone())
-        .body(body.clone())
-        .send()
-        .await
-        .map_err(|e| send_failure(&url, &e))?;
-    let status = response.status();
-    let answer = response.bytes().await.map_err(|e| send_failure(&url, &e))?;
-    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-
+    let answer = deliver::post(ctx, &url, headers.clone(), body.clone()).await?;
     if ctx.out.json {
-        let headers_sent: serde_json::Map<_, _> = headers
-            .iter()
-            .map(|(k, v)| {
-                let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
-                (k.as_str().to_owned(), serde_json::Value::String(v))
-            })
-            .collect();
         ctx.out.json(&json!({
             "id": d.id,
             "url": url.as_str(),
-            "status": status.as_u16(),
-            "latency_ms": latency_ms,
+            "status": answer.status.as_u16(),
+            "latency_ms": answer.latency_ms,
             "timestamp_ms": now,
             "signed": secret.is_some(),
             "body_changed": body != d.body,
-            "headers_sent": headers_sent,
-            "response_body": answer,
+            "headers_sent": deliver::headers_sent(&headers),
+            "response_body": answer.body,
         }))?;
     } else {
-        let line = format!("{status} in {latency_ms} ms");
-        if status.is_success() {
-            ctx.out.success(line);
-        } else if !ctx.out.quiet {
-            eprintln!("{} {line}", ctx.out.paint_err().red("✗"));
-        }
-        if !answer.is_empty() {
-            ctx.out.line(sanitize_multiline(answer.trim_end()))?;
-        }
+        deliver::print_answer(ctx, &answer)?;
     }
-    if status.is_success() {
-        return Ok(());
-    }
-    let mut failure = Failure::failure(format!("{url} answered {status}"));
-    if matches!(status.as_u16(), 401 | 403) {
-        failure = failure.hint(if secret.is_some() {
-            "the receiver refused the replay: check it uses the same secret and --scheme"
-        } else {
-            "the receiver refused an unsigned delivery: pass --secret (or set LPWH_WEBHOOK_SECRET)"
-        });
-    }
-    Err(failure.into())
-}
-
-fn parse_url(text: &str) -> Result<url::Url> {
-    let url = url::Url::parse(text).map_err(|e| {
-        usage(format!("--to {text:?} is not a URL: {e}"))
-            .hint("give a full URL, e.g. --to http://localhost:3000/webhooks")
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(usage(format!("--to {text:?} must be an http or https URL")).into());
-    }
-    Ok(url)
-}
-
-fn send_failure(url: &url::Url, err: &reqwest::Error) -> anyhow::Error {
-    let mut cause: &dyn std::error::Error = err;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    let hint = if err.is_timeout() {
-        "the receiver did not answer in time; raise --timeout to wait longer"
-    } else if err.is_connect() {
-        "is the receiver running and listening on that address?"
-    } else {
-        "check the URL and that the receiver speaks HTTP"
-    };
-    Failure::failure(format!("could not deliver to {url}: {cause}"))
-        .hint(hint)
-        .into()
+    deliver::check_status(&url, &answer, secret.is_some())
 }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod create;
 pub mod delete;
+pub mod deliver;
 pub mod event_types;
 pub mod get;
 pub mod inbox;

@@ -1,15 +1,14 @@
 //! `lpwh trigger`: send a signed, realistic sample delivery of an event to a URL, the way
 //! Studio (or FastPix) would, and show what the receiver answered.
 
-use std::time::Instant;
-
 use anyhow::{Context, Result};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::commands::deliver;
 use crate::context::Ctx;
-use crate::error::{Failure, usage};
+use crate::error::usage;
 use crate::events::Provider;
 use crate::output::{now_ms, sanitize_multiline};
 use crate::redacted::Secret;
@@ -19,10 +18,6 @@ use crate::signature::{self, Scheme};
 /// Studio's own user agent (payloads.md A1); sent for the Livepeer schemes so receivers that
 /// check it behave as they would in production.
 const STUDIO_USER_AGENT: &str = "livepeer.studio";
-/// How much of the receiver's answer is kept: enough for any error page, bounded memory.
-const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
-/// How much of it is shown to people (JSON output keeps up to MAX_RESPONSE_BYTES).
-const SHOWN_RESPONSE_BYTES: usize = 4096;
 
 /// Send a sample delivery of EVENT to a URL, signed like the real thing.
 #[derive(Debug, clap::Args)]
@@ -89,7 +84,7 @@ struct Report {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let url = parse_url(&args.to)?;
+    let url = deliver::parse_to_url(&args.to)?;
     let provider = samples::provider_of(&args.event);
     let timestamp_ms = match args.timestamp {
         Some(t) => to_millis(t)?,
@@ -121,13 +116,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                             },
                         )
                     })?;
-            for (name, value) in signed {
-                let name = HeaderName::from_bytes(name.as_bytes())
-                    .with_context(|| format!("signature header name {name:?}"))?;
-                let value = HeaderValue::from_str(&value)
-                    .with_context(|| format!("signature header {name} value"))?;
-                headers.append(name, value);
-            }
+            deliver::append_signature(&mut headers, signed)?;
         }
         None => ctx.out.warn(
             "no secret: sending unsigned, as Studio does for webhooks without a shared secret \
@@ -166,100 +155,21 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         ));
     }
 
-    let client = reqwest::Client::builder()
-        .timeout(ctx.timeout)
-        // Studio's client turns a redirected POST into a bodiless GET; show the 3xx instead.
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .context("building the HTTP client")?;
-    let started = Instant::now();
-    let mut response = client
-        .post(url.clone())
-        .headers(headers.clone())
-        .body(body.clone())
-        .send()
-        .await
-        .map_err(|e| send_failure(&url, &e, ctx))?;
-    let status = response.status();
-    let response_headers = response.headers().clone();
-    let mut answer = Vec::new();
-    let mut truncated = false;
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| send_failure(&url, &e, ctx))?
-    {
-        let room = MAX_RESPONSE_BYTES - answer.len();
-        answer.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if chunk.len() > room {
-            truncated = true;
-            break;
-        }
-    }
-    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-
+    let answer = deliver::post(ctx, &url, headers.clone(), body.clone()).await?;
     if ctx.out.json {
         let report = Report {
-            status: status.as_u16(),
-            latency_ms,
-            headers_sent: headers
-                .iter()
-                .map(|(k, v)| {
-                    let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
-                    (k.as_str().to_owned(), Value::String(v))
-                })
-                .collect(),
+            status: answer.status.as_u16(),
+            latency_ms: answer.latency_ms,
+            headers_sent: deliver::headers_sent(&headers),
             // The sample is always JSON; --set cannot make it anything else.
             body_sent: serde_json::from_slice(&body).context("re-reading the sent body")?,
-            response_body: answer,
+            response_body: answer.body.clone(),
         };
         ctx.out.json(&report)?;
     } else {
-        let paint = ctx.out.paint_err();
-        let line = format!("{status} in {latency_ms} ms");
-        if status.is_success() {
-            ctx.out.success(line);
-        } else if !ctx.out.quiet {
-            eprintln!("{} {line}", paint.red("✗"));
-        }
-        if !answer.is_empty() {
-            let shown = cut(&answer, SHOWN_RESPONSE_BYTES);
-            ctx.out.line(sanitize_multiline(shown.trim_end()))?;
-            if shown.len() < answer.len() || truncated {
-                ctx.out.info(paint.dim(format!(
-                    "(response truncated: showing {} of {}{} bytes; --json keeps up to 1 MiB)",
-                    shown.len(),
-                    answer.len(),
-                    if truncated { "+" } else { "" }
-                )));
-            }
-        }
+        deliver::print_answer(ctx, &answer)?;
     }
-
-    if status.is_success() {
-        return Ok(());
-    }
-    let mut failure = Failure::failure(format!("{url} answered {status}"));
-    if status.is_redirection() {
-        let location = response_headers
-            .get(reqwest::header::LOCATION)
-            .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
-            .unwrap_or_else(|| "elsewhere".into());
-        failure = failure.hint(format!(
-            "the receiver redirects to {}; Studio would follow with a GET and no body, so point the webhook at the final URL",
-            sanitize_multiline(&location)
-        ));
-    } else if status == reqwest::StatusCode::UNAUTHORIZED
-        || status == reqwest::StatusCode::FORBIDDEN
-    {
-        failure = failure.hint(if args.secret.is_some() {
-            "the receiver refused the delivery: check it uses the same secret and scheme"
-        } else {
-            "the receiver refused an unsigned delivery: pass --secret (or set LPWH_WEBHOOK_SECRET)"
-        });
-    }
-    Err(failure.into())
+    deliver::check_status(&url, &answer, args.secret.is_some())
 }
 
 /// The scheme to sign with: what the user chose, or the event's own provider's. FastPix
@@ -321,17 +231,6 @@ fn event_id(body: &[u8]) -> Option<String> {
     value.get("id")?.as_str().map(str::to_owned)
 }
 
-fn parse_url(text: &str) -> Result<url::Url> {
-    let url = url::Url::parse(text).map_err(|e| {
-        usage(format!("--to {text:?} is not a URL: {e}"))
-            .hint("give a full URL, e.g. --to http://localhost:3000/webhooks")
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(usage(format!("--to {text:?} must be an http or https URL")).into());
-    }
-    Ok(url)
-}
-
 /// clap parser for `--header 'Name: value'`.
 fn parse_header(text: &str) -> Result<(HeaderName, HeaderValue), String> {
     let (name, value) = text
@@ -342,39 +241,6 @@ fn parse_header(text: &str) -> Result<(HeaderName, HeaderValue), String> {
     let value = HeaderValue::from_str(value.trim())
         .map_err(|_| format!("the value of {name} has characters a header cannot carry"))?;
     Ok((name, value))
-}
-
-/// A clear error for a delivery that got no answer: names the URL and the root cause.
-fn send_failure(url: &url::Url, err: &reqwest::Error, ctx: &Ctx) -> anyhow::Error {
-    if err.is_timeout() {
-        return Failure::failure(format!("{url} did not answer within {:.0?}", ctx.timeout))
-            .hint("Studio gives up after 30 s; raise --timeout to wait longer")
-            .into();
-    }
-    let mut cause: &dyn std::error::Error = err;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    let hint = if err.is_connect() {
-        "is the receiver running and listening on that address?"
-    } else {
-        "check the URL and that the receiver speaks HTTP"
-    };
-    Failure::failure(format!("could not deliver to {url}: {cause}"))
-        .hint(hint)
-        .into()
-}
-
-/// At most `max` bytes of `text`, cut on a character boundary.
-fn cut(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 #[cfg(test)]
@@ -416,11 +282,5 @@ mod tests {
         assert_eq!(to_millis(1_736_942_400).unwrap(), 1_736_942_400_000);
         assert_eq!(to_millis(1_736_942_400_457).unwrap(), 1_736_942_400_457);
         assert!(to_millis(0).is_err());
-    }
-
-    #[test]
-    fn cut_respects_char_boundaries() {
-        assert_eq!(cut("héllo", 2), "h");
-        assert_eq!(cut("abc", 10), "abc");
     }
 }
