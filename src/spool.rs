@@ -188,10 +188,6 @@ impl<T> Spool<T> {
         self.ready.notify_all();
         self.room.notify_waiters();
     }
-
-    pub fn is_closed(&self) -> bool {
-        self.lock().closed
-    }
 }
 
 #[cfg(test)]

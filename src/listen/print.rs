@@ -108,11 +108,6 @@ impl Record {
         serde_json::to_string(&String::from_utf8_lossy(&self.body)).unwrap_or_default()
     }
 
-    /// [`Record::to_ndjson`] as a `Value` (tests and callers that inspect fields).
-    pub fn to_json(&self) -> Value {
-        serde_json::from_str(&self.to_ndjson()).unwrap_or(Value::Null)
-    }
-
     /// The one-line report for people (plus headers and body with `-v`).
     pub fn to_text(&self, paint: Paint, verbose: bool) -> String {
         let time = jiff::Timestamp::from_millisecond(self.time_ms)
@@ -492,7 +487,8 @@ mod tests {
         assert!(dup.contains(" ⟳ duplicate stream.started"), "{dup}");
         let unsigned = record(Reason::Unsigned, vec![]).to_text(Paint(false), false);
         assert!(unsigned.contains(" ? unsigned stream.started") && !unsigned.contains("why"));
-        let json = record(Reason::Ok, vec![outcome(Some(502), None)]).to_json();
+        let line = record(Reason::Ok, vec![outcome(Some(502), None)]).to_ndjson();
+        let json: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(json["verdict"], "valid");
         assert_eq!(json["forward"][0]["status"], 502);
         assert_eq!(json["forward"][0]["latency_ms"], 12);
