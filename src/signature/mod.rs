@@ -371,11 +371,6 @@ impl Keys {
         }
     }
 
-    /// How many secrets were given (any may match); 0 means deliveries are not verified.
-    pub fn secrets(&self) -> usize {
-        self.secrets
-    }
-
     /// [`verify`] with these keys, for a caller that has already read the body's `timestamp`
     /// (as [`body_timestamp`] does), so the body is not parsed again. Same verdict as `verify`
     /// when `body_timestamp` is `body_timestamp(body)`.
