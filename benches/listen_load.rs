@@ -41,6 +41,8 @@ struct Opts {
     million: u64,
     /// `--inbox`: only compare recording on vs `--no-record` (see `inbox_mode`).
     inbox: bool,
+    /// `--ab PATH`: compare another lpwh build against `--lpwh`, both `--no-record`.
+    ab: Option<String>,
 }
 
 fn opts() -> Opts {
@@ -52,6 +54,7 @@ fn opts() -> Opts {
         nginx: None,
         million: 1_000_000,
         inbox: false,
+        ab: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -62,6 +65,7 @@ fn opts() -> Opts {
             "--secs" => o.secs = value.parse().expect("--secs N"),
             "--conns" => o.conns = value.parse().expect("--conns N"),
             "--nginx" => o.nginx = Some(value),
+            "--ab" => o.ab = Some(value),
             "--million" => o.million = value.parse().expect("--million N"),
             "--serve-trivial" => {
                 o.serve_trivial = true;
@@ -427,6 +431,67 @@ async fn inbox_mode(o: &Opts) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--ab PATH`: two lpwh builds, both `--no-record`, in alternating max-throughput rounds and
+/// then at the same paced rate: for telling whether a change to the request path helps, on a
+/// machine whose speed swings by ±10% between rounds. Prints B's throughput and CPU per delivery
+/// relative to A's.
+async fn ab_mode(o: &Opts, b_path: &str) {
+    let dir = std::env::temp_dir().join(format!("lpwh-bench-ab-{}", std::process::id()));
+    println!(
+        "conns {} · {} s per run · A = {} · B = {b_path}",
+        o.conns,
+        o.secs,
+        o.lpwh.as_deref().unwrap_or_default()
+    );
+    println!();
+    println!(
+        "| build | deliveries/s | p50 ms | p99 ms | answered 200 | errors | server CPU µs/delivery |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let (mut a, a_addr) = start_lpwh_with(
+        o.lpwh.as_deref().unwrap_or_default(),
+        &dir.join("a"),
+        &["--no-record"],
+    );
+    let (mut b, b_addr) = start_lpwh_with(b_path, &dir.join("b"), &["--no-record"]);
+    for addr in [&a_addr, &b_addr] {
+        load(addr, o.conns, 3, None, None).await;
+    }
+    let (mut rates, mut cpus) = ([Vec::new(), Vec::new()], [Vec::new(), Vec::new()]);
+    for round in 0..ROUNDS {
+        for (i, (name, addr, pid)) in [("A", &a_addr, a.id()), ("B", &b_addr, b.id())]
+            .into_iter()
+            .enumerate()
+        {
+            let run = max_load(addr, pid, o.conns, o.secs).await;
+            report(&format!("{name}, max (round {})", round + 1), &run);
+            rates[i].push(run.rate());
+            cpus[i].push(run.server_cpu_us.unwrap_or(0.0));
+        }
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let rate = mean(&rates[0]) / 2.0;
+    let pa = paced_load(&a_addr, a.id(), o.conns, o.secs, rate).await;
+    report(&format!("A at {rate:.0}/s"), &pa);
+    let pb = paced_load(&b_addr, b.id(), o.conns, o.secs, rate).await;
+    report(&format!("B at {rate:.0}/s"), &pb);
+    println!();
+    println!("{}", spread(&rates[1], &rates[0]));
+    println!(
+        "throughput B / A: {:.3} · CPU per delivery B / A: {:.3} at max, {:.3} paced · p99 paced: {:.2} vs {:.2} ms",
+        mean(&rates[1]) / mean(&rates[0]),
+        mean(&cpus[1]) / mean(&cpus[0]),
+        pb.server_cpu_us.unwrap_or(0.0) / pa.server_cpu_us.unwrap_or(1.0),
+        pb.pct(0.99),
+        pa.pct(0.99)
+    );
+    for child in [&mut a, &mut b] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// SIGTERM, so the inbox writer commits what is queued, then wait.
 fn stop_gently(child: &mut Child) {
     let _ = Command::new("kill")
@@ -534,6 +599,10 @@ fn main() {
     o.lpwh = Some(lpwh);
     if o.inbox {
         rt.block_on(inbox_mode(&o));
+        return;
+    }
+    if let Some(b) = &o.ab {
+        rt.block_on(ab_mode(&o, b));
         return;
     }
     let lpwh_path = o.lpwh.as_deref().unwrap_or_default();

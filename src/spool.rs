@@ -1,6 +1,6 @@
-//! [`Spool`]: a bounded hand-off from many producers (`listen`'s request handlers) to one consumer
-//! thread (the printer, the inbox writer), built so the request path pays for one uncontended
-//! mutex push and nothing more.
+//! [`Spool`]: a bounded hand-off of bytes from many producers (`listen`'s request handlers) to one
+//! consumer thread (the printer, the inbox writer), built so the request path pays for one
+//! uncontended mutex and a copy, and nothing more.
 //!
 //! A channel wakes its receiver for every message it sends to a parked receiver: a futex call and
 //! a context switch per delivery, which on a busy two-core machine cost more than verifying the
@@ -8,47 +8,51 @@
 //! everything queued in one swap, and may linger between takes so that, under load, one wake-up
 //! serves hundreds of deliveries.
 //!
-//! Bounds are in items and in bytes (the caller says what an item weighs). A full spool refuses
-//! ([`Spool::try_push`], for callers that count and drop) or makes an async caller wait for room
-//! ([`Spool::push`], for callers that must not lose anything, like the printer).
+//! What is queued is bytes (a rendered line, an encoded inbox row), appended to one buffer, not
+//! one heap object per message: an object allocated on a request thread and freed on the
+//! consumer's is the slow path of glibc's allocator (the freeing thread takes the owner's arena
+//! lock, contending with the request threads' own allocations). The two buffers, the producers'
+//! and the consumer's, are swapped back and forth and keep their capacity.
+//!
+//! A message is appended whole or not at all. The bound is in bytes; a full spool refuses
+//! ([`Spool::try_extend`], for callers that count and drop) or makes an async caller wait for
+//! room ([`Spool::extend`], for callers that must not lose anything, like the printer).
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// A bounded multi-producer, single-consumer batch queue. See the module docs.
+/// A bounded multi-producer, single-consumer byte queue. See the module docs.
 #[derive(Debug)]
-pub struct Spool<T> {
-    inner: Mutex<Inner<T>>,
+pub struct Spool {
+    inner: Mutex<Inner>,
     /// The consumer sleeps here while the spool is empty.
     ready: Condvar,
     /// Async producers wait here for room.
     room: tokio::sync::Notify,
-    max_items: usize,
     max_bytes: usize,
 }
 
 #[derive(Debug)]
-struct Inner<T> {
-    items: Vec<T>,
-    bytes: usize,
+struct Inner {
+    bytes: Vec<u8>,
     /// The consumer is (about to be) waiting on `ready`: the next push must wake it.
     sleeping: bool,
     closed: bool,
 }
 
-/// Why [`Spool::try_push`] gave the item back.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Refused<T> {
-    /// At its item or byte bound.
-    Full(T),
+/// Why a message was not queued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// Queuing it would pass the byte bound.
+    Full,
     /// [`Spool::close`] was called: nothing more is taken.
-    Closed(T),
+    Closed,
 }
 
 /// What [`Spool::take`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Taken {
-    /// At least one item was moved into the caller's buffer.
+    /// At least one message was moved into the caller's buffer.
     Some,
     /// The timeout passed with nothing queued.
     TimedOut,
@@ -56,58 +60,54 @@ pub enum Taken {
     Closed,
 }
 
-impl<T> Spool<T> {
-    /// A spool holding at most `max_items` items and `max_bytes` of their weight. One item is
-    /// always accepted into an empty spool, whatever it weighs, so no item is refused forever.
-    pub fn new(max_items: usize, max_bytes: usize) -> Spool<T> {
+impl Spool {
+    /// A spool holding at most `max_bytes`. One message is always accepted into an empty spool,
+    /// whatever its size, so no message is refused forever.
+    pub fn new(max_bytes: usize) -> Spool {
         Spool {
             inner: Mutex::new(Inner {
-                items: Vec::new(),
-                bytes: 0,
+                bytes: Vec::new(),
                 sleeping: false,
                 closed: false,
             }),
             ready: Condvar::new(),
             room: tokio::sync::Notify::new(),
-            max_items: max_items.max(1),
             max_bytes,
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Inner<T>> {
-        // A panic while holding this lock leaves a Vec and two counters: still consistent.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding this lock leaves a Vec and two flags: still consistent.
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Queue `item` without waiting; it comes back when the spool is full or closed.
-    pub fn try_push(&self, item: T, weight: usize) -> Result<(), Refused<T>> {
+    /// Queue `message` without waiting.
+    pub fn try_extend(&self, message: &[u8]) -> Result<(), Refused> {
         let mut inner = self.lock();
         if inner.closed {
-            return Err(Refused::Closed(item));
+            return Err(Refused::Closed);
         }
-        let full = inner.items.len() >= self.max_items
-            || inner.bytes.saturating_add(weight) > self.max_bytes;
-        if full && !inner.items.is_empty() {
-            return Err(Refused::Full(item));
+        let queued = inner.bytes.len();
+        if queued > 0 && queued.saturating_add(message.len()) > self.max_bytes {
+            return Err(Refused::Full);
         }
-        inner.items.push(item);
-        inner.bytes = inner.bytes.saturating_add(weight);
+        inner.bytes.extend_from_slice(message);
         self.wake_consumer(inner);
         Ok(())
     }
 
-    /// Queue `item` whatever the bounds say (control messages that must get through).
-    pub fn force_push(&self, item: T) -> Result<(), T> {
+    /// Queue `message` whatever the bound says (control messages that must get through).
+    pub fn force_extend(&self, message: &[u8]) -> Result<(), Refused> {
         let mut inner = self.lock();
         if inner.closed {
-            return Err(item);
+            return Err(Refused::Closed);
         }
-        inner.items.push(item);
+        inner.bytes.extend_from_slice(message);
         self.wake_consumer(inner);
         Ok(())
     }
 
-    fn wake_consumer(&self, mut inner: MutexGuard<'_, Inner<T>>) {
+    fn wake_consumer(&self, mut inner: MutexGuard<'_, Inner>) {
         if inner.sleeping {
             inner.sleeping = false;
             drop(inner);
@@ -115,37 +115,32 @@ impl<T> Spool<T> {
         }
     }
 
-    /// Queue `item`, waiting (asynchronously) while the spool is full. Gives the item back only
-    /// when the spool is closed.
-    pub async fn push(&self, item: T, weight: usize) -> Result<(), T> {
+    /// Queue `message`, waiting (asynchronously) while the spool is full. Fails only when the
+    /// spool is closed.
+    pub async fn extend(&self, message: &[u8]) -> Result<(), Refused> {
         // The common case, with room: no waiter is registered (that takes Notify's lock twice).
-        let mut item = match self.try_push(item, weight) {
-            Ok(()) => return Ok(()),
-            Err(Refused::Closed(back)) => return Err(back),
-            Err(Refused::Full(back)) => back,
-        };
+        match self.try_extend(message) {
+            Err(Refused::Full) => {}
+            done => return done,
+        }
         loop {
             // Registered before trying, so room made between the try and the wait is not missed.
             let notified = self.room.notified();
             tokio::pin!(notified);
             notified.as_mut().enable();
-            match self.try_push(item, weight) {
-                Ok(()) => return Ok(()),
-                Err(Refused::Closed(back)) => return Err(back),
-                Err(Refused::Full(back)) => {
-                    item = back;
-                    notified.await;
-                }
+            match self.try_extend(message) {
+                Err(Refused::Full) => notified.await,
+                done => return done,
             }
         }
     }
 
     /// The consumer's side: wait until something is queued (at most `timeout`, or for ever with
     /// `None`), then move everything queued to the end of `out`.
-    pub fn take(&self, out: &mut Vec<T>, timeout: Option<Duration>) -> Taken {
+    pub fn take(&self, out: &mut Vec<u8>, timeout: Option<Duration>) -> Taken {
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut inner = self.lock();
-        while inner.items.is_empty() {
+        while inner.bytes.is_empty() {
             if inner.closed {
                 return Taken::Closed;
             }
@@ -168,18 +163,18 @@ impl<T> Spool<T> {
         inner.sleeping = false;
         if out.is_empty() {
             // Swap, so the producers get the consumer's emptied buffer and its capacity back.
-            std::mem::swap(&mut inner.items, out);
+            std::mem::swap(&mut inner.bytes, out);
         } else {
-            out.append(&mut inner.items);
+            out.extend_from_slice(&inner.bytes);
+            inner.bytes.clear();
         }
-        inner.bytes = 0;
         drop(inner);
         self.room.notify_waiters();
         Taken::Some
     }
 
-    /// Refuse every later push; the consumer still takes what is queued, then sees
-    /// [`Taken::Closed`]. Waiting producers get their items back.
+    /// Refuse every later message; the consumer still takes what is queued, then sees
+    /// [`Taken::Closed`]. Waiting producers get [`Refused::Closed`].
     pub fn close(&self) {
         let mut inner = self.lock();
         inner.closed = true;
@@ -190,6 +185,51 @@ impl<T> Spool<T> {
     }
 }
 
+/// A per-thread buffer to build a message in before queuing it: taken from the thread's slot,
+/// put back (cleared, and trimmed if a large message grew it) when dropped, so building a message
+/// allocates nothing once the thread has built one of that size. It may be held across an
+/// `.await`; if the task resumes on another thread, it goes back to that thread's slot.
+#[derive(Debug)]
+pub struct Scratch(Vec<u8>);
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// What a scratch buffer may keep between messages.
+const SCRATCH_KEEP: usize = 64 * 1024;
+
+impl Scratch {
+    pub fn take() -> Scratch {
+        let mut buf = SCRATCH.take();
+        buf.clear();
+        Scratch(buf)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Vec<u8>;
+    fn deref(&self) -> &Vec<u8> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Scratch {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let mut buf = std::mem::take(&mut self.0);
+        buf.clear();
+        buf.shrink_to(SCRATCH_KEEP);
+        // During thread teardown the slot may be gone; the buffer is then simply freed.
+        let _ = SCRATCH.try_with(|slot| slot.set(buf));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,50 +237,57 @@ mod tests {
 
     #[test]
     fn takes_everything_queued_in_order() {
-        let spool = Spool::new(10, 1000);
-        for n in 0..5 {
-            spool.try_push(n, 1).unwrap();
+        let spool = Spool::new(1000);
+        for n in 0..5u8 {
+            spool.try_extend(&[n, n]).unwrap();
         }
         let mut out = Vec::new();
         assert_eq!(spool.take(&mut out, None), Taken::Some);
-        assert_eq!(out, [0, 1, 2, 3, 4]);
+        assert_eq!(out, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
         out.clear();
         assert_eq!(
             spool.take(&mut out, Some(Duration::from_millis(10))),
             Taken::TimedOut
         );
         assert!(out.is_empty());
+        // Taking into a buffer that still holds bytes appends after them.
+        spool.try_extend(b"b").unwrap();
+        out.extend_from_slice(b"a");
+        spool.take(&mut out, None);
+        assert_eq!(out, b"ab");
     }
 
     #[test]
-    fn refuses_beyond_its_item_and_byte_bounds_but_never_one_item_alone() {
-        let spool = Spool::new(2, 100);
-        spool.try_push("a", 10).unwrap();
-        spool.try_push("b", 10).unwrap();
-        assert_eq!(spool.try_push("c", 10), Err(Refused::Full("c")));
+    fn refuses_beyond_its_bound_but_never_one_message_alone() {
+        let spool = Spool::new(20);
+        spool.try_extend(&[1; 10]).unwrap();
+        spool.try_extend(&[2; 10]).unwrap();
+        assert_eq!(spool.try_extend(&[3]), Err(Refused::Full));
         let mut out = Vec::new();
         spool.take(&mut out, None);
-        // Bytes: an item heavier than the bound is accepted only into an empty spool.
-        spool.try_push("big", 500).unwrap();
-        assert_eq!(spool.try_push("small", 1), Err(Refused::Full("small")));
+        assert_eq!(out.len(), 20, "a refused message leaves nothing behind");
+        // A message larger than the bound is accepted only into an empty spool.
+        spool.try_extend(&[4; 500]).unwrap();
+        assert_eq!(spool.try_extend(&[5]), Err(Refused::Full));
         out.clear();
         spool.take(&mut out, None);
-        spool.try_push("x", 60).unwrap();
-        assert_eq!(spool.try_push("y", 60), Err(Refused::Full("y")));
-        // Control messages ignore the bounds.
-        spool.force_push("flush").unwrap();
+        spool.try_extend(&[6; 15]).unwrap();
+        assert_eq!(spool.try_extend(&[7; 6]), Err(Refused::Full));
+        // Control messages ignore the bound.
+        spool.force_extend(b"flush").unwrap();
         spool.close();
-        assert_eq!(spool.try_push("z", 1), Err(Refused::Closed("z")));
-        assert_eq!(spool.force_push("late"), Err("late"));
+        assert_eq!(spool.try_extend(b"z"), Err(Refused::Closed));
+        assert_eq!(spool.force_extend(b"late"), Err(Refused::Closed));
         out.clear();
         assert_eq!(spool.take(&mut out, None), Taken::Some);
-        assert_eq!(out, ["x", "flush"]);
+        assert_eq!(&out[..15], &[6; 15]);
+        assert_eq!(&out[15..], b"flush");
         assert_eq!(spool.take(&mut out, None), Taken::Closed);
     }
 
     #[test]
     fn a_sleeping_consumer_is_woken_by_a_push_and_by_close() {
-        let spool = Arc::new(Spool::new(100, 1 << 20));
+        let spool = Arc::new(Spool::new(64));
         let consumer = {
             let spool = spool.clone();
             std::thread::spawn(move || {
@@ -251,15 +298,11 @@ mod tests {
         };
         for n in 0..1000u32 {
             // Bounded spool: retry until the consumer makes room.
-            let mut item = n;
             loop {
-                match spool.try_push(item, 4) {
+                match spool.try_extend(&n.to_le_bytes()) {
                     Ok(()) => break,
-                    Err(Refused::Full(back)) => {
-                        item = back;
-                        std::thread::yield_now();
-                    }
-                    Err(Refused::Closed(_)) => panic!("closed early"),
+                    Err(Refused::Full) => std::thread::yield_now(),
+                    Err(Refused::Closed) => panic!("closed early"),
                 }
             }
             if n % 100 == 0 {
@@ -269,32 +312,55 @@ mod tests {
         }
         spool.close();
         let got = consumer.join().unwrap();
-        assert_eq!(got, (0..1000).collect::<Vec<_>>());
+        let numbers: Vec<u32> = got
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert_eq!(numbers, (0..1000).collect::<Vec<_>>());
     }
 
     #[tokio::test]
-    async fn push_waits_for_room_and_returns_the_item_when_closed() {
-        let spool = Arc::new(Spool::new(1, 1000));
-        spool.push(1, 1).await.unwrap();
+    async fn extend_waits_for_room_and_fails_when_closed() {
+        let spool = Arc::new(Spool::new(1));
+        spool.extend(b"1").await.unwrap();
         let waiting = {
             let spool = spool.clone();
-            tokio::spawn(async move { spool.push(2, 1).await })
+            tokio::spawn(async move { spool.extend(b"2").await })
         };
         tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished(), "the second push must wait for room");
+        assert!(
+            !waiting.is_finished(),
+            "the second message must wait for room"
+        );
         let mut out = Vec::new();
         spool.take(&mut out, None);
         waiting.await.unwrap().unwrap();
         out.clear();
         spool.take(&mut out, None);
-        assert_eq!(out, [2]);
-        spool.push(3, 1).await.unwrap();
+        assert_eq!(out, b"2");
+        spool.extend(b"3").await.unwrap();
         let blocked = {
             let spool = spool.clone();
-            tokio::spawn(async move { spool.push(4, 1).await })
+            tokio::spawn(async move { spool.extend(b"4").await })
         };
         tokio::time::sleep(Duration::from_millis(20)).await;
         spool.close();
-        assert_eq!(blocked.await.unwrap(), Err(4));
+        assert_eq!(blocked.await.unwrap(), Err(Refused::Closed));
+    }
+
+    #[test]
+    fn scratch_buffers_come_back_empty_with_their_capacity() {
+        let mut first = Scratch::take();
+        first.extend_from_slice(&[7; 1000]);
+        let capacity = first.capacity();
+        drop(first);
+        let second = Scratch::take();
+        assert!(second.is_empty());
+        assert_eq!(second.capacity(), capacity);
+        drop(second);
+        let mut big = Scratch::take();
+        big.resize(4 * SCRATCH_KEEP, 0);
+        drop(big);
+        assert!(Scratch::take().capacity() <= SCRATCH_KEEP);
     }
 }

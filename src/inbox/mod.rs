@@ -12,10 +12,9 @@ pub mod replay;
 pub mod schema;
 pub mod writer;
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-use bytes::Bytes;
 
 use crate::error::usage;
 use crate::listen::forward::Outcome;
@@ -34,59 +33,51 @@ pub fn db_path(data_dir: &Path, chosen: Option<&Path>) -> PathBuf {
     }
 }
 
-/// One delivery as the receiver saw it, handed to [`Recorder::record`]. Owns all its bytes: a
-/// queued delivery must not keep the connection's read buffer alive (the request's header values
-/// and body are slices of it, up to 64 KiB each), or a queue of 10,000 could pin hundreds of MiB.
-#[derive(Debug, Clone)]
-pub struct Delivery {
+/// One delivery as the receiver saw it, handed to [`Recorder::record`], which copies what the
+/// inbox keeps into its queue at once: nothing here outlives the call, so a queued delivery never
+/// keeps the connection's read buffer alive (header values and body are slices of it).
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery<'a> {
     /// Unix ms when the body had arrived.
     pub received_at_ms: i64,
-    pub method: String,
-    pub path: String,
-    /// The peer address, e.g. `127.0.0.1:51234`.
-    pub remote: Option<String>,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub remote: Option<SocketAddr>,
     /// The status lpwh answered with.
     pub status: u16,
-    /// The headers as stored: JSON `[[name, value], ...]` in arrival order
-    /// ([`writer::headers_json`]).
-    pub headers: String,
+    /// Stored as JSON `[[name, value], ...]` in arrival order, repeated names kept.
+    pub headers: &'a http::HeaderMap,
     /// The raw body bytes, exactly as received.
-    pub body: Bytes,
-    /// The reason word: `ok`, `bad_signature`, ..., `unsigned`, `duplicate`.
+    pub body: &'a [u8],
+    /// Stored as the reason word: `ok`, `bad_signature`, ..., `unsigned`, `duplicate`.
     pub verdict: Reason,
-    pub hint: Option<String>,
-    pub event: Option<String>,
-    pub event_id: Option<String>,
-    pub webhook_id: Option<String>,
+    pub hint: Option<&'a str>,
+    pub event: Option<&'a str>,
+    pub event_id: Option<&'a str>,
+    pub webhook_id: Option<&'a str>,
     /// What each `--forward-to` target answered (empty when not forwarded).
-    pub forward: Vec<Outcome>,
+    pub forward: &'a [Outcome],
 }
 
-impl Delivery {
-    /// The delivery `listen` reported, with everything the inbox keeps (moved, not copied). Only
-    /// POSTs get this far (other methods are refused before verification).
-    pub fn from_record(record: crate::listen::print::Record) -> Delivery {
+impl<'a> Delivery<'a> {
+    /// The delivery `listen` reported. Only POSTs get this far (other methods are refused before
+    /// verification).
+    pub fn from_record(record: &'a crate::listen::print::Record) -> Delivery<'a> {
         Delivery {
             received_at_ms: record.time_ms,
-            method: "POST".to_owned(),
-            path: record.path,
-            remote: record.remote.map(|a| a.to_string()),
+            method: "POST",
+            path: &record.path,
+            remote: record.remote,
             status: record.status,
-            headers: writer::headers_json(&record.headers),
-            // A copy the size of the body, not a slice of the connection's buffer.
-            body: Bytes::copy_from_slice(&record.body),
+            headers: &record.headers,
+            body: &record.body,
             verdict: record.reason,
-            hint: record.hint,
-            event: record.envelope.event,
-            event_id: record.envelope.id,
-            webhook_id: record.envelope.webhook_id,
-            forward: record.forward,
+            hint: record.hint.as_deref(),
+            event: record.envelope.event.as_deref(),
+            event_id: record.envelope.id.as_deref(),
+            webhook_id: record.envelope.webhook_id.as_deref(),
+            forward: &record.forward,
         }
-    }
-
-    /// Roughly what this delivery holds in memory while queued (bounds the queue's bytes).
-    pub fn weight(&self) -> usize {
-        self.body.len() + self.headers.len() + self.path.len() + 256
     }
 }
 

@@ -1,11 +1,16 @@
 //! The [`Recorder`]: deliveries go into a bounded queue and a dedicated writer thread commits
 //! them in batches, so a request never waits for the disk and a slow or locked database costs
 //! recorded rows (counted and reported), never answers.
+//!
+//! A delivery is queued as bytes: [`Recorder::record`] encodes the row into the [`Spool`] (see
+//! [`encode`]) and the writer binds its fields straight from those bytes. No heap object crosses
+//! from the request threads to the writer, and a queued row holds exactly its own bytes, not the
+//! connection's read buffer.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -14,11 +19,10 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::inbox::{Delivery, Retention, schema};
 use crate::output::{Out, now_ms};
-use crate::spool::{Refused, Spool, Taken};
+use crate::spool::{Scratch, Spool, Taken};
 
-/// How many deliveries may wait for the writer before new ones are dropped (and counted).
-pub const QUEUE_CAPACITY: usize = 10_000;
-/// ... and how many bytes of them: 10,000 one-MiB bodies would be 10 GB of memory.
+/// How many bytes of encoded deliveries may wait for the writer before new ones are dropped (and
+/// counted): about 50,000 typical deliveries, or 32 one-MiB bodies.
 pub const QUEUE_MAX_BYTES: usize = 32 * 1024 * 1024;
 /// No delivery waits longer than this for its commit (the crash-safety promise), and a
 /// transaction holds at most [`BATCH_ROWS`].
@@ -30,18 +34,12 @@ pub const BATCH_ROWS: usize = 2000;
 /// same throughput as 20 ms with less added latency, since a long linger turns the writer's work
 /// into bursts that take a whole core from the request path. Far inside [`BATCH_WINDOW`].
 const LINGER: Duration = Duration::from_millis(2);
+/// A take smaller than this is "small" (the writer then lingers before the next).
+const SMALL_TAKE: usize = 256 * 1024;
 /// The writer prunes (with `--keep`) every this many batches, at start and at shutdown.
 pub const PRUNE_EVERY_BATCHES: u64 = 20;
 /// Drops and write errors are reported on stderr at most this often.
 const REPORT_EVERY: Duration = Duration::from_secs(2);
-
-// Deliveries are the traffic and Flush is rare: boxing them would cost an allocation each.
-#[allow(clippy::large_enum_variant)]
-enum Msg {
-    Record(Delivery),
-    /// Commit everything queued before this, then answer.
-    Flush(mpsc::Sender<()>),
-}
 
 /// Counters shared by the callers and the writer thread.
 #[derive(Debug, Default)]
@@ -68,22 +66,37 @@ impl Stats {
     }
 }
 
+/// The highest flush marker the writer has committed up to; `u64::MAX` once it has stopped.
+#[derive(Debug, Default)]
+struct Flushed {
+    done: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl Flushed {
+    fn mark(&self, seq: u64) {
+        let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+        *done = (*done).max(seq);
+        self.changed.notify_all();
+    }
+
+    fn wait_for(&self, seq: u64) {
+        let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+        while *done < seq {
+            done = self.changed.wait(done).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
 /// Records deliveries into the inbox database from any thread or task, without blocking.
 #[derive(Debug)]
 pub struct Recorder {
-    queue: Arc<Spool<Msg>>,
+    queue: Arc<Spool>,
     counters: Arc<Counters>,
+    flushed: Arc<Flushed>,
+    next_flush: AtomicU64,
     thread: Mutex<Option<JoinHandle<()>>>,
     path: PathBuf,
-}
-
-impl std::fmt::Debug for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Msg::Record(_) => "Record",
-            Msg::Flush(_) => "Flush",
-        })
-    }
 }
 
 impl Recorder {
@@ -92,12 +105,14 @@ impl Recorder {
     /// lose every delivery silently.
     pub fn open(path: &Path, retention: Option<Retention>, out: Out) -> Result<Recorder> {
         let conn = schema::open_for_writing(path)?;
-        let queue = Arc::new(Spool::new(QUEUE_CAPACITY, QUEUE_MAX_BYTES));
+        let queue = Arc::new(Spool::new(QUEUE_MAX_BYTES));
         let counters = Arc::new(Counters::default());
+        let flushed = Arc::new(Flushed::default());
         let writer = Writer {
             conn,
             queue: queue.clone(),
             counters: counters.clone(),
+            flushed: flushed.clone(),
             retention,
             out,
             batches: 0,
@@ -111,6 +126,8 @@ impl Recorder {
         Ok(Recorder {
             queue,
             counters,
+            flushed,
+            next_flush: AtomicU64::new(0),
             thread: Mutex::new(Some(thread)),
             path: path.to_path_buf(),
         })
@@ -120,13 +137,12 @@ impl Recorder {
         &self.path
     }
 
-    /// Queue one delivery. Never blocks and never fails: when the queue is full (or the writer
-    /// has stopped) the delivery is counted as dropped instead.
-    pub fn record(&self, delivery: Delivery) {
-        let weight = delivery.weight();
-        if let Err(Refused::Full(_) | Refused::Closed(_)) =
-            self.queue.try_push(Msg::Record(delivery), weight)
-        {
+    /// Queue one delivery (a copy of what the inbox keeps of it). Never blocks and never fails:
+    /// when the queue is full (or the writer has stopped) the delivery is counted as dropped.
+    pub fn record(&self, delivery: &Delivery<'_>) {
+        let mut row = Scratch::take();
+        encode(delivery, &mut row);
+        if self.queue.try_extend(&row).is_err() {
             self.counters.dropped.fetch_add(1, Ordering::Relaxed);
         }
     }
@@ -142,9 +158,13 @@ impl Recorder {
 
     /// Wait until everything queued so far is committed. Blocks: not for async code paths.
     pub fn flush(&self) {
-        let (ack_tx, ack_rx) = mpsc::channel();
-        if self.queue.force_push(Msg::Flush(ack_tx)).is_ok() {
-            let _ = ack_rx.recv();
+        // AcqRel: a later flusher's marker is queued after every row queued before ours, so the
+        // writer reaching any marker at or above ours has committed our rows too.
+        let seq = self.next_flush.fetch_add(1, Ordering::AcqRel) + 1;
+        let mut marker = [FLUSH; 9];
+        marker[1..].copy_from_slice(&seq.to_le_bytes());
+        if self.queue.force_extend(&marker).is_ok() {
+            self.flushed.wait_for(seq);
         }
     }
 
@@ -168,8 +188,9 @@ impl Drop for Recorder {
 
 struct Writer {
     conn: Connection,
-    queue: Arc<Spool<Msg>>,
+    queue: Arc<Spool>,
     counters: Arc<Counters>,
+    flushed: Arc<Flushed>,
     retention: Option<Retention>,
     out: Out,
     batches: u64,
@@ -177,35 +198,34 @@ struct Writer {
     last_report: Option<Instant>,
 }
 
+/// Releases every `flush` waiter when the writer stops, however it stops.
+struct ReleaseFlushers(Arc<Flushed>);
+
+impl Drop for ReleaseFlushers {
+    fn drop(&mut self) {
+        self.0.mark(u64::MAX);
+    }
+}
+
 impl Writer {
     fn run(mut self) {
+        let _release = ReleaseFlushers(self.flushed.clone());
         self.prune();
-        let mut taken: Vec<Msg> = Vec::new();
-        let mut batch: Vec<Delivery> = Vec::with_capacity(BATCH_ROWS);
+        let mut taken: Vec<u8> = Vec::new();
+        let mut spare: Vec<Row<'static>> = Vec::with_capacity(BATCH_ROWS);
         // Everything queued before `close` is taken before `Closed` is seen: nothing is lost.
         while self.queue.take(&mut taken, None) == Taken::Some {
-            let small = taken.len() < BATCH_ROWS;
-            for msg in taken.drain(..) {
-                match msg {
-                    Msg::Record(d) => {
-                        batch.push(d);
-                        if batch.len() >= BATCH_ROWS {
-                            self.commit(&mut batch);
-                        }
-                    }
-                    Msg::Flush(ack) => {
-                        self.commit(&mut batch);
-                        let _ = ack.send(());
-                    }
-                }
-            }
-            self.commit(&mut batch);
+            let small = taken.len() < SMALL_TAKE;
+            let mut batch = recycle(spare);
+            self.write_taken(&taken, &mut batch);
+            spare = recycle(batch);
             if self.batches % PRUNE_EVERY_BATCHES == 0 {
                 self.prune();
             }
             self.report_losses(false);
-            // Bursts of large bodies must not keep large buffers for ever.
-            taken.shrink_to(512);
+            taken.clear();
+            // A burst of large bodies must not keep a large buffer for ever.
+            taken.shrink_to(2 * SMALL_TAKE);
             if small {
                 std::thread::sleep(LINGER);
             }
@@ -217,8 +237,39 @@ impl Writer {
         let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE);");
     }
 
+    /// Commit the rows in `taken` (encoded by [`encode`]) in transactions of at most
+    /// [`BATCH_ROWS`], answering flush markers once everything before them is committed.
+    fn write_taken<'a>(&mut self, taken: &'a [u8], batch: &mut Vec<Row<'a>>) {
+        let mut reader = Reader(taken);
+        while !reader.0.is_empty() {
+            match reader.entry() {
+                Some(Entry::Row(row)) => {
+                    batch.push(row);
+                    if batch.len() >= BATCH_ROWS {
+                        self.commit(batch);
+                    }
+                }
+                Some(Entry::Flush(seq)) => {
+                    self.commit(batch);
+                    self.flushed.mark(seq);
+                }
+                None => {
+                    // Only this module writes the queue, so this is a bug, not bad input; the
+                    // bytes after it cannot be framed, so they are skipped and said to be.
+                    self.out.warn(format!(
+                        "inbox: internal error: {} bytes of queued deliveries could not be \
+                         decoded and were not recorded",
+                        reader.0.len()
+                    ));
+                    break;
+                }
+            }
+        }
+        self.commit(batch);
+    }
+
     /// Write `batch` in one transaction and empty it.
-    fn commit(&mut self, batch: &mut Vec<Delivery>) {
+    fn commit(&mut self, batch: &mut Vec<Row<'_>>) {
         if batch.is_empty() {
             return;
         }
@@ -302,7 +353,7 @@ fn insert_sql(rows: usize) -> String {
     )
 }
 
-fn insert(conn: &mut Connection, batch: &[Delivery]) -> rusqlite::Result<()> {
+fn insert(conn: &mut Connection, batch: &[Row<'_>]) -> rusqlite::Result<()> {
     static FULL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let full = FULL.get_or_init(|| insert_sql(ROWS_PER_STATEMENT));
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -316,25 +367,20 @@ fn insert(conn: &mut Connection, batch: &[Delivery]) -> rusqlite::Result<()> {
         };
         let mut stmt = tx.prepare_cached(sql)?;
         for (row, d) in chunk.iter().enumerate() {
-            let forward = if d.forward.is_empty() {
-                None
-            } else {
-                serde_json::to_string(&d.forward).ok()
-            };
             let at = row * COLUMNS;
             stmt.raw_bind_parameter(at + 1, d.received_at_ms)?;
-            stmt.raw_bind_parameter(at + 2, &d.method)?;
-            stmt.raw_bind_parameter(at + 3, &d.path)?;
-            stmt.raw_bind_parameter(at + 4, &d.headers)?;
-            stmt.raw_bind_parameter(at + 5, &d.body[..])?;
-            stmt.raw_bind_parameter(at + 6, d.verdict.as_str())?;
-            stmt.raw_bind_parameter(at + 7, &d.hint)?;
-            stmt.raw_bind_parameter(at + 8, &d.event)?;
-            stmt.raw_bind_parameter(at + 9, &d.event_id)?;
-            stmt.raw_bind_parameter(at + 10, &d.webhook_id)?;
-            stmt.raw_bind_parameter(at + 11, forward)?;
+            stmt.raw_bind_parameter(at + 2, d.method)?;
+            stmt.raw_bind_parameter(at + 3, d.path)?;
+            stmt.raw_bind_parameter(at + 4, d.headers)?;
+            stmt.raw_bind_parameter(at + 5, d.body)?;
+            stmt.raw_bind_parameter(at + 6, d.verdict)?;
+            stmt.raw_bind_parameter(at + 7, d.hint)?;
+            stmt.raw_bind_parameter(at + 8, d.event)?;
+            stmt.raw_bind_parameter(at + 9, d.event_id)?;
+            stmt.raw_bind_parameter(at + 10, d.webhook_id)?;
+            stmt.raw_bind_parameter(at + 11, d.forward)?;
             stmt.raw_bind_parameter(at + 12, d.status)?;
-            stmt.raw_bind_parameter(at + 13, &d.remote)?;
+            stmt.raw_bind_parameter(at + 13, d.remote)?;
         }
         stmt.raw_execute()?;
     }
@@ -366,68 +412,240 @@ fn is_busy(err: &rusqlite::Error) -> bool {
     )
 }
 
-/// `[[name, value], ...]` in arrival order, repeated names kept. Values that are not UTF-8
-/// (rare, and not something a webhook sender does) are stored lossily.
-pub fn headers_json(headers: &http::HeaderMap) -> String {
-    let mut json = String::with_capacity(32 + headers.len() * 48);
-    json.push('[');
-    for (i, (name, value)) in headers.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        // Names are lowercase tokens: nothing to escape.
-        json.push_str("[\"");
-        json.push_str(name.as_str());
-        json.push_str("\",");
-        push_json_str(&mut json, &String::from_utf8_lossy(value.as_bytes()));
-        json.push(']');
+// The queue's encoding. An entry is a tag byte, then:
+// - ROW: received_at (i64 LE), status (u16 LE), then the fields in `Row`'s order, each as a u64
+//   LE length (NULL_FIELD for SQL NULL) and that many bytes;
+// - FLUSH: a u64 LE sequence number ([`Recorder::flush`]).
+// Written by `encode` and read by `Reader` only, in this process; never stored.
+
+const ROW: u8 = 0;
+const FLUSH: u8 = 1;
+const NULL_FIELD: u64 = u64::MAX;
+
+/// Append `delivery` to `out` as one queue entry.
+fn encode(d: &Delivery<'_>, out: &mut Vec<u8>) {
+    out.push(ROW);
+    out.extend_from_slice(&d.received_at_ms.to_le_bytes());
+    out.extend_from_slice(&d.status.to_le_bytes());
+    put_text(out, Some(d.method));
+    put_text(out, Some(d.path));
+    put_with(out, |out| write_headers_json(d.headers, out));
+    put_with(out, |out| out.extend_from_slice(d.body));
+    put_text(out, Some(d.verdict.as_str()));
+    put_text(out, d.hint);
+    put_text(out, d.event);
+    put_text(out, d.event_id);
+    put_text(out, d.webhook_id);
+    if d.forward.is_empty() {
+        out.extend_from_slice(&NULL_FIELD.to_le_bytes());
+    } else {
+        put_with(out, |out| {
+            let start = out.len();
+            if serde_json::to_writer(&mut *out, d.forward).is_err() {
+                out.truncate(start);
+                out.extend_from_slice(b"[]");
+            }
+        });
     }
-    json.push(']');
-    json
+    match d.remote {
+        // Writing into a Vec cannot fail.
+        Some(addr) => put_with(out, |out| drop(write!(out, "{addr}"))),
+        None => out.extend_from_slice(&NULL_FIELD.to_le_bytes()),
+    }
 }
 
-/// Append `text` as a JSON string: as is when nothing needs escaping (every ordinary header
-/// value), else through serde_json.
-fn push_json_str(json: &mut String, text: &str) {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        json.push('"');
-        json.push_str(text);
-        json.push('"');
+/// A field written by `write`, after its length (patched in once known).
+fn put_with(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+    let at = out.len();
+    out.extend_from_slice(&[0; 8]);
+    write(out);
+    let len = (out.len() - at - 8) as u64;
+    out[at..at + 8].copy_from_slice(&len.to_le_bytes());
+}
+
+fn put_text(out: &mut Vec<u8>, text: Option<&str>) {
+    match text {
+        Some(text) => {
+            out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+            out.extend_from_slice(text.as_bytes());
+        }
+        None => out.extend_from_slice(&NULL_FIELD.to_le_bytes()),
+    }
+}
+
+/// One queued delivery, borrowed from the writer's buffer: what is bound to the INSERT.
+#[derive(Debug, PartialEq)]
+struct Row<'a> {
+    received_at_ms: i64,
+    status: u16,
+    method: &'a str,
+    path: &'a str,
+    headers: &'a str,
+    body: &'a [u8],
+    verdict: &'a str,
+    hint: Option<&'a str>,
+    event: Option<&'a str>,
+    event_id: Option<&'a str>,
+    webhook_id: Option<&'a str>,
+    forward: Option<&'a str>,
+    remote: Option<&'a str>,
+}
+
+/// `rows`, emptied, as storage for rows that borrow another buffer. Each take's rows borrow that
+/// take's bytes, so the batch cannot be kept with its type from one take to the next; this keeps
+/// its allocation instead (about 400 KiB for [`BATCH_ROWS`]: allocating and freeing that per take
+/// cost more than decoding the rows). Collecting an empty `Vec`'s `into_iter` into a `Vec` of a
+/// type with the same layout reuses the allocation (a test holds this).
+fn recycle<'b>(mut rows: Vec<Row<'_>>) -> Vec<Row<'b>> {
+    rows.clear();
+    rows.into_iter()
+        .map(|_| unreachable!("the Vec was just emptied"))
+        .collect()
+}
+
+enum Entry<'a> {
+    Row(Row<'a>),
+    Flush(u64),
+}
+
+/// Reads queue entries off the front of a buffer. Every read returns `None` on bytes that are
+/// not what [`encode`] writes (which would be a bug), rather than panicking.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+
+    fn field(&mut self) -> Option<Option<&'a [u8]>> {
+        let len = u64::from_le_bytes(self.array()?);
+        if len == NULL_FIELD {
+            return Some(None);
+        }
+        self.bytes(usize::try_from(len).ok()?).map(Some)
+    }
+
+    fn text(&mut self) -> Option<Option<&'a str>> {
+        match self.field()? {
+            Some(bytes) => std::str::from_utf8(bytes).ok().map(Some),
+            None => Some(None),
+        }
+    }
+
+    fn entry(&mut self) -> Option<Entry<'a>> {
+        match self.array::<1>()?[0] {
+            FLUSH => Some(Entry::Flush(u64::from_le_bytes(self.array()?))),
+            ROW => Some(Entry::Row(Row {
+                received_at_ms: i64::from_le_bytes(self.array()?),
+                status: u16::from_le_bytes(self.array()?),
+                method: self.text()??,
+                path: self.text()??,
+                headers: self.text()??,
+                body: self.field()??,
+                verdict: self.text()??,
+                hint: self.text()?,
+                event: self.text()?,
+                event_id: self.text()?,
+                webhook_id: self.text()?,
+                forward: self.text()?,
+                remote: self.text()?,
+            })),
+            _ => None,
+        }
+    }
+}
+
+/// `[[name, value], ...]` in arrival order, repeated names kept, appended to `out`. Values that
+/// are not UTF-8 (rare, and not something a webhook sender does) are stored lossily.
+fn write_headers_json(headers: &http::HeaderMap, out: &mut Vec<u8>) {
+    out.push(b'[');
+    for (i, (name, value)) in headers.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Names are lowercase tokens: nothing to escape.
+        out.extend_from_slice(b"[\"");
+        out.extend_from_slice(name.as_str().as_bytes());
+        out.extend_from_slice(b"\",");
+        push_json_str(out, value.as_bytes());
+        out.push(b']');
+    }
+    out.push(b']');
+}
+
+/// Append `value` as a JSON string: as is when it is printable ASCII with nothing to escape
+/// (every ordinary header value), else through serde_json (lossily when not UTF-8).
+fn push_json_str(out: &mut Vec<u8>, value: &[u8]) {
+    if value
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push(b'"');
+        out.extend_from_slice(value);
+        out.push(b'"');
     } else {
-        json.push_str(&serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned()));
+        let start = out.len();
+        if serde_json::to_writer(&mut *out, &String::from_utf8_lossy(value)).is_err() {
+            out.truncate(start);
+            out.extend_from_slice(b"\"\"");
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::listen::forward::Outcome;
     use crate::signature::Reason;
-    use bytes::Bytes;
 
-    fn delivery(n: usize, at: i64) -> Delivery {
+    /// Queue the test delivery number `n`, received at `at`, with a body of `body_len` bytes
+    /// (0: a small JSON body).
+    fn record_sized(recorder: &Recorder, n: usize, at: i64, body_len: usize) {
         let mut headers = http::HeaderMap::new();
         headers.insert("content-type", "application/json".parse().unwrap());
-        Delivery {
+        let body = if body_len == 0 {
+            format!(r#"{{"id":"e{n}","event":"stream.started"}}"#)
+        } else {
+            "x".repeat(body_len)
+        };
+        let event_id = format!("e{n}");
+        recorder.record(&Delivery {
             received_at_ms: at,
-            method: "POST".into(),
-            path: "/hook".into(),
-            remote: Some("127.0.0.1:9".into()),
+            method: "POST",
+            path: "/hook",
+            remote: Some("127.0.0.1:9".parse().unwrap()),
             status: 200,
-            headers: headers_json(&headers),
-            body: Bytes::from(format!(r#"{{"id":"e{n}","event":"stream.started"}}"#)),
+            headers: &headers,
+            body: body.as_bytes(),
             verdict: Reason::Ok,
             hint: None,
-            event: Some("stream.started".into()),
-            event_id: Some(format!("e{n}")),
+            event: Some("stream.started"),
+            event_id: Some(&event_id),
             webhook_id: None,
-            forward: Vec::new(),
-        }
+            forward: &[],
+        });
+    }
+
+    fn record(recorder: &Recorder, n: usize, at: i64) {
+        record_sized(recorder, n, at, 0);
     }
 
     fn count(path: &Path) -> i64 {
         let conn = Connection::open(path).unwrap();
         conn.query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0))
             .unwrap()
+    }
+
+    fn headers_json(headers: &http::HeaderMap) -> serde_json::Value {
+        let mut out = Vec::new();
+        write_headers_json(headers, &mut out);
+        serde_json::from_slice(&out).unwrap()
     }
 
     #[test]
@@ -438,17 +656,143 @@ mod tests {
         headers.append("x-a", "2".parse().unwrap());
         headers.append("x-bin", http::HeaderValue::from_bytes(b"\xff\"q").unwrap());
         headers.append("x-tab", http::HeaderValue::from_bytes(b"a\tb\\c").unwrap());
-        let json: serde_json::Value = serde_json::from_str(&headers_json(&headers)).unwrap();
+        headers.append(
+            "x-utf8",
+            http::HeaderValue::from_bytes("é".as_bytes()).unwrap(),
+        );
         assert_eq!(
-            json,
+            headers_json(&headers),
             serde_json::json!([
                 ["x-a", "1"],
                 ["x-a", "2"],
                 ["content-type", "application/json"],
                 ["x-bin", "\u{fffd}\"q"],
-                ["x-tab", "a\tb\\c"]
+                ["x-tab", "a\tb\\c"],
+                ["x-utf8", "é"]
             ])
         );
+        assert_eq!(headers_json(&http::HeaderMap::new()), serde_json::json!([]));
+    }
+
+    #[test]
+    fn queue_entries_decode_to_what_was_encoded() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-one", "1".parse().unwrap());
+        let forward = [Outcome {
+            url: "http://localhost:4000/hook".into(),
+            status: Some(502),
+            latency_ms: 3,
+            error: None,
+            body: bytes::Bytes::new(),
+            content_type: None,
+        }];
+        let full = Delivery {
+            received_at_ms: -5,
+            method: "POST",
+            path: "/p?q=ü",
+            remote: Some("[::1]:8080".parse().unwrap()),
+            status: 502,
+            headers: &headers,
+            body: b"\x00\xffnot utf-8",
+            verdict: Reason::BadSignature,
+            hint: Some("why"),
+            event: Some("asset.ready"),
+            event_id: Some(""),
+            webhook_id: Some("wh"),
+            forward: &forward,
+        };
+        let empty = Delivery {
+            remote: None,
+            headers: &http::HeaderMap::new(),
+            body: b"",
+            hint: None,
+            event: None,
+            event_id: None,
+            webhook_id: None,
+            forward: &[],
+            ..full
+        };
+        let mut queue = Vec::new();
+        encode(&full, &mut queue);
+        queue.extend_from_slice(&[FLUSH, 7, 0, 0, 0, 0, 0, 0, 0]);
+        encode(&empty, &mut queue);
+        let mut reader = Reader(&queue);
+        let Some(Entry::Row(row)) = reader.entry() else {
+            panic!("a row first")
+        };
+        let forward_json: serde_json::Value = serde_json::from_str(row.forward.unwrap()).unwrap();
+        assert_eq!(forward_json[0]["status"], 502);
+        assert_eq!(
+            row,
+            Row {
+                received_at_ms: -5,
+                status: 502,
+                method: "POST",
+                path: "/p?q=ü",
+                headers: r#"[["x-one","1"]]"#,
+                body: b"\x00\xffnot utf-8",
+                verdict: "bad_signature",
+                hint: Some("why"),
+                event: Some("asset.ready"),
+                event_id: Some(""),
+                webhook_id: Some("wh"),
+                forward: row.forward,
+                remote: Some("[::1]:8080"),
+            }
+        );
+        assert!(matches!(reader.entry(), Some(Entry::Flush(7))));
+        let Some(Entry::Row(row)) = reader.entry() else {
+            panic!("then a row")
+        };
+        assert_eq!(
+            (
+                row.headers,
+                row.body,
+                row.hint,
+                row.event,
+                row.forward,
+                row.remote
+            ),
+            ("[]", &b""[..], None, None, None, None)
+        );
+        assert!(reader.0.is_empty());
+        // Truncated or unknown entries are refused, not misread.
+        for cut in [1, 5, 12, queue.len() / 2] {
+            let mut short = Vec::new();
+            encode(&full, &mut short);
+            short.truncate(cut);
+            assert!(Reader(&short).entry().is_none(), "cut at {cut}");
+        }
+        assert!(Reader(&[9]).entry().is_none());
+    }
+
+    #[test]
+    fn a_recycled_batch_keeps_its_allocation() {
+        let mut spare: Vec<Row<'static>> = Vec::with_capacity(BATCH_ROWS);
+        let pointer = spare.as_ptr() as usize;
+        for take in 0..3 {
+            let bytes = format!("take {take}");
+            let mut batch = recycle(spare);
+            assert!(batch.is_empty());
+            batch.push(Row {
+                received_at_ms: 0,
+                status: 200,
+                method: &bytes,
+                path: "/",
+                headers: "[]",
+                body: bytes.as_bytes(),
+                verdict: "ok",
+                hint: None,
+                event: None,
+                event_id: None,
+                webhook_id: None,
+                forward: None,
+                remote: None,
+            });
+            spare = recycle(batch);
+            assert_eq!(spare.as_ptr() as usize, pointer);
+            assert_eq!(spare.capacity(), BATCH_ROWS);
+        }
     }
 
     #[test]
@@ -457,7 +801,7 @@ mod tests {
         let path = dir.path().join("inbox.sqlite");
         let recorder = Recorder::open(&path, None, Out::plain()).unwrap();
         for n in 0..1234 {
-            recorder.record(delivery(n, now_ms()));
+            record(&recorder, n, now_ms());
         }
         let stats = recorder.finish();
         assert_eq!(
@@ -470,8 +814,10 @@ mod tests {
         );
         assert_eq!(count(&path), 1234);
         // After finish, records are counted, not lost silently.
-        recorder.record(delivery(0, now_ms()));
+        record(&recorder, 0, now_ms());
         assert_eq!(recorder.stats().dropped, 1);
+        // And a flush returns at once instead of waiting for a writer that is gone.
+        recorder.flush();
     }
 
     #[test]
@@ -479,14 +825,46 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("inbox.sqlite");
         let recorder = Recorder::open(&path, None, Out::plain()).unwrap();
-        recorder.record(delivery(1, now_ms()));
+        record(&recorder, 1, now_ms());
         recorder.flush();
         assert_eq!(count(&path), 1);
-        let body: Vec<u8> = Connection::open(&path)
+        let (body, remote, headers): (Vec<u8>, String, String) = Connection::open(&path)
             .unwrap()
-            .query_row("SELECT body FROM deliveries", [], |r| r.get(0))
+            .query_row("SELECT body, remote, headers FROM deliveries", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .unwrap();
         assert_eq!(body, br#"{"id":"e1","event":"stream.started"}"#);
+        assert_eq!(remote, "127.0.0.1:9");
+        assert_eq!(headers, r#"[["content-type","application/json"]]"#);
+        // Flushes from several threads at once each return with their rows committed.
+        let recorder = Arc::new(recorder);
+        let threads: Vec<_> = (0..4)
+            .map(|t| {
+                let recorder = recorder.clone();
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    for n in 0..50 {
+                        record(&recorder, 1000 * (t + 1) + n, now_ms());
+                        recorder.flush();
+                        let id = format!("e{}", 1000 * (t + 1) + n);
+                        let found: i64 = Connection::open(&path)
+                            .unwrap()
+                            .query_row(
+                                "SELECT count(*) FROM deliveries WHERE event_id = ?1",
+                                [&id],
+                                |r| r.get(0),
+                            )
+                            .unwrap();
+                        assert_eq!(found, 1, "{id} committed before flush returned");
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(count(&path), 201);
     }
 
     #[test]
@@ -498,21 +876,27 @@ mod tests {
         let blocker = Connection::open(&path).unwrap();
         blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
         let started = Instant::now();
-        for n in 0..(QUEUE_CAPACITY + BATCH_ROWS + 2000) {
-            recorder.record(delivery(n, now_ms()));
+        // 64 KiB bodies: twice what the queue holds, plus what the writer may have taken.
+        let body = 64 * 1024;
+        let sent = 2 * QUEUE_MAX_BYTES / body + BATCH_ROWS;
+        for n in 0..sent {
+            record_sized(&recorder, n, now_ms(), body);
         }
         assert!(
             started.elapsed() < schema::BUSY_TIMEOUT,
             "record() must not wait for the database"
         );
-        assert!(recorder.stats().dropped >= 1000, "{:?}", recorder.stats());
+        let dropped = recorder.stats().dropped;
+        assert!(
+            dropped >= (QUEUE_MAX_BYTES / body) as u64,
+            "{:?}",
+            recorder.stats()
+        );
         blocker.execute_batch("COMMIT").unwrap();
         let stats = recorder.finish();
-        assert_eq!(
-            stats.written + stats.dropped + stats.failed,
-            (QUEUE_CAPACITY + BATCH_ROWS + 2000) as u64
-        );
+        assert_eq!(stats.written + stats.dropped + stats.failed, sent as u64);
         assert_eq!(count(&path) as u64, stats.written);
+        assert!(stats.written > 0);
     }
 
     #[test]
@@ -521,7 +905,7 @@ mod tests {
         let path = dir.path().join("inbox.sqlite");
         let recorder = Recorder::open(&path, Some(Retention::Count(10)), Out::plain()).unwrap();
         for n in 0..25 {
-            recorder.record(delivery(n, now_ms()));
+            record(&recorder, n, now_ms());
         }
         recorder.finish();
         let conn = Connection::open(&path).unwrap();
@@ -542,8 +926,8 @@ mod tests {
         let path = dir.path().join("inbox.sqlite");
         let old = now_ms() - 3 * 86_400_000;
         let first = Recorder::open(&path, None, Out::plain()).unwrap();
-        first.record(delivery(1, old));
-        first.record(delivery(2, now_ms()));
+        record(&first, 1, old);
+        record(&first, 2, now_ms());
         first.finish();
         let day = Retention::Age(Duration::from_secs(86_400));
         let second = Recorder::open(&path, Some(day), Out::plain()).unwrap();

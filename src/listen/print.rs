@@ -1,5 +1,6 @@
 //! The delivery report: one line per delivery for people (or one NDJSON object with `--json`),
-//! written by a single printer task fed through a channel so a slow terminal never holds a request.
+//! written by a single printer thread fed through a [`Spool`] so a slow terminal never holds a
+//! request.
 
 use std::io::{self, Write};
 use std::net::SocketAddr;
@@ -16,7 +17,7 @@ use crate::listen::forward::Outcome;
 use crate::listen::verdict::Envelope;
 use crate::output::{Out, Paint, sanitize, sanitize_multiline};
 use crate::signature::Reason;
-use crate::spool::{Spool, Taken};
+use crate::spool::{Refused, Scratch, Spool, Taken};
 
 /// Everything known about one delivery once it has been answered.
 #[derive(Debug)]
@@ -47,14 +48,21 @@ impl Record {
     }
 
     /// The stable NDJSON line (documented field set; new fields may be added, none removed),
-    /// without its newline. Serialized straight from the record: the body is embedded as the raw
-    /// JSON it arrived as (re-encoded only when it spans lines), headers straight from the map.
+    /// without its newline.
     pub fn to_ndjson(&self) -> String {
-        let time = jiff::Timestamp::from_millisecond(self.time_ms)
-            .map(|t| t.to_string())
-            .unwrap_or_default();
+        let mut line = Vec::with_capacity(512 + self.body.len());
+        self.write_ndjson(&mut line);
+        // Only serde_json and copies of validated `&str`s wrote into it.
+        String::from_utf8(line).unwrap_or_default()
+    }
+
+    /// [`Record::to_ndjson`] appended to `out`. Serialized straight from the record into the
+    /// caller's buffer: the body is embedded as the raw JSON it arrived as (re-encoded only when
+    /// it spans lines), headers straight from the map, the time formatted in place.
+    pub fn write_ndjson(&self, out: &mut Vec<u8>) {
+        let start = out.len();
         let line = Line {
-            time,
+            time: Time(self.time_ms),
             verdict: self.verdict(),
             reason: self.reason.as_str(),
             hint: self.hint.as_deref(),
@@ -70,24 +78,30 @@ impl Record {
             }),
             headers: Headers(&self.headers),
         };
-        let mut text = serde_json::to_string(&line).unwrap_or_else(|_| "{}".into());
+        if serde_json::to_writer(&mut *out, &line).is_err() {
+            out.truncate(start);
+            out.extend_from_slice(b"{}");
+        }
         // `body` and `forward` close the object: the body goes in as the JSON it arrived as
         // when that is one line (it was validated when the envelope was read), so the common
         // case costs a copy, not another parse.
-        text.pop();
-        text.push_str(if text.len() > 1 {
-            ",\"body\":"
+        out.pop();
+        out.extend_from_slice(if out.len() > start + 1 {
+            b",\"body\":"
         } else {
-            "\"body\":"
+            b"\"body\":"
         });
         match self.one_line_json() {
-            Some(raw) => text.push_str(raw),
-            None => text.push_str(&self.body_as_json()),
+            Some(raw) => out.extend_from_slice(raw.as_bytes()),
+            None => out.extend_from_slice(self.body_as_json().as_bytes()),
         }
-        text.push_str(",\"forward\":");
-        text.push_str(&serde_json::to_string(&self.forward).unwrap_or_else(|_| "[]".into()));
-        text.push('}');
-        text
+        out.extend_from_slice(b",\"forward\":");
+        let at = out.len();
+        if self.forward.is_empty() || serde_json::to_writer(&mut *out, &self.forward).is_err() {
+            out.truncate(at);
+            out.extend_from_slice(b"[]");
+        }
+        out.push(b'}');
     }
 
     /// The body itself, when it is JSON on one line (surrounding whitespace trimmed).
@@ -307,32 +321,45 @@ pub fn key_facts(body: &Value) -> Vec<String> {
     facts
 }
 
-/// Lines waiting for the printer, at most (a slow terminal then holds requests back rather than
-/// lines piling up in memory).
-pub const PRINTER_MAX_LINES: usize = 1024;
-/// ... and at most this many bytes of them (`-v` and `--json` lines carry whole bodies).
-pub const PRINTER_MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Bytes of rendered lines waiting for the printer, at most: a slow terminal then holds requests
+/// back rather than lines piling up in memory (`-v` and `--json` lines carry whole bodies).
+pub const PRINTER_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// After writing a small batch the printer waits this long before taking the next, so under load
 /// one wake-up and one `write` serve many lines; a person cannot see the delay.
 const LINGER: Duration = Duration::from_millis(2);
 
-/// The queue of rendered lines (each without its newline) the printer writes to stdout.
-pub type Lines = Spool<String>;
+/// The queue of rendered lines (each with its newline) the printer writes to stdout.
+pub type Lines = Spool;
 
 /// A queue for [`spawn_printer`].
 pub fn lines() -> Arc<Lines> {
-    Arc::new(Spool::new(PRINTER_MAX_LINES, PRINTER_MAX_BYTES))
+    Arc::new(Spool::new(PRINTER_MAX_BYTES))
 }
 
-/// The delivery's report as the printer will write it: NDJSON with `--json`, else the line for
-/// people (with headers and body when `verbose`). Rendered by the request handler, so the printer
-/// only writes bytes and the record itself never crosses threads.
-pub fn render(record: &Record, out: Out, verbose: bool) -> String {
+/// The delivery's report as the printer will write it, appended to `out` with its newline:
+/// NDJSON with `--json`, else the line for people (with headers and body when `verbose`).
+/// Rendered by the request handler, so the printer only writes bytes and the record itself never
+/// crosses threads.
+pub fn render_into(record: &Record, out: Out, verbose: bool, buf: &mut Vec<u8>) {
     if out.json {
-        record.to_ndjson()
+        record.write_ndjson(buf);
     } else {
-        record.to_text(out.paint(), verbose)
+        buf.extend_from_slice(record.to_text(out.paint(), verbose).as_bytes());
     }
+    buf.push(b'\n');
+}
+
+/// Render `record` ([`render_into`]) and queue it for the printer, waiting while the printer is
+/// far behind (a slow terminal). Fails only when the printer is gone (stdout closed).
+pub async fn report(
+    lines: &Lines,
+    record: &Record,
+    out: Out,
+    verbose: bool,
+) -> Result<(), Refused> {
+    let mut buf = Scratch::take();
+    render_into(record, out, verbose, &mut buf);
+    lines.extend(&buf).await
 }
 
 /// The printer: a thread that writes queued lines to stdout, so a slow or blocked stdout never
@@ -361,13 +388,8 @@ pub fn spawn_printer(lines: Arc<Lines>) -> tokio::sync::oneshot::Receiver<io::Re
 }
 
 fn print_until_closed(lines: &Lines) -> io::Result<()> {
-    let mut batch = Vec::new();
     let mut text = Vec::new();
-    while lines.take(&mut batch, None) == Taken::Some {
-        for line in batch.drain(..) {
-            text.extend_from_slice(line.as_bytes());
-            text.push(b'\n');
-        }
+    while lines.take(&mut text, None) == Taken::Some {
         let written = text.len();
         let mut stdout = io::stdout().lock();
         stdout.write_all(&text)?;
@@ -379,7 +401,6 @@ fn print_until_closed(lines: &Lines) -> io::Result<()> {
         }
         // A burst of large lines must not keep a large buffer for ever.
         text.shrink_to(256 * 1024);
-        batch.shrink_to(PRINTER_MAX_LINES);
     }
     Ok(())
 }
@@ -387,7 +408,7 @@ fn print_until_closed(lines: &Lines) -> io::Result<()> {
 /// The NDJSON object, field by field (serialization order is this order).
 #[derive(Serialize)]
 struct Line<'a> {
-    time: String,
+    time: Time,
     verdict: &'static str,
     reason: &'static str,
     hint: Option<&'a str>,
@@ -399,7 +420,19 @@ struct Line<'a> {
     remote: Option<SocketAddr>,
     access: Option<Access<'a>>,
     headers: Headers<'a>,
-    // then `body` and `forward`, written by `Record::to_ndjson`.
+    // then `body` and `forward`, written by `Record::write_ndjson`.
+}
+
+/// Unix ms as an RFC 3339 string, formatted straight into the output.
+struct Time(i64);
+
+impl Serialize for Time {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match jiff::Timestamp::from_millisecond(self.0) {
+            Ok(t) => s.collect_str(&t),
+            Err(_) => s.serialize_str(""),
+        }
+    }
 }
 
 #[derive(Serialize)]

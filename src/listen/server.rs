@@ -346,15 +346,13 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         .then(|| state.goal.record(event))
         .flatten();
     if shown {
-        let line = crate::listen::print::render(&record, state.out, state.verbose);
         // Waits only when the printer is far behind (a slow terminal); an error means the
         // printer is gone (stdout closed), and `listen` is stopping.
-        let weight = line.len();
-        let _ = state.lines.push(line, weight).await;
+        let _ = crate::listen::print::report(&state.lines, &record, state.out, state.verbose).await;
     }
     if let Some(recorder) = &state.recorder {
         // Queued for the inbox's writer thread: never waits for the database.
-        recorder.record(crate::inbox::Delivery::from_record(record));
+        recorder.record(&crate::inbox::Delivery::from_record(&record));
     }
     if let Some(what) = reached {
         let _ = state.stop.send(Stop::Reached(what));
