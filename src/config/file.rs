@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::{describe_toml_error, write_atomic};
+use super::{describe_toml_error, lock_for_update, write_atomic};
 use crate::error::Failure;
 use crate::redacted::Secret;
 
@@ -103,6 +103,7 @@ impl CredentialsFile {
 
     /// Store (or replace) the profile's key.
     pub fn set(&self, profile: &str, key: &Secret) -> Result<()> {
+        let _lock = lock_for_update(&self.path)?;
         let mut keys = self.read()?;
         keys.insert(profile.to_owned(), key.clone());
         self.write(&keys)
@@ -113,6 +114,7 @@ impl CredentialsFile {
         if !self.path.exists() {
             return Ok(false);
         }
+        let _lock = lock_for_update(&self.path)?;
         let mut keys = self.read()?;
         let removed = keys.remove(profile).is_some();
         if removed {
@@ -162,6 +164,39 @@ mod tests {
         assert_eq!(file.get("a").unwrap(), None);
         assert!(file.remove("b").unwrap());
         assert!(!file.path.exists());
+    }
+
+    #[test]
+    fn concurrent_updates_lose_nothing() {
+        // Each thread stands for an `lpwh login --profile` of its own; without the lock, a
+        // writer renames in a copy read before another's rename and that profile vanishes.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("credentials.toml");
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let file = CredentialsFile::new(path.clone());
+                std::thread::spawn(move || {
+                    for n in 0..10 {
+                        file.set(&format!("p{t}-{n}"), &Secret::new(format!("k{t}-{n}")))
+                            .unwrap();
+                    }
+                    // And removals interleaved with the others' additions.
+                    for n in 0..5 {
+                        assert!(file.remove(&format!("p{t}-{n}")).unwrap());
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let file = CredentialsFile::new(path);
+        let mut want: Vec<String> = (0..8)
+            .flat_map(|t| (5..10).map(move |n| format!("p{t}-{n}")))
+            .collect();
+        want.sort();
+        assert_eq!(file.profiles().unwrap(), want);
+        assert_eq!(file.get("p3-7").unwrap().unwrap().expose(), "k3-7");
     }
 
     #[cfg(unix)]

@@ -156,21 +156,48 @@ pub(crate) fn ensure_private_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("creating {}", dir.display()))
 }
 
+/// An exclusive lock for a read-modify-write of `path`: another lpwh updating the same file at
+/// the same moment (two `lpwh login --profile ...` in parallel scripts) waits for this one to
+/// finish instead of overwriting its change with a copy read before it. The lock is held on a
+/// sibling file, `.<name>.lock` (0600), until the returned file is dropped; the file itself is
+/// left in place, since removing it would race with a process about to lock it.
+pub(crate) fn lock_for_update(path: &Path) -> Result<std::fs::File> {
+    let (dir, name) = sibling_parts(path);
+    ensure_private_dir(dir)?;
+    let lock = dir.join(format!(".{name}.lock"));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options
+        .open(&lock)
+        .with_context(|| format!("opening {}", lock.display()))?;
+    file.lock()
+        .with_context(|| format!("locking {}", lock.display()))?;
+    Ok(file)
+}
+
+/// The directory and file name of `path`, for files created beside it.
+fn sibling_parts(path: &Path) -> (&Path, String) {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, name)
+}
+
 /// Replace `path` with `contents` atomically: write a sibling temp file created with `mode`
 /// from the start (so it is never readable by others, even briefly), sync it, then rename.
 /// Readers see the old file or the new one, never half of one.
 pub(crate) fn write_atomic(path: &Path, contents: &[u8], mode: u32) -> Result<()> {
     use std::io::Write;
 
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let (dir, name) = sibling_parts(path);
     ensure_private_dir(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
-use super::{Dirs, write_atomic};
+use super::{Dirs, lock_for_update, write_atomic};
 use crate::error::Failure;
 
 /// `config.toml`: per-profile settings. Never holds a secret.
@@ -134,6 +134,7 @@ pub fn check_api_url(url: &str) -> std::result::Result<(), &'static str> {
 /// Set `[profiles.NAME] api_url` in `config.toml`, keeping the rest of the file as written.
 pub fn save_api_url(dirs: &Dirs, profile: &str, api_url: &str) -> Result<()> {
     let path = dirs.config_file();
+    let _lock = lock_for_update(&path)?;
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
