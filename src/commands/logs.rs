@@ -193,10 +193,9 @@ pub fn log_json(log: &WebhookLog) -> Value {
         .as_ref()
         .and_then(|r| r.body.as_deref())
         .and_then(decode_body)
+        && let Some(response) = value.get_mut("response").and_then(Value::as_object_mut)
     {
-        if let Some(response) = value.get_mut("response").and_then(Value::as_object_mut) {
-            response.insert("bodyDecoded".into(), Value::String(decoded));
-        }
+        response.insert("bodyDecoded".into(), Value::String(decoded));
     }
     value
 }

@@ -391,10 +391,8 @@ pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Res
 /// A webhook for `--json`: every field Studio sent, the secret masked unless asked.
 pub fn webhook_json(w: &Webhook, show_secrets: bool) -> Value {
     let mut value = serde_json::to_value(w).unwrap_or(Value::Null);
-    if !show_secrets {
-        if let Some(Value::String(secret)) = value.get_mut("sharedSecret") {
-            *secret = mask(secret);
-        }
+    if !show_secrets && let Some(Value::String(secret)) = value.get_mut("sharedSecret") {
+        *secret = mask(secret);
     }
     value
 }

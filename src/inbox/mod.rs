@@ -132,7 +132,7 @@ pub fn parse_age(text: &str) -> Option<Duration> {
 fn humane_age(age: Duration) -> String {
     let secs = age.as_secs();
     for (unit, size) in [("w", 7 * 86_400), ("d", 86_400), ("h", 3600), ("m", 60)] {
-        if secs >= size && secs % size == 0 {
+        if secs >= size && secs.is_multiple_of(size) {
             return format!("{}{unit}", secs / size);
         }
     }

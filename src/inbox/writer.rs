@@ -219,7 +219,7 @@ impl Writer {
             let mut batch = recycle(spare);
             self.write_taken(&taken, &mut batch);
             spare = recycle(batch);
-            if self.batches % PRUNE_EVERY_BATCHES == 0 {
+            if self.batches.is_multiple_of(PRUNE_EVERY_BATCHES) {
                 self.prune();
             }
             self.report_losses(false);

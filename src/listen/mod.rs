@@ -378,7 +378,7 @@ async fn cleanup(ctx: &Ctx, temp: &public_url::Temporary) {
 
 fn humane(d: Duration) -> String {
     let secs = d.as_secs_f64();
-    if secs >= 60.0 && secs.fract() == 0.0 && (secs as u64) % 60 == 0 {
+    if secs >= 60.0 && secs.fract() == 0.0 && (secs as u64).is_multiple_of(60) {
         format!("{}m", secs as u64 / 60)
     } else {
         format!("{secs}s")
