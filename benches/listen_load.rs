@@ -431,7 +431,8 @@ async fn inbox_mode(o: &Opts) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// `--ab PATH`: two lpwh builds, both `--no-record`, in alternating max-throughput rounds and
+/// `--ab PATH`: two lpwh builds, both `--no-record` (both recording with `--inbox`), in
+/// alternating max-throughput rounds and
 /// then at the same paced rate: for telling whether a change to the request path helps, on a
 /// machine whose speed swings by ±10% between rounds. Prints B's throughput and CPU per delivery
 /// relative to A's.
@@ -597,12 +598,12 @@ fn main() {
         return;
     };
     o.lpwh = Some(lpwh);
-    if o.inbox {
-        rt.block_on(inbox_mode(&o));
-        return;
-    }
     if let Some(b) = &o.ab {
         rt.block_on(ab_mode(&o, b));
+        return;
+    }
+    if o.inbox {
+        rt.block_on(inbox_mode(&o));
         return;
     }
     let lpwh_path = o.lpwh.as_deref().unwrap_or_default();

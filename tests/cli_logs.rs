@@ -302,3 +302,49 @@ fn resending_an_unknown_log_is_not_found() {
     env.run(&["resend", &id, "f0f0f0f0-0000-4000-8000-000000000000"])
         .assert_code(4);
 }
+
+// ---- LOG_ID prefixes ------------------------------------------------------------------------
+
+#[test]
+fn a_log_id_prefix_names_one_delivery_or_lists_the_candidates() {
+    let env = Env::new();
+    let id = hook(&env);
+    let one = env.mock.insert_log(
+        &id,
+        json!({"id": "abc11111-0000-4000-8000-000000000001", "success": true}),
+    );
+    let two = env.mock.insert_log(
+        &id,
+        json!({"id": "abc22222-0000-4000-8000-000000000002", "success": true}),
+    );
+    env.mock.seed_logs(&id, 3);
+
+    // A unique prefix, in any case, shows that delivery and resends it.
+    let shown = env.run(&["--json", "logs", &id, "ABC1"]);
+    shown.assert_code(0);
+    assert_eq!(shown.json()["id"], one.as_str());
+    let resent = env.run(&["resend", &id, "abc2"]);
+    resent.assert_code(0);
+    assert_eq!(
+        env.requests("POST", &format!("/api/webhook/{id}/log/{two}/resend"))
+            .len(),
+        1
+    );
+
+    // An ambiguous one lists both and sends nothing.
+    let before = env.requests("POST", "").len();
+    let ambiguous = env.run(&["resend", &id, "abc"]);
+    ambiguous.assert_code(2);
+    assert!(
+        ambiguous.stderr.contains(&one) && ambiguous.stderr.contains(&two),
+        "{}",
+        ambiguous.stderr
+    );
+    assert_eq!(env.requests("POST", "").len(), before);
+
+    // No match: not found, saying where it looked.
+    let none = env.run(&["logs", &id, "ffff"]);
+    none.assert_code(4);
+    assert!(none.stderr.contains("newest"), "{}", none.stderr);
+    env.run(&["logs", &id, " "]).assert_code(2);
+}

@@ -13,24 +13,28 @@ use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::output::{self, Out, sanitize, sanitize_multiline};
 
-use super::webhook_common::{resolve, scrub_secrets, warn_unknown_event};
+use super::webhook_common::{looks_like_uuid, resolve, scrub_secrets, warn_unknown_event};
 
 /// Deliveries shown when `--limit` is not given.
 const DEFAULT_LIMIT: u32 = 20;
 /// How many of the newest entries each `--follow` poll reads.
 const FOLLOW_PAGE: u32 = 100;
+/// A LOG_ID prefix is looked for among this many of the webhook's newest deliveries (one page).
+const PREFIX_SEARCH: u32 = 1000;
+/// How many candidates an "ambiguous LOG_ID" error lists.
+const MAX_CANDIDATES: usize = 10;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     lpwh logs 3f0c --failed\n  \
     lpwh logs 3f0c --follow --event stream.started\n  \
-    lpwh logs 3f0c 9d2e6c1a-...   (one delivery in full)")]
+    lpwh logs 3f0c 9d2e6c1a       (one delivery in full, by a LOG_ID prefix)")]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// Show this one delivery in full (request, body, response)
+    /// Show this one delivery in full (request, body, response): its id, or a unique prefix of it
     #[arg(value_name = "LOG_ID")]
     pub log_id: Option<String>,
 
@@ -68,7 +72,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // Studio answers `200 []` for an unknown webhook: look it up first for an honest "not found".
     let webhook = resolve(&api, &args.id).await?;
     if let Some(log_id) = &args.log_id {
-        return show_one(ctx, &api, &webhook.id, log_id.trim()).await;
+        let log_id = resolve_log(&api, &webhook.id, log_id).await?;
+        return show_one(ctx, &api, &webhook.id, &log_id).await;
     }
 
     let mut filters = Vec::new();
@@ -217,20 +222,89 @@ fn pretty_body(text: &str) -> String {
     sanitize_multiline(&pretty).into_owned()
 }
 
+/// The full id of the delivery `arg` names: a full id as typed, or the one id among the
+/// webhook's [`PREFIX_SEARCH`] newest deliveries that starts with `arg` (case-insensitive).
+/// Exit 4 when none does, exit 2 when several do (they are listed).
+pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<String> {
+    let wanted = arg.trim();
+    if wanted.is_empty() {
+        return Err(usage("a LOG_ID cannot be empty")
+            .hint(format!(
+                "run 'lpwh logs {}' to see its deliveries and their ids",
+                sanitize(webhook_id)
+            ))
+            .into());
+    }
+    if looks_like_uuid(wanted) {
+        return Ok(wanted.to_owned());
+    }
+    let query = ListQuery {
+        limit: Some(PREFIX_SEARCH),
+        ..ListQuery::default()
+    };
+    let page = api
+        .list_logs(webhook_id, &query)
+        .await
+        .context("listing deliveries to resolve a LOG_ID prefix")?;
+    let needle = wanted.to_ascii_lowercase();
+    let mut matches: Vec<&WebhookLog> = page
+        .items
+        .iter()
+        .filter(|l| l.id.to_ascii_lowercase().starts_with(&needle))
+        .collect();
+    matches.sort_by_key(|l| std::cmp::Reverse(l.created_at));
+    match matches.as_slice() {
+        [] => Err(log_not_found(webhook_id, wanted)
+            .hint(format!(
+                "a LOG_ID prefix is looked for among the newest {PREFIX_SEARCH} deliveries; \
+                 run 'lpwh logs {}' to see them, or give the whole id",
+                sanitize(webhook_id)
+            ))
+            .into()),
+        [one] => Ok(one.id.clone()),
+        many => {
+            let mut message = format!("'{}' matches {} deliveries:", sanitize(wanted), many.len());
+            for log in many.iter().take(MAX_CANDIDATES) {
+                message.push_str(&format!(
+                    "\n  {}  {}  {}",
+                    sanitize(&log.id),
+                    output::local_time(log.created_at),
+                    sanitize(&log.event)
+                ));
+            }
+            if many.len() > MAX_CANDIDATES {
+                message.push_str(&format!("\n  ... and {} more", many.len() - MAX_CANDIDATES));
+            }
+            Err(usage(message)
+                .hint("type more characters of the LOG_ID, or the whole id")
+                .into())
+        }
+    }
+}
+
+/// Studio's answer for a log id the webhook does not have: 404, or 400 "mismatch" for another
+/// webhook's log.
+pub fn is_unknown_log(err: &ApiError) -> bool {
+    matches!(err.status(), Some(404) | Some(400))
+}
+
+/// The error for a delivery the webhook does not have, wherever a LOG_ID is looked up.
+pub fn log_not_found(webhook_id: &str, log_id: &str) -> Failure {
+    Failure::not_found(format!(
+        "no delivery '{}' for webhook {}",
+        sanitize(log_id),
+        sanitize(webhook_id)
+    ))
+    .hint(format!(
+        "run 'lpwh logs {}' to see its deliveries",
+        sanitize(webhook_id)
+    ))
+}
+
 async fn show_one(ctx: &Ctx, api: &Client, webhook_id: &str, log_id: &str) -> Result<()> {
     let log = api.get_log(webhook_id, log_id).await.map_err(|err| {
-        if err.status() == Some(404) || err.status() == Some(400) {
-            anyhow::Error::new(
-                Failure::not_found(format!(
-                    "no delivery '{}' for webhook {}",
-                    sanitize(log_id),
-                    sanitize(webhook_id)
-                ))
-                .hint(format!(
-                    "run 'lpwh logs {}' to see its deliveries",
-                    sanitize(webhook_id)
-                )),
-            )
+        if is_unknown_log(&err) {
+            anyhow::Error::new(log_not_found(webhook_id, log_id))
         } else {
             anyhow::Error::new(err).context("reading the delivery")
         }

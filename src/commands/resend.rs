@@ -7,19 +7,21 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::output::sanitize;
 
-use super::logs::{duration_ms, log_json, print_summary};
+use super::logs::{
+    duration_ms, is_unknown_log, log_json, log_not_found, print_summary, resolve_log,
+};
 use super::webhook_common::resolve;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  lpwh logs 3f0c --failed      (find the LOG_ID)\n  lpwh resend 3f0c 9d2e6c1a-..."
+    after_help = "Example:\n  lpwh logs 3f0c --failed      (find the LOG_ID)\n  lpwh resend 3f0c 9d2e6c1a"
 )]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// The delivery to send again (from 'lpwh logs ID')
+    /// The delivery to send again (from 'lpwh logs ID'): its id, or a unique prefix of it
     #[arg(value_name = "LOG_ID")]
     pub log_id: String,
 }
@@ -28,20 +30,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let out = &ctx.out;
     let api = ctx.api()?;
     let webhook = resolve(&api, &args.id).await?;
-    let log_id = args.log_id.trim();
-    let log = api.resend(&webhook.id, log_id).await.map_err(|err| {
-        if matches!(err.status(), Some(404) | Some(400)) {
-            anyhow::Error::new(
-                Failure::not_found(format!(
-                    "no delivery '{}' for webhook {}",
-                    sanitize(log_id),
-                    sanitize(&webhook.id)
-                ))
-                .hint(format!(
-                    "run 'lpwh logs {}' to see its deliveries",
-                    sanitize(&webhook.id)
-                )),
-            )
+    let log_id = resolve_log(&api, &webhook.id, &args.log_id).await?;
+    let log = api.resend(&webhook.id, &log_id).await.map_err(|err| {
+        if is_unknown_log(&err) {
+            anyhow::Error::new(log_not_found(&webhook.id, &log_id))
         } else {
             anyhow::Error::new(err).context("resending the delivery")
         }
