@@ -43,6 +43,9 @@ struct Opts {
     inbox: bool,
     /// `--ab PATH`: compare another lpwh build against `--lpwh`, both `--no-record`.
     ab: Option<String>,
+    /// `--drive ADDR`: only send `--million N` deliveries to a server already running at ADDR
+    /// (for profiling it, e.g. under `valgrind --tool=callgrind`), and print the rate.
+    drive: Option<String>,
 }
 
 fn opts() -> Opts {
@@ -55,6 +58,7 @@ fn opts() -> Opts {
         million: 1_000_000,
         inbox: false,
         ab: None,
+        drive: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -66,6 +70,7 @@ fn opts() -> Opts {
             "--conns" => o.conns = value.parse().expect("--conns N"),
             "--nginx" => o.nginx = Some(value),
             "--ab" => o.ab = Some(value),
+            "--drive" => o.drive = Some(value),
             "--million" => o.million = value.parse().expect("--million N"),
             "--serve-trivial" => {
                 o.serve_trivial = true;
@@ -590,6 +595,17 @@ fn main() {
             // Serve until the bench kills us (bounded: the bench runs for minutes at most).
             tokio::time::sleep(Duration::from_secs(3600)).await;
         });
+        return;
+    }
+    if let Some(addr) = &o.drive {
+        let run = rt.block_on(load(addr, o.conns, 600, None, Some(o.million)));
+        println!(
+            "{} deliveries answered 200 in {:.1} s ({:.0}/s), {} errors",
+            run.sent,
+            run.secs,
+            run.rate(),
+            run.errors
+        );
         return;
     }
     let Some(lpwh) = o.lpwh.take() else {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod generate;
 pub mod inbox;
+pub mod json_write;
 pub mod listen;
 pub mod output;
 pub mod redacted;

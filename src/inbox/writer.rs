@@ -573,29 +573,10 @@ fn write_headers_json(headers: &http::HeaderMap, out: &mut Vec<u8>) {
         out.extend_from_slice(b"[\"");
         out.extend_from_slice(name.as_str().as_bytes());
         out.extend_from_slice(b"\",");
-        push_json_str(out, value.as_bytes());
+        crate::json_write::push_string(out, value.as_bytes());
         out.push(b']');
     }
     out.push(b']');
-}
-
-/// Append `value` as a JSON string: as is when it is printable ASCII with nothing to escape
-/// (every ordinary header value), else through serde_json (lossily when not UTF-8).
-fn push_json_str(out: &mut Vec<u8>, value: &[u8]) {
-    if value
-        .iter()
-        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-    {
-        out.push(b'"');
-        out.extend_from_slice(value);
-        out.push(b'"');
-    } else {
-        let start = out.len();
-        if serde_json::to_writer(&mut *out, &String::from_utf8_lossy(value)).is_err() {
-            out.truncate(start);
-            out.extend_from_slice(b"\"\"");
-        }
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::events;
@@ -56,41 +55,77 @@ impl Record {
         String::from_utf8(line).unwrap_or_default()
     }
 
-    /// [`Record::to_ndjson`] appended to `out`. Serialized straight from the record into the
-    /// caller's buffer: the body is embedded as the raw JSON it arrived as (re-encoded only when
-    /// it spans lines), headers straight from the map, the time formatted in place.
+    /// [`Record::to_ndjson`] appended to `out`, written field by field straight into the
+    /// caller's buffer ([`crate::json_write`]): the body is embedded as the raw JSON it arrived
+    /// as (re-encoded only when it spans lines), headers straight from the map. Field order is
+    /// this order; every field is always present (`null` when unknown).
     pub fn write_ndjson(&self, out: &mut Vec<u8>) {
-        let start = out.len();
-        let line = Line {
-            time: Time(self.time_ms),
-            verdict: self.verdict(),
-            reason: self.reason.as_str(),
-            hint: self.hint.as_deref(),
-            event: self.envelope.event.as_deref(),
-            id: self.envelope.id.as_deref(),
-            webhook_id: self.envelope.webhook_id.as_deref(),
-            status: self.status,
-            path: &self.path,
-            remote: self.remote,
-            access: self.access.as_ref().map(|d| Access {
-                allow: d.allow,
-                why: &d.why,
-            }),
-            headers: Headers(&self.headers),
-        };
-        if serde_json::to_writer(&mut *out, &line).is_err() {
-            out.truncate(start);
-            out.extend_from_slice(b"{}");
+        use crate::json_write::{push_addr, push_opt_string, push_string, push_time_ms};
+        out.extend_from_slice(b"{\"time\":");
+        push_time_ms(out, self.time_ms);
+        // The verdict and reason words are fixed lowercase ASCII: nothing to escape.
+        out.extend_from_slice(b",\"verdict\":\"");
+        out.extend_from_slice(self.verdict().as_bytes());
+        out.extend_from_slice(b"\",\"reason\":\"");
+        out.extend_from_slice(self.reason.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"hint\":");
+        push_opt_string(out, self.hint.as_deref());
+        out.extend_from_slice(b",\"event\":");
+        push_opt_string(out, self.envelope.event.as_deref());
+        out.extend_from_slice(b",\"id\":");
+        push_opt_string(out, self.envelope.id.as_deref());
+        out.extend_from_slice(b",\"webhook_id\":");
+        push_opt_string(out, self.envelope.webhook_id.as_deref());
+        out.extend_from_slice(b",\"status\":");
+        out.extend_from_slice(itoa::Buffer::new().format(self.status).as_bytes());
+        out.extend_from_slice(b",\"path\":");
+        push_string(out, self.path.as_bytes());
+        out.extend_from_slice(b",\"remote\":");
+        match self.remote {
+            Some(addr) => push_addr(out, addr),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"access\":");
+        match &self.access {
+            Some(d) => {
+                out.extend_from_slice(if d.allow {
+                    b"{\"allow\":true,\"why\":"
+                } else {
+                    b"{\"allow\":false,\"why\":"
+                });
+                push_string(out, d.why.as_bytes());
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        // `{name: value}`, a repeated name as `{name: [values...]}`. Names are lowercase tokens.
+        out.extend_from_slice(b",\"headers\":{");
+        for (i, name) in self.headers.keys().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.push(b'"');
+            out.extend_from_slice(name.as_str().as_bytes());
+            out.extend_from_slice(b"\":");
+            let mut values = self.headers.get_all(name).iter();
+            let first = values.next().map(|v| v.as_bytes()).unwrap_or_default();
+            match values.next() {
+                None => push_string(out, first),
+                Some(second) => {
+                    out.push(b'[');
+                    push_string(out, first);
+                    for value in std::iter::once(second).chain(values) {
+                        out.push(b',');
+                        push_string(out, value.as_bytes());
+                    }
+                    out.push(b']');
+                }
+            }
         }
         // `body` and `forward` close the object: the body goes in as the JSON it arrived as
         // when that is one line (it was validated when the envelope was read), so the common
         // case costs a copy, not another parse.
-        out.pop();
-        out.extend_from_slice(if out.len() > start + 1 {
-            b",\"body\":"
-        } else {
-            b"\"body\":"
-        });
+        out.extend_from_slice(b"},\"body\":");
         match self.one_line_json() {
             Some(raw) => out.extend_from_slice(raw.as_bytes()),
             None => out.extend_from_slice(self.body_as_json().as_bytes()),
@@ -109,8 +144,11 @@ impl Record {
         if !self.envelope.is_json {
             return None;
         }
-        let text = std::str::from_utf8(self.body.trim_ascii()).ok()?;
-        (!text.contains(['\n', '\r'])).then_some(text)
+        let raw = self.body.trim_ascii();
+        if crate::json_write::has_line_break(raw) {
+            return None;
+        }
+        std::str::from_utf8(raw).ok()
     }
 
     /// The body as a JSON value: re-encoded compactly when it spans lines, a string (lossily)
@@ -405,71 +443,6 @@ fn print_until_closed(lines: &Lines) -> io::Result<()> {
     Ok(())
 }
 
-/// The NDJSON object, field by field (serialization order is this order).
-#[derive(Serialize)]
-struct Line<'a> {
-    time: Time,
-    verdict: &'static str,
-    reason: &'static str,
-    hint: Option<&'a str>,
-    event: Option<&'a str>,
-    id: Option<&'a str>,
-    webhook_id: Option<&'a str>,
-    status: u16,
-    path: &'a str,
-    remote: Option<SocketAddr>,
-    access: Option<Access<'a>>,
-    headers: Headers<'a>,
-    // then `body` and `forward`, written by `Record::write_ndjson`.
-}
-
-/// Unix ms as an RFC 3339 string, formatted straight into the output.
-struct Time(i64);
-
-impl Serialize for Time {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match jiff::Timestamp::from_millisecond(self.0) {
-            Ok(t) => s.collect_str(&t),
-            Err(_) => s.serialize_str(""),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct Access<'a> {
-    allow: bool,
-    why: &'a str,
-}
-
-/// Headers as `{name: value}`, a repeated name as `{name: [values...]}`; values that are not
-/// UTF-8 lossily.
-struct Headers<'a>(&'a http::HeaderMap);
-
-impl Serialize for Headers<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        fn text(v: &http::HeaderValue) -> std::borrow::Cow<'_, str> {
-            String::from_utf8_lossy(v.as_bytes())
-        }
-        let mut map = s.serialize_map(Some(self.0.keys_len()))?;
-        for name in self.0.keys() {
-            let mut values = self.0.get_all(name).iter();
-            let first = values.next().map(text).unwrap_or_default();
-            match values.next() {
-                None => map.serialize_entry(name.as_str(), &first)?,
-                Some(second) => {
-                    let all: Vec<_> = [first, text(second)]
-                        .into_iter()
-                        .chain(values.map(text))
-                        .collect();
-                    map.serialize_entry(name.as_str(), &all)?;
-                }
-            }
-        }
-        map.end()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,6 +557,54 @@ mod tests {
         let v: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["body"], "line1\nline2 \u{fffd} \u{1b}[31m");
         assert_eq!(v["id"], Value::Null);
+    }
+
+    #[test]
+    fn ndjson_escapes_every_text_field_and_keeps_the_exact_shape() {
+        let body = br#"{"id":"e\"1\u001b","event":"stream.\u00e9","webhookId":"wh\n"}"#;
+        let mut r = record(
+            Reason::BadSignature,
+            vec![outcome(None, Some("refused \"x\""))],
+        );
+        r.time_ms = 1_795_335_697_120;
+        r.body = Bytes::from_static(body);
+        r.envelope = Envelope::parse(body);
+        r.hint = Some("say \"hi\"\n\u{1b}[2J\\".into());
+        r.path = "/p?q=\"ü\"".into();
+        r.status = 401;
+        r.remote = Some("[::1]:8080".parse().unwrap());
+        r.access = Some(Decision {
+            allow: false,
+            why: "rule \"b\"".into(),
+        });
+        r.headers
+            .append("x-bin", http::HeaderValue::from_bytes(b"\xff\"\\").unwrap());
+        r.headers
+            .append("x-tab", http::HeaderValue::from_bytes(b"a\tb").unwrap());
+        r.headers.append("x-tab", "second".parse().unwrap());
+        let line = r.to_ndjson();
+        assert!(!line.contains(['\n', '\r', '\x1b']), "{line}");
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "time": "2026-11-22T08:21:37.12Z",
+                "verdict": "invalid",
+                "reason": "bad_signature",
+                "hint": "say \"hi\"\n\u{1b}[2J\\",
+                "event": "stream.é",
+                "id": "e\"1\u{1b}",
+                "webhook_id": "wh\n",
+                "status": 401,
+                "path": "/p?q=\"ü\"",
+                "remote": "[::1]:8080",
+                "access": {"allow": false, "why": "rule \"b\""},
+                "headers": {"x-bin": "\u{fffd}\"\\", "x-tab": ["a\tb", "second"]},
+                "body": {"id": "e\"1\u{1b}", "event": "stream.é", "webhookId": "wh\n"},
+                "forward": serde_json::to_value(&r.forward).unwrap(),
+            })
+        );
+        assert_eq!(v["forward"][0]["error"], "refused \"x\"");
     }
 
     #[test]
