@@ -41,7 +41,8 @@ struct Opts {
     million: u64,
     /// `--inbox`: only compare recording on vs `--no-record` (see `inbox_mode`).
     inbox: bool,
-    /// `--ab PATH`: compare another lpwh build against `--lpwh`, both `--no-record`.
+    /// `--ab PATH`: compare another lpwh build against `--lpwh` (`--no-record`, or both
+    /// recording with `--inbox`).
     ab: Option<String>,
     /// `--drive ADDR`: only send `--million N` deliveries to a server already running at ADDR
     /// (for profiling it, e.g. under `valgrind --tool=callgrind`), and print the rate.
@@ -454,12 +455,10 @@ async fn ab_mode(o: &Opts, b_path: &str) {
         "| build | deliveries/s | p50 ms | p99 ms | answered 200 | errors | server CPU µs/delivery |"
     );
     println!("|---|---|---|---|---|---|---|");
-    let (mut a, a_addr) = start_lpwh_with(
-        o.lpwh.as_deref().unwrap_or_default(),
-        &dir.join("a"),
-        &["--no-record"],
-    );
-    let (mut b, b_addr) = start_lpwh_with(b_path, &dir.join("b"), &["--no-record"]);
+    let flags: &[&str] = if o.inbox { &[] } else { &["--no-record"] };
+    let (mut a, a_addr) =
+        start_lpwh_with(o.lpwh.as_deref().unwrap_or_default(), &dir.join("a"), flags);
+    let (mut b, b_addr) = start_lpwh_with(b_path, &dir.join("b"), flags);
     for addr in [&a_addr, &b_addr] {
         load(addr, o.conns, 3, None, None).await;
     }
