@@ -84,6 +84,12 @@ fn the_create_wizard_asks_for_everything_missing() {
     expect(&mut pty, "Again");
     send(&mut pty, "typed-in-the-wizard-42");
     send(&mut pty, ENTER);
+    // Everything on one screen, then one last question (Enter: yes). Nothing is sent before.
+    expect(&mut pty, "stream.started, stream.idle");
+    expect(&mut pty, "the one typed (hidden)");
+    expect(&mut pty, "Create this webhook?");
+    assert!(env.requests("POST", "/api/webhook").is_empty());
+    send(&mut pty, ENTER);
     let code = finish(pty);
     assert_eq!(code, 0);
 
@@ -122,6 +128,9 @@ fn the_create_wizard_only_asks_for_what_flags_did_not_give() {
     expect(&mut pty, "Signing secret");
     // First option: generate one.
     send(&mut pty, ENTER);
+    expect(&mut pty, "all streams");
+    expect(&mut pty, "Create this webhook?");
+    send(&mut pty, "y");
     expect(&mut pty, "shown only this once");
     assert_eq!(finish(pty), 0);
     let body = env.requests("POST", "/api/webhook")[0].body_json().unwrap();
@@ -129,6 +138,33 @@ fn the_create_wizard_only_asks_for_what_flags_did_not_give() {
     assert_eq!(body["events"], json!(["stream.started"]));
     assert_eq!(body["sharedSecret"].as_str().unwrap().len(), 64);
     assert!(body.get("streamId").is_none(), "{body}");
+}
+
+#[test]
+fn declining_the_create_summary_creates_nothing() {
+    let env = Env::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "create",
+            "--name",
+            "second-thoughts",
+            "--url",
+            "https://example.com/no",
+        ],
+    );
+    expect(&mut pty, "Events");
+    send(&mut pty, " ");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Stream id");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Signing secret");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Create this webhook?");
+    send(&mut pty, "n");
+    expect(&mut pty, "nothing was created");
+    assert_eq!(finish(pty), 1);
+    assert!(env.requests("POST", "/api/webhook").is_empty());
 }
 
 #[test]

@@ -132,6 +132,26 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         shared_secret: secret.clone(),
         stream_id,
     };
+    if wizard {
+        // Everything asked is on one screen before anything is sent: last chance to back out.
+        let secret_note = match (&secret, generated) {
+            (Some(_), true) => "generated (shown once, after creating)",
+            (Some(_), false) => "the one typed (hidden)",
+            (None, _) => "none: deliveries will not be signed",
+        };
+        out.info(format!(
+            "\n  name    {}\n  url     {}\n  events  {}\n  stream  {}\n  secret  {secret_note}\n",
+            sanitize(&new.name),
+            sanitize(&new.url),
+            sanitize(&new.events.join(", ")),
+            new.stream_id
+                .as_deref()
+                .map_or_else(|| "all streams".into(), sanitize),
+        ));
+        if !ask(|| prompt::confirm("Create this webhook?".into(), true)).await? {
+            return Err(Failure::failure("cancelled: nothing was created").into());
+        }
+    }
     let created = match api.create_webhook(&new).await {
         Ok(created) => created,
         // A POST is not retried: if the answer was lost, Studio may have stored it anyway, and

@@ -127,7 +127,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         } else {
             format!("Delete these {}?", targets.len())
         };
-        if !ask(move || prompt::confirm(question)).await? {
+        if !ask(move || prompt::confirm(question, false)).await? {
             return Err(Failure::failure("cancelled: nothing was deleted").into());
         }
     }

@@ -344,7 +344,7 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
             "Delete all {total} recorded deliveries from {}?",
             path.display()
         );
-        if !ask(move || confirm(question)).await? {
+        if !ask(move || confirm(question, false)).await? {
             return Err(Failure::failure("nothing deleted").into());
         }
     }

@@ -168,10 +168,10 @@ pub fn secret(updating: bool, has_secret: bool) -> dialoguer::Result<SecretChoic
     })
 }
 
-/// A yes/no question, defaulting to no.
-pub fn confirm(question: String) -> dialoguer::Result<bool> {
+/// A yes/no question; Enter answers `default`.
+pub fn confirm(question: String, default: bool) -> dialoguer::Result<bool> {
     Confirm::with_theme(&theme())
         .with_prompt(question)
-        .default(false)
+        .default(default)
         .interact()
 }
