@@ -399,3 +399,25 @@ fn the_blocking_variant_serves_plain_tests() {
     assert_eq!(page.len(), 2);
     drop(mock);
 }
+
+#[tokio::test]
+async fn a_seeded_mock_has_logs_for_each_webhook() {
+    let mock = StudioMock::start_with(studio_mock::MockConfig {
+        webhooks: 2,
+        logs: 3,
+        ..Default::default()
+    })
+    .await;
+    let hooks: Vec<Value> = get(&mock, "/webhook").await.json().await.unwrap();
+    assert_eq!(hooks.len(), 2);
+    for hook in hooks {
+        let id = hook["id"].as_str().unwrap();
+        let logs: Vec<Value> = get(&mock, &format!("/webhook/{id}/log"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(logs.len(), 3, "{id}");
+        assert!(logs.iter().all(|l| l["webhookId"] == id));
+    }
+}

@@ -69,6 +69,8 @@ pub struct MockConfig {
     pub port: u16,
     /// Webhooks to seed before the first request.
     pub webhooks: usize,
+    /// Delivery logs to seed for each seeded webhook (one second apart, alternating 200/500).
+    pub logs: usize,
 }
 
 impl Default for MockConfig {
@@ -77,6 +79,7 @@ impl Default for MockConfig {
             api_key: DEFAULT_API_KEY.to_owned(),
             port: 0,
             webhooks: 0,
+            logs: 0,
         }
     }
 }
@@ -378,7 +381,9 @@ fn bind(port: u16) -> std::net::TcpListener {
 
 fn new_shared(config: &MockConfig) -> Arc<Shared> {
     let mut store = store::Store::default();
-    store.seed_webhooks(config.webhooks);
+    for id in store.seed_webhooks(config.webhooks) {
+        store.seed_logs(&id, config.logs);
+    }
     Arc::new(Shared {
         api_key: config.api_key.clone(),
         store: Mutex::new(store),

@@ -1,13 +1,15 @@
-//! `studio-mock --port P --webhooks N --key K`: run the mock Studio API for benchmarks and manual tries.
+//! `studio-mock --port P --webhooks N --logs M --key K`: run the mock Studio API for benchmarks
+//! and manual tries.
 
 use std::process::ExitCode;
 
 use studio_mock::{MockConfig, StudioMock};
 
-const USAGE: &str = "usage: studio-mock [--port P] [--webhooks N] [--key K]\n\
+const USAGE: &str = "usage: studio-mock [--port P] [--webhooks N] [--logs M] [--key K]\n\
   Serves a Livepeer Studio-like /api/webhook on 127.0.0.1 and prints its base URL on stdout.\n\
   --port P      port to listen on (default: a free one)\n\
   --webhooks N  webhooks to seed (default 0)\n\
+  --logs M      delivery logs to seed for each of them (default 0)\n\
   --key K       the API key to accept (default: studio_mock::DEFAULT_API_KEY)";
 
 fn main() -> ExitCode {
@@ -22,11 +24,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let seeded = config.webhooks;
+    let (seeded, logs) = (config.webhooks, config.logs);
     let mock = StudioMock::start_blocking_with(config);
     println!("{}", mock.url());
     eprintln!(
-        "studio-mock: serving {} with {seeded} webhooks; key {}; Ctrl-C to stop",
+        "studio-mock: serving {} with {seeded} webhooks ({logs} logs each); key {}; Ctrl-C to stop",
         mock.url(),
         mock.api_key()
     );
@@ -68,6 +70,10 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<MockConfig>, S
                     .parse()
                     .map_err(|_| format!("--webhooks: not a count: {v}"))?;
             }
+            "--logs" => {
+                let v = value()?;
+                config.logs = v.parse().map_err(|_| format!("--logs: not a count: {v}"))?;
+            }
             "--key" => {
                 config.api_key = value()?;
                 if config.api_key.is_empty() {
@@ -93,16 +99,29 @@ mod tests {
 
     #[test]
     fn flags_fill_the_config_in_both_spellings() {
-        let config = parse(args(&["--port", "8080", "--webhooks=10000", "--key", "k1"]))
-            .unwrap()
-            .unwrap();
+        let config = parse(args(&[
+            "--port",
+            "8080",
+            "--webhooks=10000",
+            "--logs",
+            "3",
+            "--key",
+            "k1",
+        ]))
+        .unwrap()
+        .unwrap();
         assert_eq!(
-            (config.port, config.webhooks, config.api_key.as_str()),
-            (8080, 10000, "k1")
+            (
+                config.port,
+                config.webhooks,
+                config.logs,
+                config.api_key.as_str()
+            ),
+            (8080, 10000, 3, "k1")
         );
         let defaults = parse(args(&[])).unwrap().unwrap();
         assert_eq!(defaults.api_key, studio_mock::DEFAULT_API_KEY);
-        assert_eq!((defaults.port, defaults.webhooks), (0, 0));
+        assert_eq!((defaults.port, defaults.webhooks, defaults.logs), (0, 0, 0));
     }
 
     #[test]
@@ -119,6 +138,11 @@ mod tests {
                 .contains("not a port")
         );
         assert!(parse(args(&["--key="])).unwrap_err().contains("empty"));
+        assert!(
+            parse(args(&["--logs", "-1"]))
+                .unwrap_err()
+                .contains("not a count")
+        );
         assert!(
             parse(args(&["--nope"]))
                 .unwrap_err()
