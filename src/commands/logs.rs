@@ -13,7 +13,9 @@ use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::output::{self, Out, sanitize, sanitize_multiline};
 
-use super::webhook_common::{looks_like_uuid, resolve, scrub_secrets, warn_unknown_event};
+use super::webhook_common::{
+    ambiguous_prefix, by_id_prefix, looks_like_uuid, resolve, scrub_secrets, warn_unknown_event,
+};
 
 /// Deliveries shown when `--limit` is not given.
 const DEFAULT_LIMIT: u32 = 20;
@@ -21,8 +23,6 @@ const DEFAULT_LIMIT: u32 = 20;
 const FOLLOW_PAGE: u32 = 100;
 /// A LOG_ID prefix is looked for among this many of the webhook's newest deliveries (one page).
 const PREFIX_SEARCH: u32 = 1000;
-/// How many candidates an "ambiguous LOG_ID" error lists.
-const MAX_CANDIDATES: usize = 10;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
@@ -246,12 +246,7 @@ pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<St
         .list_logs(webhook_id, &query)
         .await
         .context("listing deliveries to resolve a LOG_ID prefix")?;
-    let needle = wanted.to_ascii_lowercase();
-    let mut matches: Vec<&WebhookLog> = page
-        .items
-        .iter()
-        .filter(|l| l.id.to_ascii_lowercase().starts_with(&needle))
-        .collect();
+    let mut matches = by_id_prefix(&page.items, wanted, |l: &WebhookLog| &l.id);
     matches.sort_by_key(|l| std::cmp::Reverse(l.created_at));
     match matches.as_slice() {
         [] => Err(log_not_found(webhook_id, wanted)
@@ -263,19 +258,15 @@ pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<St
             .into()),
         [one] => Ok(one.id.clone()),
         many => {
-            let mut message = format!("'{}' matches {} deliveries:", sanitize(wanted), many.len());
-            for log in many.iter().take(MAX_CANDIDATES) {
-                message.push_str(&format!(
-                    "\n  {}  {}  {}",
+            let lines = many.iter().map(|log| {
+                format!(
+                    "{}  {}  {}",
                     sanitize(&log.id),
                     output::local_time(log.created_at),
                     sanitize(&log.event)
-                ));
-            }
-            if many.len() > MAX_CANDIDATES {
-                message.push_str(&format!("\n  ... and {} more", many.len() - MAX_CANDIDATES));
-            }
-            Err(usage(message)
+                )
+            });
+            Err(ambiguous_prefix(wanted, "deliveries", many.len(), lines)
                 .hint("type more characters of the LOG_ID, or the whole id")
                 .into())
         }

@@ -47,15 +47,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let all = self.all().await?;
-        let needle = wanted.to_ascii_lowercase();
-        if let Some(exact) = all.iter().find(|w| w.id.eq_ignore_ascii_case(&needle)) {
-            return Ok(exact.clone());
-        }
-        let matches: Vec<&Webhook> = all
-            .iter()
-            .filter(|w| w.id.to_ascii_lowercase().starts_with(&needle))
-            .collect();
-        match matches.as_slice() {
+        match by_id_prefix(all, wanted, |w| &w.id).as_slice() {
             [] => Err(not_found(wanted).into()),
             [one] => Ok((*one).clone()),
             many => Err(ambiguous(wanted, many).into()),
@@ -96,28 +88,55 @@ pub fn is_not_found(err: &ApiError) -> bool {
 }
 
 fn ambiguous(arg: &str, matches: &[&Webhook]) -> Failure {
-    let mut message = format!("'{}' matches {} webhooks:", sanitize(arg), matches.len());
     let shown = &matches[..matches.len().min(MAX_CANDIDATES)];
     let width = shown
         .iter()
         .map(|w| sanitize(&w.name).chars().count())
         .max()
         .unwrap_or(0);
-    for w in shown {
-        message.push_str(&format!(
-            "\n  {}  {:<width$}  {}",
+    let lines = shown.iter().map(|w| {
+        format!(
+            "{}  {:<width$}  {}",
             sanitize(&w.id),
             sanitize(&w.name),
             sanitize(&w.url)
-        ));
+        )
+    });
+    ambiguous_prefix(arg, "webhooks", matches.len(), lines)
+        .hint("type more characters of the id, or the whole id")
+}
+
+/// What an id prefix names among `items`: the item whose id is `wanted` exactly, else every item
+/// whose id starts with it (both ignoring ASCII case).
+pub fn by_id_prefix<'a, T>(items: &'a [T], wanted: &str, id: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    if let Some(exact) = items.iter().find(|i| id(i).eq_ignore_ascii_case(wanted)) {
+        return vec![exact];
     }
-    if matches.len() > MAX_CANDIDATES {
-        message.push_str(&format!(
-            "\n  ... and {} more",
-            matches.len() - MAX_CANDIDATES
-        ));
+    let needle = wanted.to_ascii_lowercase();
+    items
+        .iter()
+        .filter(|i| id(i).to_ascii_lowercase().starts_with(&needle))
+        .collect()
+}
+
+/// The usage error (exit 2) for a prefix matching `total` things of kind `noun`: the first
+/// [`MAX_CANDIDATES`] of `lines` (one per candidate, already sanitized), then how many more.
+/// The caller adds the hint.
+pub fn ambiguous_prefix(
+    arg: &str,
+    noun: &str,
+    total: usize,
+    lines: impl IntoIterator<Item = String>,
+) -> Failure {
+    let mut message = format!("'{}' matches {total} {noun}:", sanitize(arg));
+    for line in lines.into_iter().take(MAX_CANDIDATES) {
+        message.push_str("\n  ");
+        message.push_str(&line);
     }
-    usage(message).hint("type more characters of the id, or the whole id")
+    if total > MAX_CANDIDATES {
+        message.push_str(&format!("\n  ... and {} more", total - MAX_CANDIDATES));
+    }
+    usage(message)
 }
 
 /// A full Studio id (a UUID), as opposed to a prefix of one.
