@@ -47,15 +47,7 @@ impl Record {
     }
 
     /// The stable NDJSON line (documented field set; new fields may be added, none removed),
-    /// without its newline.
-    pub fn to_ndjson(&self) -> String {
-        let mut line = Vec::with_capacity(512 + self.body.len());
-        self.write_ndjson(&mut line);
-        // Only serde_json and copies of validated `&str`s wrote into it.
-        String::from_utf8(line).unwrap_or_default()
-    }
-
-    /// [`Record::to_ndjson`] appended to `out`, written field by field straight into the
+    /// without its newline, appended to `out`. Written field by field straight into the
     /// caller's buffer ([`crate::json_write`]): the body is embedded as the raw JSON it arrived
     /// as (re-encoded only when it spans lines), headers straight from the map. Field order is
     /// this order; every field is always present (`null` when unknown).
@@ -452,6 +444,14 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The record's NDJSON line as text (it is always UTF-8: the writer copies only `&str`s and
+    /// what serde_json escapes).
+    fn ndjson(r: &Record) -> String {
+        let mut line = Vec::new();
+        r.write_ndjson(&mut line);
+        String::from_utf8(line).unwrap()
+    }
+
     fn record(reason: Reason, forward: Vec<Outcome>) -> Record {
         let body = br#"{"id":"e1","event":"stream.started","stream":{"id":"s1","name":"n"}}"#;
         Record {
@@ -497,7 +497,7 @@ mod tests {
         assert!(dup.contains(" ⟳ duplicate stream.started"), "{dup}");
         let unsigned = record(Reason::Unsigned, vec![]).to_text(Paint(false), false);
         assert!(unsigned.contains(" ? unsigned stream.started") && !unsigned.contains("why"));
-        let line = record(Reason::Ok, vec![outcome(Some(502), None)]).to_ndjson();
+        let line = ndjson(&record(Reason::Ok, vec![outcome(Some(502), None)]));
         let json: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(json["verdict"], "valid");
         assert_eq!(json["forward"][0]["status"], 502);
@@ -513,7 +513,7 @@ mod tests {
         r.headers
             .append("content-type", "application/json".parse().unwrap());
         r.remote = Some("127.0.0.1:9".parse().unwrap());
-        let line = r.to_ndjson();
+        let line = ndjson(&r);
         assert!(!line.contains('\n'), "{line}");
         let v: Value = serde_json::from_str(&line).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -547,7 +547,7 @@ mod tests {
         let pretty = b"\n  {\n  \"id\": \"e2\",\r\n  \"event\": \"x\"\n}\n";
         r.body = Bytes::from_static(pretty);
         r.envelope = Envelope::parse(pretty);
-        let line = r.to_ndjson();
+        let line = ndjson(&r);
         assert!(!line.contains('\n') && !line.contains('\r'), "{line}");
         let v: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["body"], json!({"id": "e2", "event": "x"}));
@@ -556,7 +556,7 @@ mod tests {
         let junk = b"line1\nline2 \xff \x1b[31m";
         r.body = Bytes::from_static(junk);
         r.envelope = Envelope::parse(junk);
-        let line = r.to_ndjson();
+        let line = ndjson(&r);
         assert!(!line.contains('\n') && !line.contains('\x1b'), "{line}");
         let v: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["body"], "line1\nline2 \u{fffd} \u{1b}[31m");
@@ -586,7 +586,7 @@ mod tests {
         r.headers
             .append("x-tab", http::HeaderValue::from_bytes(b"a\tb").unwrap());
         r.headers.append("x-tab", "second".parse().unwrap());
-        let line = r.to_ndjson();
+        let line = ndjson(&r);
         assert!(!line.contains(['\n', '\r', '\x1b']), "{line}");
         let v: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(
