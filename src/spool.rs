@@ -22,7 +22,6 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// A bounded multi-producer, single-consumer byte queue. See the module docs.
-#[derive(Debug)]
 pub struct Spool {
     inner: Mutex<Inner>,
     /// The consumer sleeps here while the spool is empty.
@@ -32,12 +31,24 @@ pub struct Spool {
     max_bytes: usize,
 }
 
-#[derive(Debug)]
 struct Inner {
     bytes: Vec<u8>,
     /// The consumer is (about to be) waiting on `ready`: the next push must wake it.
     sleeping: bool,
     closed: bool,
+}
+
+/// Sizes and state only: what is queued is delivery bodies and headers, which `Debug` output
+/// (logs, panics) must not carry.
+impl std::fmt::Debug for Spool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let inner = self.lock();
+        f.debug_struct("Spool")
+            .field("queued_bytes", &inner.bytes.len())
+            .field("max_bytes", &self.max_bytes)
+            .field("closed", &inner.closed)
+            .finish()
+    }
 }
 
 /// Why a message was not queued.
@@ -189,8 +200,14 @@ impl Spool {
 /// put back (cleared, and trimmed if a large message grew it) when dropped, so building a message
 /// allocates nothing once the thread has built one of that size. It may be held across an
 /// `.await`; if the task resumes on another thread, it goes back to that thread's slot.
-#[derive(Debug)]
 pub struct Scratch(Vec<u8>);
+
+/// The length only, like [`Spool`]'s: the bytes are a delivery's report or inbox row.
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Scratch({} bytes)", self.0.len())
+    }
+}
 
 thread_local! {
     static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
@@ -346,6 +363,15 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(20)).await;
         spool.close();
         assert_eq!(blocked.await.unwrap(), Err(Refused::Closed));
+    }
+
+    #[test]
+    fn debug_shows_sizes_not_contents() {
+        let spool = Spool::new(100);
+        spool.try_extend(b"secret-body").unwrap();
+        let shown = format!("{spool:?}");
+        assert!(shown.contains("queued_bytes: 11"), "{shown}");
+        assert!(!shown.contains("115") && !shown.contains("secret"), "{shown}");
     }
 
     #[test]
