@@ -371,7 +371,10 @@ mod tests {
         spool.try_extend(b"secret-body").unwrap();
         let shown = format!("{spool:?}");
         assert!(shown.contains("queued_bytes: 11"), "{shown}");
-        assert!(!shown.contains("115") && !shown.contains("secret"), "{shown}");
+        assert!(
+            !shown.contains("115") && !shown.contains("secret"),
+            "{shown}"
+        );
     }
 
     #[test]
