@@ -162,8 +162,9 @@ pub struct NewWebhook {
     pub stream_id: Option<String>,
 }
 
-/// The body of `PATCH /webhook/{id}`: only the fields being changed. `Some(None)` clears a field
-/// (sent as JSON `null`); `None` leaves it out so Studio keeps it.
+/// A change to a webhook: only the fields being changed. `None` leaves a field as it is;
+/// `Some(None)` removes the secret or the stream. [`Client::update_webhook`] sends the changes as a
+/// `PATCH` and the removals as a `PUT` (Studio's PATCH cannot remove a field).
 #[derive(Clone, Serialize, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookPatch {
@@ -177,6 +178,61 @@ pub struct WebhookPatch {
     pub shared_secret: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<Option<String>>,
+}
+
+impl WebhookPatch {
+    /// The fields to set (for `PATCH`), with the removals taken out and returned apart.
+    fn split_removals(&self) -> (WebhookPatch, Removals) {
+        let removals = Removals {
+            shared_secret: matches!(self.shared_secret, Some(None)),
+            stream_id: matches!(self.stream_id, Some(None)),
+        };
+        let sets = WebhookPatch {
+            shared_secret: self.shared_secret.clone().filter(Option::is_some),
+            stream_id: self.stream_id.clone().filter(Option::is_some),
+            ..self.clone()
+        };
+        (sets, removals)
+    }
+}
+
+/// Which optional fields a [`WebhookPatch`] removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Removals {
+    shared_secret: bool,
+    stream_id: bool,
+}
+
+/// The body of `PUT /webhook/{id}`: the whole webhook, minus what is being removed. Studio looks
+/// the webhook up by the `id` in the body (not the path) and replaces the stored object with
+/// this one, so a field left out is gone afterwards; read-only fields are kept by Studio.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: &'a str,
+    events: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shared_secret: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stream_id: Option<&'a str>,
+}
+
+impl<'a> Replacement<'a> {
+    fn of(webhook: &'a Webhook, removals: Removals) -> Replacement<'a> {
+        Replacement {
+            id: &webhook.id,
+            name: &webhook.name,
+            url: &webhook.url,
+            events: &webhook.events,
+            shared_secret: webhook
+                .shared_secret
+                .as_deref()
+                .filter(|_| !removals.shared_secret),
+            stream_id: webhook.stream_id.as_deref().filter(|_| !removals.stream_id),
+        }
+    }
 }
 
 /// One delivery attempt in a webhook's history.
@@ -349,10 +405,23 @@ impl Client {
         answer.json()
     }
 
-    /// `PATCH /webhook/{id}` (204) with only the changed fields.
+    /// Apply `patch` to webhook `id`. The fields it sets go in one `PATCH /webhook/{id}` (204),
+    /// which also checks a new `streamId` exists. Studio's PATCH schema has no `null`, so
+    /// removing the secret or the stream takes a second step: read the webhook back and `PUT`
+    /// it whole without them (200). Between that read and the PUT another client's change
+    /// could be overwritten; removals are rare and interactive, so that window is accepted.
     pub async fn update_webhook(&self, id: &str, patch: &WebhookPatch) -> Result<(), ApiError> {
-        let url = self.url(&["webhook", id], &[]);
-        self.call(Method::PATCH, url, Some(to_body(patch))).await?;
+        let (sets, removals) = patch.split_removals();
+        if sets != WebhookPatch::default() {
+            let url = self.url(&["webhook", id], &[]);
+            self.call(Method::PATCH, url, Some(to_body(&sets))).await?;
+        }
+        if removals != Removals::default() {
+            let current = self.get_webhook(id).await?;
+            let url = self.url(&["webhook", &current.id], &[]);
+            let body = to_body(&Replacement::of(&current, removals));
+            self.call(Method::PUT, url, Some(body)).await?;
+        }
         Ok(())
     }
 

@@ -161,20 +161,73 @@ fn rotate_secret_stores_a_new_one_and_shows_it_once() {
     );
 }
 
+fn put_bodies(env: &Env, id: &str) -> Vec<Value> {
+    env.requests("PUT", &format!("/api/webhook/{id}"))
+        .iter()
+        .map(|r| r.body_json().expect("PUT body is JSON"))
+        .collect()
+}
+
+/// Studio's PATCH schema has no `null` (the mock answers 422 like Studio), so removing the secret
+/// and the stream is a PUT of the whole webhook without them, which Studio looks up by the `id`
+/// in the body.
 #[test]
-fn clear_secret_and_clear_stream_send_null() {
+fn clear_secret_and_clear_stream_put_the_webhook_without_them() {
     let env = Env::new();
     let id = full_webhook(&env);
     env.run(&["update", &id, "--clear-secret", "--clear-stream"])
         .assert_code(0);
+    assert!(patch_bodies(&env, &id).is_empty());
     assert_eq!(
-        patch_bodies(&env, &id),
-        vec![json!({"sharedSecret": null, "streamId": null})]
+        put_bodies(&env, &id),
+        vec![json!({
+            "id": id,
+            "name": "before",
+            "url": "https://example.com/before",
+            "events": ["stream.started", "asset.ready"],
+        })]
     );
     let after = env.stored(&id);
     assert!(after.get("sharedSecret").is_none(), "{after}");
     assert!(after.get("streamId").is_none(), "{after}");
     assert_eq!(after["name"], "before");
+    assert_eq!(after["events"], json!(["stream.started", "asset.ready"]));
+}
+
+#[test]
+fn clear_stream_keeps_the_secret_and_other_changes_are_patched_first() {
+    let env = Env::new();
+    let id = full_webhook(&env);
+    let run = env.run(&["update", &id, "--name", "after", "--clear-stream"]);
+    run.assert_code(0);
+    // The change goes in a PATCH (which checks what it sets); the removal in a PUT built from
+    // the webhook read back after it, so the PUT does not undo the PATCH.
+    assert_eq!(patch_bodies(&env, &id), vec![json!({"name": "after"})]);
+    let puts = put_bodies(&env, &id);
+    assert_eq!(puts.len(), 1);
+    assert_eq!(puts[0]["name"], "after");
+    assert_eq!(puts[0]["sharedSecret"], "kept-secret-0123456789");
+    assert!(puts[0].get("streamId").is_none(), "{}", puts[0]);
+    let after = env.stored(&id);
+    assert_eq!(after["name"], "after");
+    assert_eq!(after["sharedSecret"], "kept-secret-0123456789");
+    assert!(after.get("streamId").is_none(), "{after}");
+    assert!(
+        !run.all().contains("kept-secret-0123456789"),
+        "{}",
+        run.all()
+    );
+}
+
+/// A PATCH that would clear with `null`, as Studio answers it: 422, nothing changed.
+#[test]
+fn the_mock_refuses_null_in_a_patch_like_studio() {
+    let env = Env::new();
+    let id = full_webhook(&env);
+    let answer = raw_patch(&env, &id, r#"{"sharedSecret":null}"#);
+    assert_eq!(answer.0, 422, "{}", answer.1);
+    assert!(answer.1.contains("must be string"), "{}", answer.1);
+    assert_eq!(env.stored(&id)["sharedSecret"], "kept-secret-0123456789");
 }
 
 #[test]
@@ -333,4 +386,27 @@ fn delete_by_prefix_and_an_ambiguous_prefix_deletes_nothing() {
     assert!(!env.mock.is_deleted(&one) && !env.mock.is_deleted(&two));
     env.run(&["delete", "dead0002", "--yes"]).assert_code(0);
     assert!(env.mock.is_deleted(&two) && !env.mock.is_deleted(&one));
+}
+
+/// `PATCH /api/webhook/{id}` with `body`, sent by hand to the mock: (status, answer body).
+fn raw_patch(env: &Env, id: &str, body: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(env.mock.addr()).expect("connect to the mock");
+    write!(
+        stream,
+        "PATCH /api/webhook/{id} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        env.mock.addr(),
+        env.mock.api_key(),
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status line");
+    (status, answer)
 }

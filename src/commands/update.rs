@@ -1,5 +1,7 @@
 //! `lpwh update`: change some fields of a webhook with a PATCH naming only those fields, so
-//! everything else (the secret above all) stays as it was.
+//! everything else (the secret above all) stays as it was. Removing the secret or the stream is
+//! a PUT of the whole webhook without it, since Studio's PATCH cannot remove a field (see
+//! [`crate::api::Client::update_webhook`]).
 
 use anyhow::{Context, Result};
 

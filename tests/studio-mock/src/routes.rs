@@ -208,12 +208,9 @@ fn patch(shared: &Shared, id: &str, body: Value) -> Reply {
         return error(404, "stream not found");
     }
     let webhook = store.owned_mut(id).expect("checked above");
+    // Studio merges the body into the stored JSON (`data || $body`): keys are set, never removed.
     for (key, value) in body {
-        if value.is_null() {
-            webhook.remove(key);
-        } else {
-            webhook.insert(key.clone(), value.clone());
-        }
+        webhook.insert(key.clone(), value.clone());
     }
     Reply::empty(204)
 }

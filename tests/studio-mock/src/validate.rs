@@ -83,7 +83,9 @@ pub(crate) fn create(body: &Value) -> Result<(), String> {
     check_parses(obj.get("url"))
 }
 
-/// `PATCH /webhook/{id}`: only the patchable fields; `null` clears the optional ones.
+/// `PATCH /webhook/{id}`: only the patchable fields, each with its `webhook` schema type. Studio's
+/// schema allows no `null` (ajv answers 422 "must be string"), so PATCH cannot remove
+/// `sharedSecret` or `streamId`: only a PUT of the whole object without them can.
 pub(crate) fn patch(body: &Value) -> Result<(), String> {
     let obj = body
         .as_object()
@@ -92,7 +94,6 @@ pub(crate) fn patch(body: &Value) -> Result<(), String> {
     for (key, value) in obj {
         match key.as_str() {
             "name" => string(key, value)?,
-            "sharedSecret" | "streamId" if value.is_null() => {}
             "sharedSecret" | "streamId" => string(key, value)?,
             "url" => url(value)?,
             "events" => events(value)?,
