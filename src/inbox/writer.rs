@@ -210,6 +210,7 @@ impl Drop for ReleaseFlushers {
 impl Writer {
     fn run(mut self) {
         let _release = ReleaseFlushers(self.flushed.clone());
+        background_scheduling();
         self.prune();
         let mut taken: Vec<u8> = Vec::new();
         let mut spare: Vec<Row<'static>> = Vec::with_capacity(BATCH_ROWS);
@@ -335,6 +336,23 @@ impl Writer {
         ));
         self.reported_lost = lost;
         self.last_report = Some(Instant::now());
+    }
+}
+
+/// Mark the calling thread (the writer) as background work for the Linux scheduler
+/// (`SCHED_BATCH`). It keeps its fair share of CPU (same nice level, so under sustained load it
+/// still keeps up and nothing is dropped), but waking up no longer preempts a request thread in
+/// the middle of its time slice: the writer wakes every few milliseconds, and preempting then
+/// stalled the requests that thread was serving and refilled its caches. Measured with
+/// `benches/listen_load.rs --ab` (both builds recording): see BENCHMARKS.md. Best effort: if the
+/// call fails, the thread keeps the normal policy.
+fn background_scheduling() {
+    #[cfg(target_os = "linux")]
+    {
+        let param = libc::sched_param { sched_priority: 0 };
+        // SAFETY: `sched_setscheduler` only reads `param`, which lives across the call; pid 0
+        // is the calling thread. SCHED_BATCH requires priority 0 and no privilege.
+        let _ = unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) };
     }
 }
 
@@ -948,6 +966,32 @@ mod tests {
             assert_eq!(hint.as_deref(), (n % 2 == 0).then_some("h"));
             assert_eq!(event_id, names[n % 80]);
         }
+    }
+
+    /// The writer thread runs as SCHED_BATCH (policy 3, field 41 of its /proc stat line), so
+    /// its wake-ups do not preempt request threads.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_writer_thread_is_scheduled_as_background_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let recorder =
+            Recorder::open(&dir.path().join("inbox.sqlite"), None, Out::plain()).unwrap();
+        recorder.flush(); // the writer has started and answered
+        let policies: Vec<String> = std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .filter_map(|task| {
+                let task = task.ok()?.path();
+                let comm = std::fs::read_to_string(task.join("comm")).ok()?;
+                (comm.trim() == "lpwh-inbox-writ").then_some(())?;
+                let stat = std::fs::read_to_string(task.join("stat")).ok()?;
+                // Fields after the parenthesised name: state is field 3, policy field 41.
+                let after = &stat[stat.rfind(')')? + 2..];
+                after.split(' ').nth(41 - 3).map(str::to_owned)
+            })
+            .collect();
+        recorder.finish();
+        assert!(!policies.is_empty(), "no writer thread found");
+        assert!(policies.iter().all(|p| p == "3"), "{policies:?}");
     }
 
     #[test]
