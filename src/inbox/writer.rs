@@ -30,10 +30,14 @@ pub const BATCH_WINDOW: Duration = Duration::from_millis(50);
 pub const BATCH_ROWS: usize = 2000;
 /// After committing a small batch the writer waits this long before taking the next one, so a
 /// steady stream is committed in groups rather than one transaction (and one wake-up) per row.
-/// Short on purpose: measured with benches/listen_load.rs --inbox, lingers of 1-5 ms gave the
-/// same throughput as 20 ms with less added latency, since a long linger turns the writer's work
-/// into bursts that take a whole core from the request path. Far inside [`BATCH_WINDOW`].
-const LINGER: Duration = Duration::from_millis(2);
+/// A commit costs a fixed ~150 µs on top of its rows (`benches/inbox_write.rs`: 100-row
+/// transactions cost about 1.2 µs a row more than 500-row ones), so longer is cheaper, up to
+/// the point where a batch's burst of work stalls the request threads. Since the writer runs as
+/// SCHED_BATCH ([`background_scheduling`]) its bursts wait for a time slice to end instead of
+/// preempting one: `benches/listen_load.rs --ab --inbox`, 10 ms vs 2 ms, gave 1.07x and 1.06x
+/// the throughput and 0.92x the CPU per delivery (before SCHED_BATCH, 10 ms had been no better
+/// than 2 ms). Far inside [`BATCH_WINDOW`], the crash-safety promise.
+const LINGER: Duration = Duration::from_millis(10);
 /// A take smaller than this is "small" (the writer then lingers before the next).
 const SMALL_TAKE: usize = 256 * 1024;
 /// The writer prunes (with `--keep`) every this many batches, at start and at shutdown.
