@@ -410,6 +410,8 @@ impl Client {
     /// removing the secret or the stream takes a second step: read the webhook back and `PUT`
     /// it whole without them (200). Between that read and the PUT another client's change
     /// could be overwritten; removals are rare and interactive, so that window is accepted.
+    /// The PUT carries the secret read back, so it relies on GET returning `sharedSecret` (it
+    /// does, though the spec marks it write-only): were it hidden, the PUT would drop it.
     pub async fn update_webhook(&self, id: &str, patch: &WebhookPatch) -> Result<(), ApiError> {
         let (sets, removals) = patch.split_removals();
         if sets != WebhookPatch::default() {
