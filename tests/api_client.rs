@@ -78,7 +78,7 @@ async fn a_422_schema_error_is_decoded_to_one_readable_line() {
 }
 
 #[tokio::test]
-async fn patch_sends_only_the_given_fields_and_null_clears() {
+async fn patch_sends_only_the_given_fields_and_a_removal_is_a_put() {
     let mock = StudioMock::start().await;
     let id = mock.insert_webhook(json!({
         "name": "old", "url": "https://a.example/x", "events": ["stream.started"],
@@ -91,12 +91,32 @@ async fn patch_sends_only_the_given_fields_and_null_clears() {
     };
     client(&mock).update_webhook(&id, &patch).await.unwrap();
 
-    let req = &mock.requests()[0];
-    assert_eq!(req.method, "PATCH");
-    assert_eq!(req.path, format!("/api/webhook/{id}"));
+    // The change as a PATCH naming only it; then the webhook read back and PUT whole without
+    // the stream (Studio's PATCH refuses null), with the id in the body where Studio looks.
+    let requests = mock.requests();
+    let lines: Vec<String> = requests
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    let path = format!("/api/webhook/{id}");
     assert_eq!(
-        req.body_json().unwrap(),
-        json!({"name": "new-name", "streamId": null})
+        lines,
+        [
+            format!("PATCH {path}"),
+            format!("GET {path}"),
+            format!("PUT {path}")
+        ]
+    );
+    assert_eq!(
+        requests[0].body_json().unwrap(),
+        json!({"name": "new-name"})
+    );
+    assert_eq!(
+        requests[2].body_json().unwrap(),
+        json!({
+            "id": id, "name": "new-name", "url": "https://a.example/x",
+            "events": ["stream.started"], "sharedSecret": "keep-this-secret"
+        })
     );
     let stored = mock.webhook(&id).unwrap();
     assert_eq!(stored["name"], "new-name");

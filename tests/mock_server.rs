@@ -223,14 +223,24 @@ async fn patch_put_and_delete_quirks() {
         &mock,
         reqwest::Method::PATCH,
         &path,
-        json!({"name": "renamed", "streamId": null}),
+        json!({"name": "renamed"}),
     )
     .await;
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
     let stored = mock.webhook(&id).unwrap();
     assert_eq!(stored["name"], "renamed");
     assert_eq!(stored["sharedSecret"], "keep-me-please");
-    assert!(stored.get("streamId").is_none());
+    assert_eq!(stored["streamId"], "s1");
+
+    // Studio's PATCH schema has no null: 422 (ajv's "must be string"), nothing changed.
+    for field in ["streamId", "sharedSecret"] {
+        let resp = send_json(&mock, reqwest::Method::PATCH, &path, json!({ field: null })).await;
+        assert_eq!(resp.status().as_u16(), 422, "{field}");
+        let error = first_error(&resp.json().await.unwrap());
+        assert!(error.contains("must be string"), "{error}");
+        assert!(error.contains(&format!("/{field}")), "{error}");
+    }
+    assert_eq!(mock.webhook(&id).unwrap(), stored);
 
     let resp = send_json(
         &mock,
