@@ -41,10 +41,17 @@ pub fn has_line_break(bytes: &[u8]) -> bool {
 /// Append a socket address as a JSON string (`"127.0.0.1:9"`, `"[::1]:80"`): nothing in one
 /// needs escaping.
 pub fn push_addr(out: &mut Vec<u8>, addr: std::net::SocketAddr) {
+    out.push(b'"');
+    push_addr_text(out, addr);
+    out.push(b'"');
+}
+
+/// Append `addr` as `Display` writes it (`1.2.3.4:5`, `[::1]:5`), unquoted. IPv4, the common
+/// case, is written with itoa rather than through `fmt`.
+pub fn push_addr_text(out: &mut Vec<u8>, addr: std::net::SocketAddr) {
     match addr {
         std::net::SocketAddr::V4(v4) => {
             let mut digits = itoa::Buffer::new();
-            out.push(b'"');
             for (i, octet) in v4.ip().octets().into_iter().enumerate() {
                 if i > 0 {
                     out.push(b'.');
@@ -53,12 +60,11 @@ pub fn push_addr(out: &mut Vec<u8>, addr: std::net::SocketAddr) {
             }
             out.push(b':');
             out.extend_from_slice(digits.format(v4.port()).as_bytes());
-            out.push(b'"');
         }
         std::net::SocketAddr::V6(v6) => {
             use std::io::Write as _;
             // Writing into a Vec cannot fail.
-            let _ = write!(out, "\"{v6}\"");
+            let _ = write!(out, "{v6}");
         }
     }
 }
@@ -181,6 +187,9 @@ mod tests {
             let mut out = Vec::new();
             push_addr(&mut out, addr);
             assert_eq!(out, serde_json::to_vec(&addr).unwrap(), "{addr}");
+            out.clear();
+            push_addr_text(&mut out, addr);
+            assert_eq!(out, addr.to_string().as_bytes(), "{addr}");
         }
     }
 

@@ -7,7 +7,6 @@
 //! from the request threads to the writer, and a queued row holds exactly its own bytes, not the
 //! connection's read buffer.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -480,8 +479,7 @@ fn encode(d: &Delivery<'_>, out: &mut Vec<u8>) {
         });
     }
     match d.remote {
-        // Writing into a Vec cannot fail.
-        Some(addr) => put_with(out, |out| drop(write!(out, "{addr}"))),
+        Some(addr) => put_with(out, |out| crate::json_write::push_addr_text(out, addr)),
         None => out.extend_from_slice(&NULL_FIELD.to_le_bytes()),
     }
 }
