@@ -86,7 +86,7 @@ fn cpu() -> Duration {
 /// SQLite alone: `deliveries` inserted in transactions of `per_tx` rows, 32 rows per statement,
 /// into a fresh database. Returns process CPU µs per row.
 fn sqlite_alone(deliveries: &[Received], per_tx: usize, indexes: bool) -> f64 {
-    const COLUMNS: usize = 13;
+    use lpwh::inbox::writer::{COLUMNS, insert_sql};
     const PER_STATEMENT: usize = 32;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut conn = schema::open_for_writing(&dir.path().join("alone.sqlite")).expect("open");
@@ -94,12 +94,7 @@ fn sqlite_alone(deliveries: &[Received], per_tx: usize, indexes: bool) -> f64 {
         conn.execute_batch("DROP INDEX deliveries_event; DROP INDEX deliveries_received_at;")
             .expect("drop the indexes");
     }
-    let one = format!("({})", vec!["?"; COLUMNS].join(","));
-    let sql = format!(
-        "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, hint, event,
-            event_id, webhook_id, forward, status, remote) VALUES {}",
-        vec![one; PER_STATEMENT].join(",")
-    );
+    let sql = insert_sql(PER_STATEMENT);
     // What the writer binds for a delivery: the headers already as their JSON text.
     let headers: Vec<String> = deliveries
         .iter()

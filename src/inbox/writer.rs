@@ -366,10 +366,12 @@ fn background_scheduling() {
 /// almost every commit (7% of the writer's time under `benches/listen_load.rs --inbox`, perf).
 /// 32 rows × 13 columns stay far below SQLite's parameter limit.
 const STATEMENT_ROWS: [usize; 3] = [32, 8, 1];
-const COLUMNS: usize = 13;
+pub const COLUMNS: usize = 13;
 
-/// `INSERT INTO deliveries (...) VALUES (?, ...), ...` for `rows` rows.
-fn insert_sql(rows: usize) -> String {
+/// `INSERT INTO deliveries (...) VALUES (?, ...), ...` for `rows` rows, [`COLUMNS`] parameters
+/// each in the order `insert` binds them. Public for the SQLite-alone baseline in
+/// `benches/inbox_write.rs`, which must insert exactly what the writer does.
+pub fn insert_sql(rows: usize) -> String {
     let one = format!("({})", vec!["?"; COLUMNS].join(","));
     format!(
         "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, hint, event,
