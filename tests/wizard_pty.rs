@@ -107,6 +107,18 @@ fn the_create_wizard_asks_for_everything_missing() {
     );
 }
 
+/// The create wizard's questions after name and URL, answered the quick way: the first event in
+/// the list, no stream, and the first secret option (generate one).
+fn answer_events_stream_and_secret(pty: &mut Pty) {
+    expect(pty, "Events");
+    send(pty, " ");
+    send(pty, ENTER);
+    expect(pty, "Stream id");
+    send(pty, ENTER);
+    expect(pty, "Signing secret");
+    send(pty, ENTER);
+}
+
 #[test]
 fn the_create_wizard_only_asks_for_what_flags_did_not_give() {
     let env = Env::new();
@@ -120,14 +132,7 @@ fn the_create_wizard_only_asks_for_what_flags_did_not_give() {
             "https://example.com/half",
         ],
     );
-    expect(&mut pty, "Events");
-    send(&mut pty, " ");
-    send(&mut pty, ENTER);
-    expect(&mut pty, "Stream id");
-    send(&mut pty, ENTER);
-    expect(&mut pty, "Signing secret");
-    // First option: generate one.
-    send(&mut pty, ENTER);
+    answer_events_stream_and_secret(&mut pty);
     expect(&mut pty, "all streams");
     expect(&mut pty, "Create this webhook?");
     send(&mut pty, "y");
@@ -153,13 +158,7 @@ fn declining_the_create_summary_creates_nothing() {
             "https://example.com/no",
         ],
     );
-    expect(&mut pty, "Events");
-    send(&mut pty, " ");
-    send(&mut pty, ENTER);
-    expect(&mut pty, "Stream id");
-    send(&mut pty, ENTER);
-    expect(&mut pty, "Signing secret");
-    send(&mut pty, ENTER);
+    answer_events_stream_and_secret(&mut pty);
     expect(&mut pty, "Create this webhook?");
     send(&mut pty, "n");
     expect(&mut pty, "nothing was created");
