@@ -109,7 +109,13 @@ pub struct Webhook {
     pub url: String,
     #[serde(default)]
     pub events: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `None` also when Studio holds `""`: Studio signs only with a non-empty secret, and
+    /// `update --clear-secret` stores `""`, so an empty secret is no secret.
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub shared_secret: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_id: Option<String>,
@@ -119,8 +125,17 @@ pub struct Webhook {
     pub created_at: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WebhookStatus>,
+    /// Only an admin's key sees deleted webhooks: Studio answers them with `"deleted": true`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A string field where `""` (or `null`) means the field is not set.
+fn empty_as_none<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
+    let value: Option<String> = Option::deserialize(de)?;
+    Ok(value.filter(|s| !s.is_empty()))
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -162,9 +177,10 @@ pub struct NewWebhook {
     pub stream_id: Option<String>,
 }
 
-/// A change to a webhook: only the fields being changed. `None` leaves a field as it is;
-/// `Some(None)` removes the secret or the stream. [`Client::update_webhook`] sends the changes as a
-/// `PATCH` and the removals as a `PUT` (Studio's PATCH cannot remove a field).
+/// A change to a webhook: only the fields being changed, sent as one `PATCH` (which keeps every
+/// other field, `status` included). `shared_secret: Some("")` removes the secret: Studio then
+/// sends deliveries unsigned. Removing the stream has no PATCH form: see
+/// [`Client::clear_stream`].
 #[derive(Clone, Serialize, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookPatch {
@@ -175,64 +191,24 @@ pub struct WebhookPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shared_secret: Option<Option<String>>,
+    pub shared_secret: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stream_id: Option<Option<String>>,
+    pub stream_id: Option<String>,
 }
 
-impl WebhookPatch {
-    /// The fields to set (for `PATCH`), with the removals taken out and returned apart.
-    fn split_removals(&self) -> (WebhookPatch, Removals) {
-        let removals = Removals {
-            shared_secret: matches!(self.shared_secret, Some(None)),
-            stream_id: matches!(self.stream_id, Some(None)),
-        };
-        let sets = WebhookPatch {
-            shared_secret: self.shared_secret.clone().filter(Option::is_some),
-            stream_id: self.stream_id.clone().filter(Option::is_some),
-            ..self.clone()
-        };
-        (sets, removals)
-    }
-}
-
-/// Which optional fields a [`WebhookPatch`] removes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Removals {
-    shared_secret: bool,
-    stream_id: bool,
-}
-
-/// The body of `PUT /webhook/{id}`: the whole webhook, minus what is being removed. Studio looks
-/// the webhook up by the `id` in the body (not the path) and replaces the stored object with
-/// this one, so a field left out is gone afterwards; read-only fields are kept by Studio.
+/// The body of `PUT /webhook/{id}`: the whole webhook without its stream. Studio looks the
+/// webhook up by the `id` in the body (not the path) and rebuilds the stored object from this
+/// body plus `id, userId, projectId, createdAt, kind`: every other stored field, `status`
+/// (last triggered, last failure) included, is dropped.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Replacement<'a> {
+struct WithoutStream<'a> {
     id: &'a str,
     name: &'a str,
     url: &'a str,
     events: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     shared_secret: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stream_id: Option<&'a str>,
-}
-
-impl<'a> Replacement<'a> {
-    fn of(webhook: &'a Webhook, removals: Removals) -> Replacement<'a> {
-        Replacement {
-            id: &webhook.id,
-            name: &webhook.name,
-            url: &webhook.url,
-            events: &webhook.events,
-            shared_secret: webhook
-                .shared_secret
-                .as_deref()
-                .filter(|_| !removals.shared_secret),
-            stream_id: webhook.stream_id.as_deref().filter(|_| !removals.stream_id),
-        }
-    }
 }
 
 /// One delivery attempt in a webhook's history.
@@ -292,6 +268,55 @@ pub struct Filter {
     pub value: serde_json::Value,
 }
 
+impl Filter {
+    /// A filter compared as Studio compares the field: exactly for most, or, for `name` and a
+    /// log's `resourceId`, with SQL `ILIKE '%value%'` (see [`Filter::contains`]).
+    pub fn new(id: &str, value: impl Into<serde_json::Value>) -> Filter {
+        Filter {
+            id: id.to_owned(),
+            value: value.into(),
+        }
+    }
+
+    /// For a field Studio matches with `ILIKE '%value%'`: `text` as a literal, case-insensitive
+    /// substring. `%` and `_` would be SQL wildcards, so they (and the escape `\`) are escaped.
+    pub fn contains(id: &str, text: &str) -> Filter {
+        Filter::new(id, like_literal(text))
+    }
+}
+
+/// `text` with SQL LIKE's wildcards escaped by PostgreSQL's default escape character `\`.
+pub fn like_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What JavaScript's `encodeURIComponent` leaves as it is.
+const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+/// The `filters` query value: the JSON text percent-encoded once here, and once more as a query
+/// value by the URL builder, because Studio decodes it twice (the framework, then the handler's
+/// own `decodeURIComponent`). Encoded once, a `%` in a value is a 400 `URI malformed`.
+fn filters_param(filters: &[Filter]) -> String {
+    let json = serde_json::to_string(filters).expect("filters serialize");
+    percent_encoding::utf8_percent_encode(&json, URI_COMPONENT).to_string()
+}
+
 /// Query parameters for list endpoints.
 #[derive(Debug, Clone, Default)]
 pub struct ListQuery {
@@ -329,8 +354,7 @@ impl ListQuery {
             pairs.push(("order", order.clone()));
         }
         if !self.filters.is_empty() {
-            let json = serde_json::to_string(&self.filters).expect("filters serialize");
-            pairs.push(("filters", json));
+            pairs.push(("filters", filters_param(&self.filters)));
         }
         if self.count {
             pairs.push(("count", "1".to_owned()));
@@ -405,26 +429,46 @@ impl Client {
         answer.json()
     }
 
-    /// Apply `patch` to webhook `id`. The fields it sets go in one `PATCH /webhook/{id}` (204),
-    /// which also checks a new `streamId` exists. Studio's PATCH schema has no `null`, so
-    /// removing the secret or the stream takes a second step: read the webhook back and `PUT`
-    /// it whole without them (200). Between that read and the PUT another client's change
-    /// could be overwritten; removals are rare and interactive, so that window is accepted.
-    /// The PUT carries the secret read back, so it relies on GET returning `sharedSecret` (it
-    /// does, though the spec marks it write-only): were it hidden, the PUT would drop it.
+    /// `PATCH /webhook/{id}` (204) with the fields `patch` sets; Studio checks that a new
+    /// `streamId` exists. Nothing is sent for an empty patch.
     pub async fn update_webhook(&self, id: &str, patch: &WebhookPatch) -> Result<(), ApiError> {
-        let (sets, removals) = patch.split_removals();
-        if sets != WebhookPatch::default() {
+        if *patch != WebhookPatch::default() {
             let url = self.url(&["webhook", id], &[]);
-            self.call(Method::PATCH, url, Some(to_body(&sets))).await?;
-        }
-        if removals != Removals::default() {
-            let current = self.get_webhook(id).await?;
-            let url = self.url(&["webhook", &current.id], &[]);
-            let body = to_body(&Replacement::of(&current, removals));
-            self.call(Method::PUT, url, Some(body)).await?;
+            self.call(Method::PATCH, url, Some(to_body(patch))).await?;
         }
         Ok(())
+    }
+
+    /// Make webhook `id` fire for every stream again. Studio has no PATCH for this
+    /// (`streamId: ""` is stored, and then matches no stream at all), so the webhook is read
+    /// and `PUT` whole without `streamId` (200). **That PUT resets `status`** (last triggered,
+    /// last failure): callers say so first. Between the read and the PUT another client's
+    /// change could be overwritten; this is rare and interactive, so the window is accepted.
+    /// The PUT carries the secret read back: GET returns `sharedSecret` (studio-api.md).
+    pub async fn clear_stream(&self, id: &str) -> Result<(), ApiError> {
+        let current = self.get_webhook(id).await?;
+        let url = self.url(&["webhook", &current.id], &[]);
+        let body = to_body(&WithoutStream {
+            id: &current.id,
+            name: &current.name,
+            url: &current.url,
+            events: &current.events,
+            shared_secret: current.shared_secret.as_deref(),
+        });
+        self.call(Method::PUT, url, Some(body)).await?;
+        Ok(())
+    }
+
+    /// `GET /stream/{id}` with the same key: whether the stream exists for this account
+    /// (`Ok(false)` on 404). Studio's `POST /webhook` does not check `streamId`, so `create`
+    /// asks first.
+    pub async fn stream_exists(&self, id: &str) -> Result<bool, ApiError> {
+        let url = self.url(&["stream", id], &[]);
+        match self.call(Method::GET, url, None).await {
+            Ok(_) => Ok(true),
+            Err(err) if err.status() == Some(404) => Ok(false),
+            Err(err) => Err(err),
+        }
     }
 
     /// `DELETE /webhook/{id}` (204). A 404 on a retry, after an attempt whose answer was lost,
@@ -605,10 +649,7 @@ mod redacted_debug {
 
     impl fmt::Debug for WebhookPatch {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let secret = self
-                .shared_secret
-                .as_ref()
-                .map(|s| s.as_ref().map(|_| REDACTED));
+            let secret = self.shared_secret.as_ref().map(|_| REDACTED);
             f.debug_struct("WebhookPatch")
                 .field("name", &self.name)
                 .field("url", &self.url)
@@ -635,7 +676,7 @@ mod redacted_debug {
                 ..NewWebhook::default()
             };
             let patch = WebhookPatch {
-                shared_secret: Some(Some("top-secret-value".into())),
+                shared_secret: Some("top-secret-value".into()),
                 ..WebhookPatch::default()
             };
             for text in [

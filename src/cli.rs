@@ -119,6 +119,42 @@ pub enum Command {
     Completions(commands::completions::Args),
 }
 
+impl Cli {
+    /// Parse `std::env::args`, exiting on `--help`, `--version` or a usage error as clap does.
+    ///
+    /// One change to clap's errors: a conflict's "Usage:" line lists the arguments clap saw,
+    /// which includes global options set only through the environment (`LIVEPEER_API_KEY`,
+    /// `LIVEPEER_API_URL`, `LPWH_PROFILE`), and reads as if they were required. They are taken
+    /// out, so the line names the command and the conflicting flags.
+    pub fn parse_args() -> Cli {
+        Cli::try_parse().unwrap_or_else(|err| without_env_globals(err).exit())
+    }
+}
+
+/// The options whose values can come from the environment, as clap writes them in a usage line.
+const ENV_GLOBALS: [&str; 3] = [" --api-key <KEY>", " --api-url <URL>", " --profile <NAME>"];
+
+fn without_env_globals(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() != ErrorKind::ArgumentConflict {
+        return err;
+    }
+    let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) else {
+        return err;
+    };
+    let plain = usage.to_string();
+    let trimmed = ENV_GLOBALS
+        .iter()
+        .fold(plain.clone(), |text, global| text.replace(global, ""));
+    if trimmed != plain {
+        err.insert(
+            ContextKind::Usage,
+            ContextValue::StyledStr(clap::builder::StyledStr::from(trimmed)),
+        );
+    }
+    err
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

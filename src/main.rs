@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = lpwh::cli::Cli::parse();
+    let cli = lpwh::cli::Cli::parse_args();
     // Commands that do no network I/O start faster without worker threads (`lpwh sign` in a
     // CI loop runs once per delivery).
     let light = matches!(

@@ -78,59 +78,61 @@ async fn a_422_schema_error_is_decoded_to_one_readable_line() {
 }
 
 #[tokio::test]
-async fn patch_sends_only_the_given_fields_and_a_removal_is_a_put() {
+async fn patch_sends_only_the_given_fields_and_clearing_the_stream_is_a_put() {
     let mock = StudioMock::start().await;
     let id = mock.insert_webhook(json!({
         "name": "old", "url": "https://a.example/x", "events": ["stream.started"],
-        "sharedSecret": "keep-this-secret", "streamId": "stream-1"
+        "sharedSecret": "keep-this-secret", "streamId": "stream-1",
+        "status": {"lastTriggeredAt": 1700000000000u64}
     }));
+    let api = client(&mock);
     let patch = WebhookPatch {
         name: Some("new-name".into()),
-        stream_id: Some(None),
+        shared_secret: Some(String::new()),
         ..WebhookPatch::default()
     };
-    client(&mock).update_webhook(&id, &patch).await.unwrap();
+    api.update_webhook(&id, &patch).await.unwrap();
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].body_json().unwrap(),
+        json!({"name": "new-name", "sharedSecret": ""})
+    );
+    let stored = mock.webhook(&id).unwrap();
+    assert_eq!(
+        stored["status"]["lastTriggeredAt"], 1700000000000u64,
+        "PATCH keeps status"
+    );
+    // Read back, "" is no secret.
+    assert_eq!(api.get_webhook(&id).await.unwrap().shared_secret, None);
 
-    // The change as a PATCH naming only it; then the webhook read back and PUT whole without
-    // the stream (Studio's PATCH refuses null), with the id in the body where Studio looks.
+    // The stream: read back and PUT whole without it, with the id in the body where Studio
+    // looks. Studio's PUT drops status.
+    mock.clear_requests();
+    api.clear_stream(&id).await.unwrap();
     let requests = mock.requests();
     let lines: Vec<String> = requests
         .iter()
         .map(|r| format!("{} {}", r.method, r.path))
         .collect();
     let path = format!("/api/webhook/{id}");
+    assert_eq!(lines, [format!("GET {path}"), format!("PUT {path}")]);
     assert_eq!(
-        lines,
-        [
-            format!("PATCH {path}"),
-            format!("GET {path}"),
-            format!("PUT {path}")
-        ]
-    );
-    assert_eq!(
-        requests[0].body_json().unwrap(),
-        json!({"name": "new-name"})
-    );
-    assert_eq!(
-        requests[2].body_json().unwrap(),
+        requests[1].body_json().unwrap(),
         json!({
             "id": id, "name": "new-name", "url": "https://a.example/x",
-            "events": ["stream.started"], "sharedSecret": "keep-this-secret"
+            "events": ["stream.started"]
         })
     );
     let stored = mock.webhook(&id).unwrap();
-    assert_eq!(stored["name"], "new-name");
-    assert_eq!(
-        stored["sharedSecret"], "keep-this-secret",
-        "fields not named are kept"
-    );
     assert!(stored.get("streamId").is_none());
+    assert!(stored.get("status").is_none());
 
-    let err = client(&mock)
+    let err = api
         .update_webhook(
             &id,
             &WebhookPatch {
-                stream_id: Some(Some("nope".into())),
+                stream_id: Some("nope".into()),
                 ..Default::default()
             },
         )
@@ -138,7 +140,7 @@ async fn patch_sends_only_the_given_fields_and_a_removal_is_a_put() {
         .unwrap_err();
     assert_eq!(err.to_string(), "stream not found");
     assert!(
-        err.hint().unwrap().contains("stream id"),
+        err.hint().unwrap().contains("of this account"),
         "{:?}",
         err.hint()
     );

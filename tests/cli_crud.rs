@@ -415,9 +415,8 @@ fn list_filters_by_name_on_the_server_and_by_event_locally() {
     let run = env.run(&["--json", "list", "--name", "prod"]);
     run.assert_code(0);
     let filters = env.requests("GET", "/api/webhook")[0]
-        .query_param("filters")
+        .filters()
         .expect("filters sent");
-    let filters: Value = serde_json::from_str(&filters).unwrap();
     assert_eq!(filters, json!([{"id": "name", "value": "prod"}]));
     assert_eq!(run.json()[0]["id"], target);
 

@@ -33,7 +33,7 @@ fn filters_of(env: &Env, id: &str) -> Value {
         .requests("GET", &format!("/api/webhook/{id}/log"))
         .pop()
         .expect("a log request");
-    serde_json::from_str(&req.query_param("filters").expect("filters sent")).unwrap()
+    req.filters().expect("filters sent")
 }
 
 #[test]

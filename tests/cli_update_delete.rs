@@ -168,15 +168,106 @@ fn put_bodies(env: &Env, id: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Studio's PATCH schema has no `null` (the mock answers 422 like Studio), so removing the secret
-/// and the stream is a PUT of the whole webhook without them, which Studio looks up by the `id`
-/// in the body.
+/// A delivery history, as Studio keeps it in `status`: what a PUT would wipe.
+const STATUS: &str = r#"{"lastTriggeredAt": 1700000000000,
+    "lastFailure": {"timestamp": 1700000000000, "error": "Error: connect ECONNREFUSED",
+                    "response": "", "statusCode": 500}}"#;
+
+fn webhook_with_history(env: &Env) -> String {
+    let status: Value = serde_json::from_str(STATUS).unwrap();
+    env.mock.insert_webhook(json!({
+        "name": "before",
+        "url": "https://example.com/before",
+        "events": ["stream.started", "asset.ready"],
+        "sharedSecret": "kept-secret-0123456789",
+        "streamId": STREAM,
+        "status": status,
+    }))
+}
+
+/// `--clear-secret` used to be a PUT, which made Studio forget "last triggered" and "last
+/// failure". It is a PATCH of `sharedSecret: ""` now: Studio keeps `status`, signs nothing.
 #[test]
-fn clear_secret_and_clear_stream_put_the_webhook_without_them() {
+fn clear_secret_keeps_the_last_triggered_and_last_failure() {
     let env = Env::new();
-    let id = full_webhook(&env);
-    env.run(&["update", &id, "--clear-secret", "--clear-stream"])
-        .assert_code(0);
+    let id = webhook_with_history(&env);
+    let run = env.run(&["update", &id, "--clear-secret"]);
+    run.assert_code(0);
+    assert_eq!(patch_bodies(&env, &id), vec![json!({"sharedSecret": ""})]);
+    assert!(
+        put_bodies(&env, &id).is_empty(),
+        "no PUT: it would drop status"
+    );
+    let after = env.stored(&id);
+    assert_eq!(
+        after["status"],
+        serde_json::from_str::<Value>(STATUS).unwrap()
+    );
+    assert_eq!(after["streamId"], STREAM);
+    // "" reads as no secret in what update printed, and in get and list afterwards.
+    assert!(
+        run.stdout.contains("(none: deliveries are not signed)"),
+        "{}",
+        run.stdout
+    );
+    let get = env.run(&["get", &id]);
+    assert!(
+        get.stdout.contains("(none: deliveries are not signed)"),
+        "{}",
+        get.stdout
+    );
+    let json = env.run(&["--json", "get", &id]).json();
+    assert!(json.get("sharedSecret").is_none(), "{json}");
+    let list = env.run(&["--json", "list", "--show-secrets"]).json();
+    assert!(list[0].get("sharedSecret").is_none(), "{list}");
+    // Clearing again changes nothing and sends nothing.
+    env.mock.clear_requests();
+    let again = env.run(&["update", &id, "--clear-secret"]);
+    again.assert_code(0);
+    assert!(
+        again.stderr.contains("no secret already"),
+        "{}",
+        again.stderr
+    );
+    assert!(patch_bodies(&env, &id).is_empty());
+}
+
+/// `listen --webhook` on a webhook whose secret was cleared says it has none, rather than
+/// verifying with an empty key.
+#[test]
+fn listen_with_a_webhook_whose_secret_was_cleared_says_it_has_no_secret() {
+    let env = Env::new();
+    let id = webhook_with_history(&env);
+    env.run(&["update", &id, "--clear-secret"]).assert_code(0);
+    let run = env.run(&["listen", "--webhook", &id, "--port", "0", "--no-record"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("has no sharedSecret"), "{}", run.stderr);
+}
+
+fn put_bodies(env: &Env, id: &str) -> Vec<Value> {
+    env.requests("PUT", &format!("/api/webhook/{id}"))
+        .iter()
+        .map(|r| r.body_json().expect("PUT body is JSON"))
+        .collect()
+}
+
+/// Removing the stream has no PATCH form (`streamId: ""` would match no stream), so it stays a
+/// PUT of the whole webhook, which Studio looks up by the `id` in the body. The PUT resets
+/// Studio's `status`: without a terminal, lpwh warns before sending it.
+#[test]
+fn clear_stream_warns_that_studio_resets_last_triggered_and_last_failure() {
+    let env = Env::new();
+    let id = webhook_with_history(&env);
+    let run = env.run(&["update", &id, "--clear-stream"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("warning:")
+            && run
+                .stderr
+                .contains("resets its \"last triggered\" and \"last failure\""),
+        "{}",
+        run.stderr
+    );
     assert!(patch_bodies(&env, &id).is_empty());
     assert_eq!(
         put_bodies(&env, &id),
@@ -185,13 +276,21 @@ fn clear_secret_and_clear_stream_put_the_webhook_without_them() {
             "name": "before",
             "url": "https://example.com/before",
             "events": ["stream.started", "asset.ready"],
+            "sharedSecret": "kept-secret-0123456789",
         })]
     );
     let after = env.stored(&id);
-    assert!(after.get("sharedSecret").is_none(), "{after}");
     assert!(after.get("streamId").is_none(), "{after}");
-    assert_eq!(after["name"], "before");
-    assert_eq!(after["events"], json!(["stream.started", "asset.ready"]));
+    assert_eq!(after["sharedSecret"], "kept-secret-0123456789");
+    assert!(
+        after.get("status").is_none(),
+        "the mock drops status on PUT, as Studio does"
+    );
+    // Nothing to lose, nothing to warn about: a webhook never triggered.
+    let fresh = full_webhook(&env);
+    let quiet = env.run(&["update", &fresh, "--clear-stream"]);
+    quiet.assert_code(0);
+    assert!(!quiet.stderr.contains("warning"), "{}", quiet.stderr);
 }
 
 #[test]

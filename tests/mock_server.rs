@@ -431,3 +431,236 @@ async fn a_seeded_mock_has_logs_for_each_webhook() {
         assert!(logs.iter().all(|l| l["webhookId"] == id));
     }
 }
+
+// ---- what the running Studio server showed (studio-api.md) ---------------------------------
+
+#[path = "common/receiver.rs"]
+mod receiver;
+
+use hmac::{KeyInit, Mac};
+use receiver::Receiver;
+
+/// `filters` as a client must send it: the JSON percent-encoded once, then once more as a query
+/// value, because Studio decodes it twice.
+fn filters_query(filters: &Value) -> String {
+    let json = filters.to_string();
+    let once: String = url::form_urlencoded::byte_serialize(json.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("filters", &once)
+        .finish()
+}
+
+async fn names(mock: &StudioMock, query: &str) -> Vec<String> {
+    let page: Vec<Value> = get(mock, &format!("/webhook?{query}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    page.iter()
+        .map(|w| w["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn filters_are_decoded_twice_and_names_match_with_ilike() {
+    let mock = StudioMock::start().await;
+    for name in ["50%_off", "50XYoff", "a\\b", "ab", "Sale 50%_OFF today"] {
+        mock.insert_webhook(json!({ "name": name }));
+    }
+    // `%` and `_` are SQL wildcards unless escaped with `\`.
+    let wild = filters_query(&json!([{"id": "name", "value": "50%_off"}]));
+    assert_eq!(
+        names(&mock, &wild).await,
+        names(
+            &mock,
+            &filters_query(&json!([{"id": "name", "value": "50"}]))
+        )
+        .await
+    );
+    assert_eq!(names(&mock, &wild).await.len(), 3);
+    let literal = filters_query(&json!([{"id": "name", "value": "50\\%\\_off"}]));
+    let mut got = names(&mock, &literal).await;
+    got.sort();
+    assert_eq!(got, ["50%_off", "Sale 50%_OFF today"]);
+    let backslash = filters_query(&json!([{"id": "name", "value": "a\\\\b"}]));
+    assert_eq!(names(&mock, &backslash).await, ["a\\b"]);
+
+    // Encoded only once, a `%` reaches the second decode bare: 400 URI malformed.
+    let once = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair(
+            "filters",
+            &json!([{"id": "name", "value": "%"}]).to_string(),
+        )
+        .finish();
+    let resp = get(&mock, &format!("/webhook?{once}")).await;
+    assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        first_error(&resp.json().await.unwrap()),
+        "error parsing filters: URIError: URI malformed"
+    );
+}
+
+#[tokio::test]
+async fn url_filters_match_exactly_and_created_at_takes_ranges() {
+    let mock = StudioMock::start().await;
+    mock.insert_webhook(json!({"name": "one", "url": "https://a.example/hook", "createdAt": 10}));
+    mock.insert_webhook(json!({"name": "two", "url": "https://a.example/hook/2", "createdAt": 20}));
+    let exact = filters_query(&json!([{"id": "url", "value": "https://a.example/hook"}]));
+    assert_eq!(names(&mock, &exact).await, ["one"]);
+    let part = filters_query(&json!([{"id": "url", "value": "a.example"}]));
+    assert!(names(&mock, &part).await.is_empty());
+    let since = filters_query(&json!([{"id": "createdAt", "value": {"gte": 15}}]));
+    assert_eq!(names(&mock, &since).await, ["two"]);
+}
+
+#[tokio::test]
+async fn patch_keeps_status_and_put_drops_it() {
+    let mock = StudioMock::start().await;
+    let status = json!({"lastTriggeredAt": 5, "lastFailure": {"statusCode": 500}});
+    let id = mock.insert_webhook(json!({
+        "name": "n", "url": "https://x.example", "sharedSecret": "s3cret-value", "status": status
+    }));
+    let path = format!("/webhook/{id}");
+    let resp = send_json(
+        &mock,
+        reqwest::Method::PATCH,
+        &path,
+        json!({"sharedSecret": ""}),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    let stored = mock.webhook(&id).unwrap();
+    assert_eq!(
+        stored["sharedSecret"], "",
+        "an empty secret is a plain string to Studio"
+    );
+    assert_eq!(stored["status"], status);
+    let body = json!({"id": id, "name": "n", "url": "https://x.example", "events": []});
+    let resp = send_json(&mock, reqwest::Method::PUT, &path, body).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(mock.webhook(&id).unwrap().get("status").is_none());
+}
+
+#[tokio::test]
+async fn log_filters_and_paging_follow_studio() {
+    let mock = StudioMock::start().await;
+    let id = mock.insert_webhook(json!({}));
+    mock.insert_log(
+        &id,
+        json!({"createdAt": 100, "request": {"url": "https://x", "method": "POST", "headers": {},
+               "body": "{\"stream\":{\"id\":\"Stream-ABC\"}}"}}),
+    );
+    mock.insert_log(&id, json!({"createdAt": 200, "success": false}));
+    mock.insert_log(&id, json!({"createdAt": 300}));
+    let logs = |query: String| {
+        let mock = &mock;
+        let id = id.clone();
+        async move {
+            let page: Vec<Value> = get(mock, &format!("/webhook/{id}/log?{query}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            page.iter()
+                .map(|l| l["createdAt"].as_i64().unwrap())
+                .collect::<Vec<_>>()
+        }
+    };
+    let resource = filters_query(&json!([{"id": "resourceId", "value": "stream-abc"}]));
+    assert_eq!(logs(resource).await, [100]);
+    let status = filters_query(&json!([{"id": "statusCode", "value": 500}]));
+    assert_eq!(logs(status).await, [200]);
+    let since = filters_query(&json!([{"id": "createdAt", "value": {"gte": 200}}]));
+    assert_eq!(logs(since).await, [300, 200]);
+    let first = get(&mock, &format!("/webhook/{id}/log?limit=2")).await;
+    let link = first.headers()["link"].to_str().unwrap().to_owned();
+    assert!(link.contains("cursor=skip2"), "{link}");
+    assert_eq!(logs("limit=2&cursor=skip2".into()).await, [100]);
+}
+
+#[tokio::test]
+async fn admin_keys_see_deleted_webhooks_and_bulk_delete_always_answers_204() {
+    let mock = StudioMock::start().await;
+    let id = mock.seed_webhooks(1).remove(0);
+    mock.set_admin(true);
+    let del = send_json(
+        &mock,
+        reqwest::Method::DELETE,
+        "/webhook",
+        json!({"ids": [id, "nope"]}),
+    )
+    .await;
+    assert_eq!(del.status(), StatusCode::NO_CONTENT);
+    assert!(mock.is_deleted(&id));
+    let resp = get(&mock, &format!("/webhook/{id}")).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.json::<Value>().await.unwrap()["deleted"], true);
+    mock.set_admin(false);
+    assert_eq!(
+        get(&mock, &format!("/webhook/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn streams_are_found_by_id_or_answer_404() {
+    let mock = StudioMock::start().await;
+    mock.add_stream("e0f1ed4f-aaaa");
+    let found = get(&mock, "/stream/e0f1ed4f-aaaa").await;
+    assert_eq!(found.status(), StatusCode::OK);
+    assert_eq!(found.json::<Value>().await.unwrap()["id"], "e0f1ed4f-aaaa");
+    let missing = get(&mock, "/stream/nope").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(first_error(&missing.json().await.unwrap()), "not found");
+}
+
+/// Studio's resend re-signs with the secret stored in the log and POSTs to the logged URL, not
+/// to the webhook's current URL with its current secret.
+#[test]
+fn resend_posts_to_the_logged_url_signed_with_the_logged_secret() {
+    let old = Receiver::start(200, r#"{"ok":true}"#);
+    let new = Receiver::start(200, "{}");
+    let mock = StudioMock::start_blocking();
+    let id = mock.insert_webhook(json!({"url": old.url, "sharedSecret": "old-secret"}));
+    let log = mock.seed_logs(&id, 1).remove(0);
+    let logged = mock.logs(&id)[0].clone();
+    assert_eq!(logged["sharedSecret"], "old-secret");
+    // The user moves the webhook and rotates its secret.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let path = format!("/webhook/{id}");
+    let moved = json!({"url": new.url, "sharedSecret": "new-secret"});
+    rt.block_on(send_json(&mock, reqwest::Method::PATCH, &path, moved));
+
+    let resp = rt.block_on(send_json(
+        &mock,
+        reqwest::Method::POST,
+        &format!("/webhook/{id}/log/{log}/resend"),
+        json!({}),
+    ));
+    assert_eq!(resp.status(), StatusCode::OK);
+    let new_log: Value = rt.block_on(resp.json()).unwrap();
+    assert!(new.take().is_empty(), "nothing goes to the current URL");
+    let got = old.take();
+    assert_eq!(got.len(), 1);
+    let body = got[0].json();
+    let t = got[0].header("livepeer-signature").unwrap().to_owned();
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(b"old-secret").unwrap();
+    mac.update(&got[0].body);
+    let expected = format!(
+        "t={},v1={}",
+        body["timestamp"],
+        hex::encode(mac.finalize().into_bytes())
+    );
+    assert_eq!(
+        t, expected,
+        "signed with the logged secret over the re-stamped body"
+    );
+    assert_eq!(new_log["response"]["status"], 200);
+    assert_eq!(new_log["success"], true);
+    assert_eq!(
+        new_log["request"]["url"], new.url,
+        "the new row shows the current URL"
+    );
+}

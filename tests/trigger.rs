@@ -1,20 +1,15 @@
 //! `lpwh trigger` end to end: a local receiver on 127.0.0.1 records each delivery and checks
 //! its signature with its own HMAC code (signatures.md), independent of `lpwh::signature`.
 
-use std::convert::Infallible;
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+#[path = "common/receiver.rs"]
+mod receiver;
+
+use receiver::Receiver;
 
 use assert_cmd::Command;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use bytes::Bytes;
 use hmac::{KeyInit, Mac};
-use http_body_util::{BodyExt, Full};
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
 use lpwh::events::{FASTPIX_EVENTS, LIVEPEER_EVENTS};
 use serde_json::Value;
 
@@ -23,93 +18,6 @@ type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 const SECRET: &str = "my-secret";
 /// base64 of `demo-secret`, a FastPix-style signing secret.
 const FASTPIX_SECRET: &str = "ZGVtby1zZWNyZXQ=";
-
-#[derive(Debug, Clone)]
-struct Delivery {
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Delivery {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).expect("the body is JSON")
-    }
-}
-
-/// A receiver that answers every POST with `status` and `answer`, and records what it got.
-struct Receiver {
-    url: String,
-    seen: Arc<Mutex<Vec<Delivery>>>,
-    _runtime: tokio::runtime::Runtime,
-}
-
-impl Receiver {
-    fn start(status: u16, answer: &'static str) -> Receiver {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let addr: SocketAddr = listener.local_addr().unwrap();
-        let recorder = seen.clone();
-        runtime.spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    continue;
-                };
-                let recorder = recorder.clone();
-                tokio::spawn(async move {
-                    let service = service_fn(move |req: Request<hyper::body::Incoming>| {
-                        let recorder = recorder.clone();
-                        async move {
-                            let headers = req
-                                .headers()
-                                .iter()
-                                .map(|(k, v)| {
-                                    (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())
-                                })
-                                .collect();
-                            let body = req.into_body().collect().await.unwrap().to_bytes();
-                            recorder.lock().unwrap().push(Delivery {
-                                headers,
-                                body: body.to_vec(),
-                            });
-                            let response = Response::builder()
-                                .status(status)
-                                .header("content-type", "application/json")
-                                .body(Full::new(Bytes::from_static(answer.as_bytes())))
-                                .unwrap();
-                            Ok::<_, Infallible>(response)
-                        }
-                    });
-                    let _ = http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
-                });
-            }
-        });
-        Receiver {
-            url: format!("http://{addr}/hooks"),
-            seen,
-            _runtime: runtime,
-        }
-    }
-
-    fn take(&self) -> Vec<Delivery> {
-        std::mem::take(&mut *self.seen.lock().unwrap())
-    }
-}
 
 /// The binary, isolated from the user's config, keyring and environment.
 fn lpwh(dir: &tempfile::TempDir) -> Command {

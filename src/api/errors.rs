@@ -202,7 +202,7 @@ fn status_hint(status: u16, message: &str, source: KeySource) -> Option<String> 
         403 => "the key cannot access this webhook: check you use the right profile or project key"
             .to_owned(),
         404 if message.contains("stream") => {
-            "check the stream id: it must be a stream in the same Studio project".to_owned()
+            "check the stream id: it must be a stream of this account (Studio → Streams)".to_owned()
         }
         404 if message.contains("log") => {
             "check the log id with 'lpwh logs WEBHOOK_ID'".to_owned()

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 
-use crate::api::{ApiError, NewWebhook};
+use crate::api::{ApiError, Client, NewWebhook};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::output::sanitize;
@@ -45,9 +45,13 @@ pub struct Args {
     #[arg(long)]
     pub generate_secret: bool,
 
-    /// Only send events about this stream
+    /// Only send events about this stream (checked to exist first)
     #[arg(long, value_name = "ID")]
     pub stream_id: Option<String>,
+
+    /// Do not check that --stream-id names a stream of this account
+    #[arg(long, requires = "stream_id")]
+    pub no_stream_check: bool,
 
     /// Send event names the catalog does not know (for events newer than this lpwh)
     #[arg(long)]
@@ -152,6 +156,9 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             return Err(Failure::failure("cancelled: nothing was created").into());
         }
     }
+    if let Some(stream) = new.stream_id.as_deref().filter(|_| !args.no_stream_check) {
+        check_stream(&api, stream).await?;
+    }
     let created = match api.create_webhook(&new).await {
         Ok(created) => created,
         // A POST is not retried: if the answer was lost, Studio may have stored it anyway, and
@@ -190,6 +197,27 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         announce_secret(out, secret, "Generated signing secret");
     }
     show_webhook(out, &created, args.show_secrets)
+}
+
+/// Studio's `POST /webhook` stores any `streamId`, and a webhook for a stream that does not
+/// exist never fires: look the stream up first (exit 4 when it is not there).
+async fn check_stream(api: &Client, stream: &str) -> Result<()> {
+    let exists = api
+        .stream_exists(stream)
+        .await
+        .with_context(|| format!("checking stream {}", sanitize(stream)))?;
+    if exists {
+        return Ok(());
+    }
+    Err(Failure::not_found(format!(
+        "no stream '{}' in this account, so the webhook would never fire; nothing was created",
+        sanitize(stream)
+    ))
+    .hint(
+        "check the stream id: it must be a stream of this account (Studio → Streams); \
+         --no-stream-check skips this check",
+    )
+    .into())
 }
 
 /// `name` as one shell word, for a command line the user can paste.

@@ -2,7 +2,9 @@
 //!
 //! Several ids go in one bulk request. Studio's bulk delete fails as a whole (500 when every id
 //! is unknown, 404 when one belongs to someone else), so on failure each id is deleted on its
-//! own and every outcome is reported.
+//! own and every outcome is reported. With an admin's key it answers 204 whatever the ids, so a
+//! 204 proves nothing about an id: every id of a bulk delete is looked up first, and only those
+//! seen to exist (and not already deleted) are reported as deleted.
 
 use anyhow::Result;
 use serde::Serialize;
@@ -69,9 +71,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut resolver = Resolver::new(&api);
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut targets: Vec<Target> = Vec::new();
+    let several = args.ids.len() > 1;
     for input in &args.ids {
         let trimmed = input.trim();
-        let target = if args.yes && looks_like_uuid(trimmed) {
+        let target = if args.yes && !several && looks_like_uuid(trimmed) {
             Target {
                 input: input.clone(),
                 id: trimmed.to_owned(),
@@ -80,6 +83,17 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             }
         } else {
             match resolver.resolve(trimmed).await {
+                // Only an admin's key sees a deleted webhook; deleting it again does nothing.
+                Ok(w) if w.deleted => {
+                    outcomes.push(Outcome {
+                        input: input.clone(),
+                        id: Some(w.id),
+                        name: Some(w.name),
+                        outcome: "not_found",
+                        error: Some("already deleted".to_owned()),
+                    });
+                    continue;
+                }
                 Ok(w) => Target {
                     input: input.clone(),
                     id: w.id,

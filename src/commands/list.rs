@@ -5,6 +5,7 @@ use anyhow::{Context, Result};
 use crate::api::{Filter, ListQuery, Webhook};
 use crate::context::Ctx;
 use crate::error::usage;
+use crate::inbox::parse_since;
 use crate::output::{self, sanitize};
 use crate::redacted::mask;
 
@@ -19,6 +20,7 @@ const DEFAULT_LIMIT: u32 = 20;
 #[command(after_help = "Examples:\n  \
     lpwh list --all\n  \
     lpwh list --name prod --event asset.ready\n  \
+    lpwh list --url ngrok --since 7d\n  \
     lpwh list --order createdAt-desc --json | jq '.[].id'")]
 pub struct Args {
     /// Every webhook, following all pages
@@ -33,9 +35,13 @@ pub struct Args {
     #[arg(long, value_name = "SUBSTR")]
     pub name: Option<String>,
 
-    /// Only webhooks whose URL contains this
+    /// Only webhooks whose URL contains this (checked here: Studio matches URLs exactly)
     #[arg(long, value_name = "SUBSTR")]
     pub url: Option<String>,
+
+    /// Only webhooks created since this age (10m, 2h, 7d) or RFC 3339 time
+    #[arg(long, value_name = "AGE|TIME")]
+    pub since: Option<String>,
 
     /// Only webhooks subscribed to this event
     #[arg(long, value_name = "EVENT")]
@@ -76,17 +82,18 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let order = args.order.as_deref().map(studio_order).transpose()?;
     let mut filters = Vec::new();
     if let Some(name) = args.name.as_deref().filter(|s| !s.is_empty()) {
-        filters.push(Filter {
-            id: "name".into(),
-            value: name.into(),
-        });
+        // Studio's ILIKE: escaped, so `%` and `_` in a name match themselves.
+        filters.push(Filter::contains("name", name));
     }
-    if let Some(url) = args.url.as_deref().filter(|s| !s.is_empty()) {
-        filters.push(Filter {
-            id: "url".into(),
-            value: url.into(),
-        });
+    if let Some(since) = &args.since {
+        let since = parse_since(since, output::now_ms())?;
+        filters.push(Filter::new(
+            "createdAt",
+            serde_json::json!({ "gte": since }),
+        ));
     }
+    // Studio matches `url` exactly, so the documented substring match is done here.
+    let url = args.url.as_deref().filter(|s| !s.is_empty());
     let event = args
         .event
         .as_deref()
@@ -99,21 +106,26 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 
     let wanted = args.limit.unwrap_or(DEFAULT_LIMIT) as usize;
     let mut more = false;
-    let mut webhooks: Vec<Webhook> = if args.all || event.is_some() || wanted > MAX_PAGE as usize {
-        // Studio cannot filter on events, so with --event every page is read and filtered here.
+    let local_filter = event.is_some() || url.is_some();
+    let mut webhooks: Vec<Webhook> = if args.all || local_filter || wanted > MAX_PAGE as usize {
+        // Studio cannot filter on events, nor on a part of a URL: with --event or --url every
+        // page is read and filtered here.
         let query = ListQuery {
             limit: Some(MAX_PAGE),
             order,
             filters,
             ..ListQuery::default()
         };
-        let max = (!args.all && event.is_none()).then_some(wanted);
+        let max = (!args.all && !local_filter).then_some(wanted);
         let mut all = api
             .list_all_webhooks(&query, max)
             .await
             .context("listing webhooks")?;
-        if let Some(event) = event {
-            all.retain(|w| w.events.iter().any(|e| e == event));
+        if local_filter {
+            all.retain(|w| {
+                event.is_none_or(|event| w.events.iter().any(|e| e == event))
+                    && url.is_none_or(|url| w.url.contains(url))
+            });
             if !args.all && all.len() > wanted {
                 all.truncate(wanted);
                 more = true;
@@ -151,7 +163,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     }
 
     if webhooks.is_empty() {
-        let filtered = args.name.is_some() || args.url.is_some() || event.is_some();
+        let filtered =
+            args.name.is_some() || url.is_some() || event.is_some() || args.since.is_some();
         out.info(if filtered {
             "no webhooks match these filters"
         } else {
@@ -185,9 +198,14 @@ fn print_table(ctx: &Ctx, webhooks: &[Webhook], show_secrets: bool) -> Result<()
     let mut table = out.table(&headers);
     for w in webhooks {
         let failure = failure_short(w, now);
+        let name = if w.deleted {
+            format!("{} {}", sanitize(&w.name), paint.red("(deleted)"))
+        } else {
+            sanitize(&w.name).into_owned()
+        };
         let mut row = vec![
             sanitize(&w.id).into_owned(),
-            sanitize(&w.name).into_owned(),
+            name,
             sanitize(&w.url).into_owned(),
             compact_events(&w.events),
             triggered_short(w, now),

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::api::{ApiError, Client, Filter, ListQuery, WebhookLog};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
+use crate::inbox::parse_since;
 use crate::output::{self, Out, sanitize, sanitize_multiline};
 
 use super::webhook_common::{
@@ -21,13 +22,13 @@ use super::webhook_common::{
 const DEFAULT_LIMIT: u32 = 20;
 /// How many of the newest entries each `--follow` poll reads.
 const FOLLOW_PAGE: u32 = 100;
-/// A LOG_ID prefix is looked for among this many of the webhook's newest deliveries (one page).
-const PREFIX_SEARCH: u32 = 1000;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     lpwh logs 3f0c --failed\n  \
     lpwh logs 3f0c --follow --event stream.started\n  \
+    lpwh logs 3f0c --resource e0f1ed4f --since 2h --all\n  \
+    lpwh logs 3f0c --status 500\n  \
     lpwh logs 3f0c 9d2e6c1a       (one delivery in full, by a LOG_ID prefix)")]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
@@ -46,10 +47,28 @@ pub struct Args {
     #[arg(long, value_name = "EVENT", conflicts_with = "log_id")]
     pub event: Option<String>,
 
+    /// Only deliveries whose body mentions this stream, asset, session or playback id
+    /// (a case-insensitive substring of the request body)
+    #[arg(long, value_name = "ID", conflicts_with = "log_id")]
+    pub resource: Option<String>,
+
+    /// Only deliveries the receiver answered with this HTTP status
+    #[arg(long, value_name = "CODE", conflicts_with = "log_id",
+          value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub status: Option<u16>,
+
+    /// Only deliveries since this age (10m, 2h, 7d) or RFC 3339 time
+    #[arg(long, value_name = "AGE|TIME", conflicts_with = "log_id")]
+    pub since: Option<String>,
+
     /// At most this many deliveries, newest first [default: 20]
-    #[arg(long, short = 'n', value_name = "N", conflicts_with = "log_id",
+    #[arg(long, short = 'n', value_name = "N", conflicts_with_all = ["log_id", "all"],
           value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub limit: Option<u32>,
+
+    /// Every matching delivery, following all pages
+    #[arg(long, conflicts_with_all = ["log_id", "follow"])]
+    pub all: bool,
 
     /// Keep polling and print new deliveries as they arrive (Ctrl-C stops)
     #[arg(long, short = 'f', conflicts_with = "log_id")]
@@ -76,37 +95,32 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         return show_one(ctx, &api, &webhook.id, &log_id).await;
     }
 
-    let mut filters = Vec::new();
-    if args.failed {
-        filters.push(Filter {
-            id: "success".into(),
-            value: Value::Bool(false),
-        });
-    }
-    if let Some(event) = args
-        .event
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-    {
-        warn_unknown_event(&ctx.out, event);
-        filters.push(Filter {
-            id: "event".into(),
-            value: event.into(),
-        });
-    }
+    let filters = filters(ctx, &args)?;
+    let filtered = !filters.is_empty();
     let limit = args.limit.unwrap_or(DEFAULT_LIMIT);
     let query = ListQuery {
         limit: Some(limit),
         filters,
         ..ListQuery::default()
     };
-    let page = api
-        .list_logs(&webhook.id, &query)
-        .await
-        .context("reading the delivery history")?;
-    let more = page.next_cursor.is_some() && page.items.len() >= limit as usize;
-    let mut logs = page.items;
+    let (mut logs, more) = if args.all {
+        let query = ListQuery {
+            limit: None,
+            ..query.clone()
+        };
+        let all = api
+            .list_all_logs(&webhook.id, &query, None)
+            .await
+            .context("reading the delivery history")?;
+        (all, false)
+    } else {
+        let page = api
+            .list_logs(&webhook.id, &query)
+            .await
+            .context("reading the delivery history")?;
+        let more = page.next_cursor.is_some() && page.items.len() >= limit as usize;
+        (page.items, more)
+    };
     // Newest first, whatever order the server used.
     logs.sort_by_key(|l| std::cmp::Reverse(l.created_at));
 
@@ -134,18 +148,55 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         out.print_table(&table)?;
     }
     if logs.is_empty() {
-        out.info(if args.failed || args.event.is_some() {
+        out.info(if filtered {
             "no deliveries match these filters"
         } else {
             "no deliveries yet"
         });
     } else if more {
         out.info(format!(
-            "showing the newest {}; use --limit N for more",
+            "showing the newest {}; use --limit N or --all for more",
             logs.len()
         ));
     }
     Ok(())
+}
+
+/// The `filters` Studio applies for the list flags (all matched on the server).
+fn filters(ctx: &Ctx, args: &Args) -> Result<Vec<Filter>> {
+    let mut filters = Vec::new();
+    if args.failed {
+        filters.push(Filter::new("success", Value::Bool(false)));
+    }
+    if let Some(event) = args
+        .event
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        warn_unknown_event(&ctx.out, event);
+        filters.push(Filter::new("event", event));
+    }
+    if let Some(resource) = args
+        .resource
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        // Studio's ILIKE over the raw body: escaped, so the id matches as typed.
+        filters.push(Filter::contains("resourceId", resource));
+    }
+    if let Some(status) = args.status {
+        filters.push(Filter::new("statusCode", status));
+    }
+    if let Some(since) = &args.since {
+        let since = parse_since(since, output::now_ms())?;
+        filters.push(Filter::new(
+            "createdAt",
+            serde_json::json!({ "gte": since }),
+        ));
+    }
+    Ok(filters)
 }
 
 /// One table row, sanitized and formatted.
@@ -222,8 +273,8 @@ fn pretty_body(text: &str) -> String {
     sanitize_multiline(&pretty).into_owned()
 }
 
-/// The full id of the delivery `arg` names: a full id as typed, or the one id among the
-/// webhook's [`PREFIX_SEARCH`] newest deliveries that starts with `arg` (case-insensitive).
+/// The full id of the delivery `arg` names: a full id as typed, or the one id among all the
+/// webhook's deliveries (every page) that starts with `arg` (case-insensitive).
 /// Exit 4 when none does, exit 2 when several do (they are listed).
 pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<String> {
     let wanted = arg.trim();
@@ -238,24 +289,14 @@ pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<St
     if looks_like_uuid(wanted) {
         return Ok(wanted.to_owned());
     }
-    let query = ListQuery {
-        limit: Some(PREFIX_SEARCH),
-        ..ListQuery::default()
-    };
-    let page = api
-        .list_logs(webhook_id, &query)
+    let all = api
+        .list_all_logs(webhook_id, &ListQuery::default(), None)
         .await
         .context("listing deliveries to resolve a LOG_ID prefix")?;
-    let mut matches = by_id_prefix(&page.items, wanted, |l: &WebhookLog| &l.id);
+    let mut matches = by_id_prefix(&all, wanted, |l: &WebhookLog| &l.id);
     matches.sort_by_key(|l| std::cmp::Reverse(l.created_at));
     match matches.as_slice() {
-        [] => Err(log_not_found(webhook_id, wanted)
-            .hint(format!(
-                "a LOG_ID prefix is looked for among the newest {PREFIX_SEARCH} deliveries; \
-                 run 'lpwh logs {}' to see them, or give the whole id",
-                sanitize(webhook_id)
-            ))
-            .into()),
+        [] => Err(log_not_found(webhook_id, wanted).into()),
         [one] => Ok(one.id.clone()),
         many => {
             let lines = many.iter().map(|log| {
@@ -421,6 +462,10 @@ async fn follow(
     interval: f64,
 ) -> Result<()> {
     let out = &ctx.out;
+    // Only deliveries newer than what is shown now may print as new. A poll reads more rows
+    // than `--limit` showed, and those older rows are not new; ids at the newest shown time
+    // are remembered, since several deliveries can share a millisecond.
+    let newest_shown = initial.iter().map(|l| l.created_at).max();
     let mut seen: HashSet<String> = initial.iter().map(|l| l.id.clone()).collect();
     initial.reverse();
     if !out.json {
@@ -457,7 +502,7 @@ async fn follow(
         let mut fresh: Vec<WebhookLog> = page
             .items
             .into_iter()
-            .filter(|l| !seen.contains(&l.id))
+            .filter(|l| newest_shown.is_none_or(|t| l.created_at >= t) && !seen.contains(&l.id))
             .collect();
         fresh.sort_by_key(|l| l.created_at);
         for log in fresh {

@@ -1,13 +1,14 @@
 //! `lpwh update`: change some fields of a webhook with a PATCH naming only those fields, so
-//! everything else (the secret above all) stays as it was. Removing the secret or the stream is
-//! a PUT of the whole webhook without it, since Studio's PATCH cannot remove a field (see
-//! [`crate::api::Client::update_webhook`]).
+//! everything else (the secret, the delivery `status`) stays as it was. `--clear-secret` is a
+//! PATCH too (`sharedSecret: ""`). Only `--clear-stream` cannot be a PATCH: it replaces the whole
+//! webhook with a PUT, which resets Studio's "last triggered" and "last failure", so lpwh says
+//! so first (see [`crate::api::Client::clear_stream`]).
 
 use anyhow::{Context, Result};
 
 use crate::api::{Webhook, WebhookPatch};
 use crate::context::Ctx;
-use crate::error::usage;
+use crate::error::{Failure, usage};
 use crate::output::sanitize;
 use crate::redacted::Secret;
 
@@ -65,7 +66,7 @@ pub struct Args {
     #[arg(long, value_name = "ID", conflicts_with = "clear_stream")]
     pub stream_id: Option<String>,
 
-    /// Send events about every stream again
+    /// Send events about every stream again (resets Studio's last triggered/last failure)
     #[arg(long)]
     pub clear_stream: bool,
 
@@ -127,10 +128,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let api = ctx.api()?;
     let current = resolve(&api, &args.id).await?;
 
-    let (patch, new_secret) = if wizard {
-        wizard_patch(&current).await?
+    let (change, new_secret) = if wizard {
+        wizard_change(&current).await?
     } else {
-        flags_patch(
+        flags_change(
             ctx,
             &current,
             args.clone_changes(),
@@ -140,20 +141,28 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         )
     };
 
-    if patch == WebhookPatch::default() {
+    if change.is_empty() {
         out.info("nothing changed");
         return show_webhook(out, &current, args.show_secrets);
     }
+    let patch = &change.patch;
     if let Some(url) = &patch.url {
         warn_if_unreachable(out, url);
     }
     if patch.events.as_ref().is_some_and(Vec::is_empty) {
         out.warn("the webhook now subscribes to no events, so it will never fire");
     }
+    if change.clear_stream {
+        confirm_status_reset(ctx, &current).await?;
+    }
 
-    api.update_webhook(&current.id, &patch)
+    let what = || format!("updating webhook {}", sanitize(&current.id));
+    api.update_webhook(&current.id, patch)
         .await
-        .with_context(|| format!("updating webhook {}", sanitize(&current.id)))?;
+        .with_context(what)?;
+    if change.clear_stream {
+        api.clear_stream(&current.id).await.with_context(what)?;
+    }
     let updated = api
         .get_webhook(&current.id)
         .await
@@ -199,16 +208,52 @@ impl Args {
     }
 }
 
-/// The patch for flag mode, plus a generated secret to announce. Events named with
+/// What to change: the fields one PATCH sets, and whether to remove the stream (a PUT).
+#[derive(Debug, Default, PartialEq)]
+struct Change {
+    patch: WebhookPatch,
+    clear_stream: bool,
+}
+
+impl Change {
+    fn is_empty(&self) -> bool {
+        *self == Change::default()
+    }
+}
+
+/// Removing the stream replaces the whole webhook, and Studio's PUT drops `status`. When there
+/// is a history to lose: ask on a terminal, warn in scripts.
+async fn confirm_status_reset(ctx: &Ctx, current: &Webhook) -> Result<()> {
+    let has_status = current
+        .status
+        .as_ref()
+        .is_some_and(|s| s.last_triggered_at.is_some() || s.last_failure.is_some());
+    if !has_status {
+        return Ok(());
+    }
+    let why = "removing the stream replaces the whole webhook (Studio has no partial update for it), \
+               which resets its \"last triggered\" and \"last failure\"";
+    if ctx.interactive {
+        ctx.out.info(format!("note: {why}"));
+        if !ask(|| prompt::confirm("Remove the stream anyway?".into(), false)).await? {
+            return Err(Failure::failure("cancelled: nothing was changed").into());
+        }
+    } else {
+        ctx.out.warn(why);
+    }
+    Ok(())
+}
+
+/// The change for flag mode, plus a generated secret to announce. Events named with
 /// `--add-event`/`--remove-event` are applied to the current list.
-fn flags_patch(
+fn flags_change(
     ctx: &Ctx,
     current: &Webhook,
     changes: Changes,
     replace_events: Option<Vec<String>>,
     add: Vec<String>,
     remove: Vec<String>,
-) -> (WebhookPatch, Option<String>) {
+) -> (Change, Option<String>) {
     let out = &ctx.out;
     let events = match replace_events {
         Some(events) => Some(events),
@@ -226,31 +271,39 @@ fn flags_patch(
     };
     let mut new_secret = None;
     let shared_secret = if let Some(secret) = changes.secret {
-        Some(Some(secret.expose().to_owned()))
+        Some(secret.expose().to_owned())
     } else if changes.rotate_secret {
         let secret = generate_secret();
         new_secret = Some(secret.clone());
-        Some(Some(secret))
+        Some(secret)
     } else if changes.clear_secret {
-        Some(None)
+        if current.shared_secret.is_none() {
+            out.info("the webhook has no secret already");
+            None
+        } else {
+            Some(String::new())
+        }
     } else {
         None
     };
-    let stream_id = if let Some(id) = changes.stream_id {
-        Some(Some(id))
-    } else if changes.clear_stream {
-        Some(None)
-    } else {
-        None
-    };
+    let clear_stream = changes.clear_stream && current.stream_id.is_some();
+    if changes.clear_stream && !clear_stream {
+        out.info("the webhook already receives events about every stream");
+    }
     let patch = WebhookPatch {
         name: changes.name,
         url: changes.url,
         events,
         shared_secret,
-        stream_id,
+        stream_id: changes.stream_id,
     };
-    (patch, new_secret)
+    (
+        Change {
+            patch,
+            clear_stream,
+        },
+        new_secret,
+    )
 }
 
 /// `current` plus `add` (appended in order) minus `remove`.
@@ -270,8 +323,8 @@ fn same_set(a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().all(|x| b.contains(x))
 }
 
-/// Every field asked again, pre-filled; only what the user changed goes into the patch.
-async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>)> {
+/// Every field asked again, pre-filled; only what the user changed goes into the change.
+async fn wizard_change(current: &Webhook) -> Result<(Change, Option<String>)> {
     let initial = current.name.clone();
     let name = ask(move || prompt::name(Some(&initial))).await?;
     let initial = current.url.clone();
@@ -280,10 +333,7 @@ async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>
     let events = ask(move || prompt::events(&checked)).await?;
     let initial = current.stream_id.clone();
     let stream_id = ask(move || prompt::stream_id(initial.as_deref())).await?;
-    let has_secret = current
-        .shared_secret
-        .as_deref()
-        .is_some_and(|s| !s.is_empty());
+    let has_secret = current.shared_secret.is_some();
     let secret = ask(move || prompt::secret(true, has_secret)).await?;
 
     let mut new_secret = None;
@@ -291,19 +341,26 @@ async fn wizard_patch(current: &Webhook) -> Result<(WebhookPatch, Option<String>
         SecretChoice::Keep => None,
         SecretChoice::Generated(s) => {
             new_secret = Some(s.clone());
-            Some(Some(s))
+            Some(s)
         }
-        SecretChoice::Typed(s) => Some(Some(s)),
-        SecretChoice::None => Some(None),
+        SecretChoice::Typed(s) => Some(s),
+        SecretChoice::None => has_secret.then(String::new),
     };
+    let clear_stream = stream_id.is_none() && current.stream_id.is_some();
     let patch = WebhookPatch {
         name: (name != current.name).then_some(name),
         url: (url != current.url).then_some(url),
         events: (!same_set(&events, &current.events)).then_some(events),
         shared_secret,
-        stream_id: (stream_id != current.stream_id).then_some(stream_id),
+        stream_id: stream_id.filter(|s| current.stream_id.as_deref() != Some(s)),
     };
-    Ok((patch, new_secret))
+    Ok((
+        Change {
+            patch,
+            clear_stream,
+        },
+        new_secret,
+    ))
 }
 
 #[cfg(test)]

@@ -348,7 +348,8 @@ pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Res
             .join(", ")
     };
     let status = w.status.as_ref();
-    let last_failure = status.and_then(|s| s.last_failure.as_ref()).map(|f| {
+    let failure = status.and_then(|s| s.last_failure.as_ref());
+    let last_failure = failure.map(|f| {
         let mut parts = Vec::new();
         if let Some(code) = f.status_code {
             parts.push(format!("status {code}"));
@@ -356,16 +357,13 @@ pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Res
         if let Some(ts) = f.timestamp {
             parts.push(when(ts, now));
         }
-        if let Some(err) = f.error.as_deref().filter(|e| !e.is_empty()) {
-            parts.push(sanitize(err).into_owned());
-        }
         if parts.is_empty() {
             "yes".to_owned()
         } else {
             parts.join(", ")
         }
     });
-    let rows: Vec<(&str, String)> = vec![
+    let mut rows: Vec<(&str, String)> = vec![
         ("id", sanitize(&w.id).into_owned()),
         ("name", sanitize(&w.name).into_owned()),
         ("url", sanitize(&w.url).into_owned()),
@@ -399,12 +397,39 @@ pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Res
         ),
         ("last failure", last_failure.unwrap_or_else(|| "-".into())),
     ];
+    // What Studio stored about the failure: whole in --json, one line each here.
+    if let Some(f) = failure {
+        if let Some(err) = f.error.as_deref().filter(|e| !e.trim().is_empty()) {
+            rows.push(("  error", one_line(err)));
+        }
+        if let Some(resp) = f.response.as_deref().filter(|r| !r.trim().is_empty()) {
+            rows.push(("  response", one_line(resp)));
+        }
+    }
+    if w.deleted {
+        rows.insert(1, ("deleted", paint.red("yes (only an admin key sees it)")));
+    }
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     for (key, value) in rows {
         // Pad before painting: escape codes would throw the alignment off.
         out.line(format!("{}  {value}", paint.bold(format!("{key:<width$}"))))?;
     }
     Ok(())
+}
+
+/// Longest stored failure text shown in a table cell, in characters.
+const FAILURE_TEXT: usize = 160;
+
+/// Untrusted text for one table cell: sanitized (line breaks escaped too, so it stays on one
+/// line), whitespace runs folded, cut to [`FAILURE_TEXT`] characters.
+fn one_line(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = sanitize(&folded);
+    let mut cut: String = clean.chars().take(FAILURE_TEXT).collect();
+    if clean.chars().count() > FAILURE_TEXT {
+        cut.push('…');
+    }
+    cut
 }
 
 /// A webhook for `--json`: every field Studio sent, the secret masked unless asked.

@@ -21,9 +21,14 @@
 //! - point lpwh at it: `LIVEPEER_API_URL=`[`StudioMock::url`] (ends in `/api`),
 //!   `LIVEPEER_API_KEY=`[`StudioMock::api_key`].
 //! - data: [`StudioMock::seed_webhooks`], [`StudioMock::insert_webhook`] (JSON, defaults
-//!   filled), [`StudioMock::seed_logs`], [`StudioMock::insert_log`], [`StudioMock::add_stream`]
-//!   (PATCH checks `streamId`); read back with [`StudioMock::webhook`], [`StudioMock::webhooks`],
-//!   [`StudioMock::is_deleted`], [`StudioMock::logs`].
+//!   filled), [`StudioMock::seed_logs`], [`StudioMock::insert_log`] (a log keeps the webhook's
+//!   `sharedSecret` of the time, and is signed with it), [`StudioMock::add_stream`]
+//!   (`GET /stream/{id}`; PATCH checks `streamId`); read back with [`StudioMock::webhook`],
+//!   [`StudioMock::webhooks`], [`StudioMock::is_deleted`], [`StudioMock::logs`].
+//! - resend: re-stamps and re-signs the logged body with the log's own secret and really POSTs
+//!   it to the log's URL when that URL is on loopback (other hosts are never contacted: the
+//!   receiver is taken to answer 200), as Studio does, not to the webhook's current URL.
+//! - admin keys: [`MockConfig::admin`] or [`StudioMock::set_admin`].
 //! - requests: [`StudioMock::requests`] (method, path, query, headers, body, with helpers),
 //!   [`StudioMock::request_count`], [`StudioMock::clear_requests`].
 //! - faults: [`StudioMock::fail_next`], [`StudioMock::rate_limit_next`],
@@ -32,6 +37,7 @@
 
 mod faults;
 mod listing;
+mod resend;
 mod routes;
 mod store;
 mod validate;
@@ -71,6 +77,9 @@ pub struct MockConfig {
     pub webhooks: usize,
     /// Delivery logs to seed for each seeded webhook (one second apart, alternating 200/500).
     pub logs: usize,
+    /// Answer as Studio does for an admin's key: deleted webhooks are readable (with
+    /// `"deleted": true`) and a bulk delete answers 204 whatever the ids.
+    pub admin: bool,
 }
 
 impl Default for MockConfig {
@@ -80,6 +89,7 @@ impl Default for MockConfig {
             port: 0,
             webhooks: 0,
             logs: 0,
+            admin: false,
         }
     }
 }
@@ -113,6 +123,14 @@ impl RecordedRequest {
         form_urlencoded::parse(query.as_bytes())
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.into_owned())
+    }
+
+    /// The `filters` parameter as Studio reads it: decoded as a query value, then decoded again
+    /// (`decodeURIComponent`) and parsed as JSON. `None` when absent or unreadable.
+    pub fn filters(&self) -> Option<Value> {
+        let once = self.query_param("filters")?;
+        let twice = listing::decode_uri_component(&once)?;
+        serde_json::from_str(&twice).ok()
     }
 
     /// The body as UTF-8 text (lossy).
@@ -293,9 +311,19 @@ impl StudioMock {
         self.shared.store().logs_of(webhook_id)
     }
 
-    /// Make a stream id known, so `PATCH` with this `streamId` succeeds.
+    /// Make a stream id known, so `GET /stream/{id}` finds it and `PATCH` with this `streamId`
+    /// succeeds.
     pub fn add_stream(&self, stream_id: &str) {
-        self.shared.store().streams.insert(stream_id.to_owned());
+        let name = format!("stream-{}", &stream_id[..stream_id.len().min(8)]);
+        self.shared
+            .store()
+            .streams
+            .insert(stream_id.to_owned(), name);
+    }
+
+    /// Answer as for an admin's key (see [`MockConfig::admin`]) from now on, or stop.
+    pub fn set_admin(&self, admin: bool) {
+        self.shared.store().admin = admin;
     }
 
     // ---- recorded requests -----------------------------------------------------------------
@@ -381,6 +409,7 @@ fn bind(port: u16) -> std::net::TcpListener {
 
 fn new_shared(config: &MockConfig) -> Arc<Shared> {
     let mut store = store::Store::default();
+    store.admin = config.admin;
     for id in store.seed_webhooks(config.webhooks) {
         store.seed_logs(&id, config.logs);
     }
@@ -472,6 +501,11 @@ async fn handle(
             Err(Hangup)
         }
         Some(fault) => Ok(fault.response()),
-        None => Ok(routes::route(&shared, &recorded)),
+        None => match routes::resend_target(&shared, &recorded) {
+            // A resend is the one route that makes a request of its own: off the store lock.
+            Some(Ok(job)) => Ok(resend::run(&shared, job).await),
+            Some(Err(response)) => Ok(response),
+            None => Ok(routes::route(&shared, &recorded)),
+        },
     }
 }

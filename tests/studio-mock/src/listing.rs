@@ -1,5 +1,11 @@
 //! List endpoints as Studio pages them: `limit`, `cursor=skipN`, `order`, `filters`, `count`,
 //! and the `Link: rel="next"` header that is sent on every non-empty page, even the last one.
+//!
+//! `filters` is decoded twice, as Studio does: once as a query value, then again with
+//! JavaScript's `decodeURIComponent` before `JSON.parse`, so a bare `%` that survives the first
+//! decode is a 400 `URI malformed`. Text filters match as Studio's SQL does: `name` and a log's
+//! `resourceId` (over the raw request body) with `ILIKE '%value%'` (`%` and `_` are wildcards,
+//! `\` escapes), `url` exactly.
 
 use std::cmp::Ordering;
 
@@ -34,6 +40,7 @@ impl Rows {
     fn value<'a>(self, row: &'a Value, field: &str) -> &'a Value {
         let found = match (self, field) {
             (Rows::Logs, "statusCode") => row.pointer("/response/status"),
+            (Rows::Logs, "resourceId") => row.pointer("/request/body"),
             _ => row.get(field),
         };
         found.unwrap_or(&Value::Null)
@@ -151,7 +158,9 @@ fn next_href(req: &RecordedRequest, pairs: &[(String, String)], cursor: &str) ->
 }
 
 fn parse_filters(raw: &str, kind: Rows) -> Result<Vec<(String, Value)>, String> {
-    let parsed: Value = serde_json::from_str(raw)
+    let raw = decode_uri_component(raw)
+        .ok_or_else(|| "error parsing filters: URIError: URI malformed".to_owned())?;
+    let parsed: Value = serde_json::from_str(&raw)
         .map_err(|e| format!("error parsing filters: SyntaxError: {e}"))?;
     let Value::Array(entries) = parsed else {
         return Err("error parsing filters: TypeError: filters.map is not a function".to_owned());
@@ -178,9 +187,8 @@ fn matches(kind: Rows, row: &Value, field: &str, want: &Value) -> bool {
     let have = kind.value(row, field);
     match (kind, field) {
         // Text fields Studio matches with ILIKE '%value%'.
-        (Rows::Webhooks, "name" | "url") => {
-            let needle = text(want).to_lowercase();
-            text(have).to_lowercase().contains(&needle)
+        (Rows::Webhooks, "name") | (Rows::Logs, "resourceId") => {
+            ilike(&text(have), &format!("%{}%", text(want)))
         }
         (_, "createdAt" | "statusCode") => match want {
             Value::Object(range) => range.iter().all(|(op, bound)| {
@@ -221,5 +229,90 @@ fn compare(a: &Value, b: &Value) -> Ordering {
             (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
             _ => text(a).cmp(&text(b)),
         },
+    }
+}
+
+/// JavaScript's `decodeURIComponent`: `%XX` escapes (which must form UTF-8) decoded, `+` left
+/// alone; `None` where JavaScript throws `URIError: URI malformed`.
+pub(crate) fn decode_uri_component(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// PostgreSQL's `text ILIKE pattern` with the default escape `\\`: `%` any run of characters,
+/// `_` any one character, `\\x` a literal `x`; case-insensitive.
+pub(crate) fn ilike(text: &str, pattern: &str) -> bool {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Tok {
+        Any,
+        One,
+        Lit(char),
+    }
+    let mut toks = Vec::new();
+    let mut chars = pattern.chars().flat_map(char::to_lowercase);
+    while let Some(c) = chars.next() {
+        toks.push(match c {
+            '%' => Tok::Any,
+            '_' => Tok::One,
+            '\\' => Tok::Lit(chars.next().unwrap_or('\\')),
+            c => Tok::Lit(c),
+        });
+    }
+    let text: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    // matched[j]: the first i characters of text match the first j tokens (row by row over i).
+    let mut matched = vec![false; toks.len() + 1];
+    matched[0] = true;
+    for j in 1..=toks.len() {
+        matched[j] = matched[j - 1] && toks[j - 1] == Tok::Any;
+    }
+    for &c in &text {
+        let mut next = vec![false; toks.len() + 1];
+        for j in 1..=toks.len() {
+            next[j] = match toks[j - 1] {
+                Tok::Any => next[j - 1] || matched[j],
+                Tok::One => matched[j - 1],
+                Tok::Lit(l) => matched[j - 1] && l == c,
+            };
+        }
+        matched = next;
+    }
+    matched[toks.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ilike_treats_percent_and_underscore_as_wildcards_unless_escaped() {
+        assert!(ilike("Prod-Assets", "%assets%"));
+        assert!(ilike("50X off", "%50%_off%"));
+        assert!(!ilike("50X off", "%50\\%\\_off%"));
+        assert!(ilike("50%_off sale", "%50\\%\\_off%"));
+        assert!(ilike("a\\b", "%a\\\\b%"));
+        assert!(!ilike("ab", "%a\\\\b%"));
+        assert!(!ilike("abc", "%abd%"));
+        assert!(ilike("", "%%"));
+    }
+
+    #[test]
+    fn decode_uri_component_fails_like_javascript_on_a_bare_percent() {
+        assert_eq!(decode_uri_component("a%25b").as_deref(), Some("a%b"));
+        assert_eq!(decode_uri_component("a+b").as_deref(), Some("a+b"));
+        assert_eq!(decode_uri_component("%"), None);
+        assert_eq!(decode_uri_component("%zz"), None);
+        assert_eq!(decode_uri_component("%ff"), None);
     }
 }

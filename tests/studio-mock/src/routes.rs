@@ -81,8 +81,28 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
         ("POST", ["webhook"]) => with_body(req, |body| create(shared, body)),
         ("DELETE", ["webhook"]) => with_body(req, |body| bulk_delete(shared, body)),
         ("GET", ["webhook", "subscribed", event]) => subscribed(shared, req, event),
-        ("GET", ["webhook", id]) => match shared.store().owned(id) {
-            Some(webhook) => Reply::json(200, webhook.clone()),
+        ("GET", ["webhook", id]) => {
+            let store = shared.store();
+            if store.admin {
+                // An admin sees every stored webhook, deleted ones marked `"deleted": true`.
+                return match store.webhook_as_admin(id) {
+                    Some(webhook) => Reply::json(200, webhook),
+                    None => not_found(),
+                };
+            }
+            match store.owned(id) {
+                Some(webhook) => Reply::json(200, webhook.clone()),
+                None => not_found(),
+            }
+        }
+        ("GET", ["stream", id]) => match shared.store().streams.get(*id) {
+            Some(name) => Reply::json(
+                200,
+                json!({
+                    "id": id, "name": name, "kind": "stream", "userId": MOCK_USER_ID,
+                    "projectId": PROJECT_ID, "isActive": false, "record": false,
+                }),
+            ),
             None => not_found(),
         },
         ("PATCH", ["webhook", id]) => with_body(req, |body| patch(shared, id, body)),
@@ -106,10 +126,6 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
         }
         ("GET", ["webhook", id, "log", log_id]) => match find_log(shared, id, log_id) {
             Ok(log) => Reply::json(200, log),
-            Err(reply) => reply,
-        },
-        ("POST", ["webhook", id, "log", log_id, "resend"]) => match find_log(shared, id, log_id) {
-            Ok(log) => resend(shared, id, log),
             Err(reply) => reply,
         },
         _ => not_found(),
@@ -203,7 +219,7 @@ fn patch(shared: &Shared, id: &str, body: Value) -> Reply {
     }
     let body = body.as_object().expect("validated as an object");
     if let Some(stream) = body.get("streamId").and_then(Value::as_str)
-        && !store.streams.contains(stream)
+        && !store.streams.contains_key(stream)
     {
         return error(404, "stream not found");
     }
@@ -216,7 +232,8 @@ fn patch(shared: &Shared, id: &str, body: Value) -> Reply {
 }
 
 /// `PUT /webhook/{id}`: the path id is ignored; the body's `id` picks the webhook, and the
-/// whole object is replaced, so an omitted `sharedSecret` or `streamId` is gone afterwards.
+/// whole object is replaced, so an omitted `sharedSecret` or `streamId` is gone afterwards, and
+/// so is `status`.
 fn put(shared: &Shared, body: Value) -> Reply {
     if let Err(message) = validate::create(&body) {
         return error(422, &message);
@@ -235,10 +252,9 @@ fn put(shared: &Shared, body: Value) -> Reply {
             replaced.insert(key.into(), v.clone());
         }
     }
+    // Studio rebuilds the row from these fields alone: `status` (last triggered, last failure)
+    // is not among them, so a PUT resets it.
     writable(body, &mut replaced);
-    if let Some(status) = old.get("status") {
-        replaced.insert("status".into(), status.clone());
-    }
     *old = replaced;
     Reply::json(200, json!({ "id": id }))
 }
@@ -252,6 +268,13 @@ fn bulk_delete(shared: &Shared, body: Value) -> Reply {
         return error(422, "missing ids");
     };
     let mut store = shared.store();
+    if store.admin {
+        // Studio's admin path deletes whatever exists and answers 204 for the rest too.
+        for id in &ids {
+            store.mark_deleted(id);
+        }
+        return Reply::empty(204);
+    }
     let found: Vec<(String, String)> = ids
         .iter()
         .filter_map(|id| store.lookup(id).map(|(owner, _)| (id.clone(), owner)))
@@ -306,32 +329,34 @@ fn find_log(shared: &Shared, webhook_id: &str, log_id: &str) -> Result<Value, Re
     Ok(log.clone())
 }
 
-/// A resend is a new delivery: a new log with a fresh time, the body's `timestamp` re-stamped.
-fn resend(shared: &Shared, webhook_id: &str, original: Value) -> Reply {
-    let now = now_ms();
-    let mut log = original;
-    let obj = log.as_object_mut().expect("logs are objects");
-    obj.insert("id".into(), json!(new_id()));
-    obj.insert("createdAt".into(), json!(now));
-    if let Some(request) = obj.get_mut("request").and_then(Value::as_object_mut) {
-        if let Some(body) = request.get("body").and_then(Value::as_str)
-            && let Ok(Value::Object(mut payload)) = serde_json::from_str::<Value>(body)
-        {
-            payload.insert("timestamp".into(), json!(now));
-            request.insert("body".into(), json!(Value::Object(payload).to_string()));
-        }
-        if let Some(headers) = request.get_mut("headers").and_then(Value::as_object_mut)
-            && let Some(sig) = headers.get_mut("Livepeer-Signature")
-            && let Some(v1) = sig
-                .as_str()
-                .and_then(|s| s.split_once(",v1="))
-                .map(|(_, v)| v.to_owned())
-        {
-            // Not a real HMAC (the mock does not sign): the shape and the new `t` are what matter.
-            *sig = json!(format!("t={now},v1={v1}"));
-        }
+/// `POST /webhook/{id}/log/{logId}/resend`, checked as Studio does: `None` for any other
+/// request, the logged delivery to send again, or the error answer.
+pub(crate) fn resend_target(
+    shared: &Shared,
+    req: &RecordedRequest,
+) -> Option<Result<crate::resend::Job, Response<Full<Bytes>>>> {
+    let rest = req.path.strip_prefix("/api/")?;
+    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
+    let ["webhook", id, "log", log_id, "resend"] = segments.as_slice() else {
+        return None;
+    };
+    if req.method != "POST" {
+        return None;
     }
-    let id = shared.store().insert_log(webhook_id, log.clone());
-    let stored = shared.store().log(&id).cloned().unwrap_or(log);
-    Reply::json(200, stored)
+    if let Err(reply) = authenticate(shared, req) {
+        return Some(Err(reply.into_response()));
+    }
+    Some(
+        find_log(shared, id, log_id)
+            .map(|original| crate::resend::Job {
+                webhook_id: (*id).to_owned(),
+                original,
+            })
+            .map_err(Reply::into_response),
+    )
+}
+
+/// A reply as a response, for callers outside this module.
+pub(crate) fn respond(reply: Reply) -> Response<Full<Bytes>> {
+    reply.into_response()
 }

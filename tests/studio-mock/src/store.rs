@@ -1,6 +1,6 @@
 //! The mock's data: webhooks (soft-deleted, never removed), their delivery logs, known streams.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
@@ -55,7 +55,10 @@ pub(crate) struct Store {
     /// Keyed by id, so iteration is Studio's default order.
     webhooks: BTreeMap<String, Stored>,
     logs: BTreeMap<String, Value>,
-    pub(crate) streams: HashSet<String>,
+    /// Known stream ids and their names: `GET /stream/{id}` and PATCH's `streamId` check.
+    pub(crate) streams: HashMap<String, String>,
+    /// The caller holds an admin key (studio-api.md, "Admin keys").
+    pub(crate) admin: bool,
     seeded: usize,
 }
 
@@ -160,6 +163,18 @@ impl Store {
         self.webhooks.get(id).map(|s| s.value.clone())
     }
 
+    /// What an admin's GET sees: any stored webhook, a deleted one with `"deleted": true`.
+    pub(crate) fn webhook_as_admin(&self, id: &str) -> Option<Value> {
+        let stored = self.webhooks.get(id)?;
+        let mut value = stored.value.clone();
+        if stored.deleted
+            && let Some(obj) = value.as_object_mut()
+        {
+            obj.insert("deleted".into(), json!(true));
+        }
+        Some(value)
+    }
+
     pub(crate) fn is_deleted(&self, id: &str) -> bool {
         self.webhooks.get(id).is_some_and(|s| s.deleted)
     }
@@ -237,6 +252,20 @@ impl Store {
             .get(webhook_id)
             .and_then(|s| s.value.get("url").cloned())
             .unwrap_or_else(|| json!("https://hooks.example.com/unknown"));
+        // Studio's log row keeps the secret the delivery was signed with: a resend signs with
+        // it, not with the webhook's current one.
+        if let Some(secret) = self
+            .webhooks
+            .get(webhook_id)
+            .and_then(|s| s.value.get("sharedSecret").cloned())
+        {
+            obj.entry("sharedSecret").or_insert(secret);
+        }
+        let secret = obj
+            .get("sharedSecret")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         obj.entry("request").or_insert_with(|| {
             let body = json!({
                 "id": new_id(),
@@ -245,17 +274,16 @@ impl Store {
                 "timestamp": created,
                 "event": event,
                 "stream": {"id": "e0f1ed4f-7a2b-4c3d-9e8f-0a1b2c3d4e5f", "name": "my-stream"},
-            });
-            json!({
-                "url": url,
-                "method": "POST",
-                "headers": {
-                    "content-type": "application/json",
-                    "user-agent": "livepeer.studio",
-                    "Livepeer-Signature": format!("t={created},v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd"),
-                },
-                "body": body.to_string(),
             })
+            .to_string();
+            let mut headers = json!({
+                "content-type": "application/json",
+                "user-agent": "livepeer.studio",
+            });
+            if let Some(sig) = signature(&secret, &body, created.as_i64().unwrap_or(0)) {
+                headers["Livepeer-Signature"] = json!(sig);
+            }
+            json!({ "url": url, "method": "POST", "headers": headers, "body": body })
         });
         obj.entry("response").or_insert_with(|| {
             let (status, text, body) = if success {
@@ -317,4 +345,20 @@ impl Store {
 
 fn owner(webhook: &Value) -> &str {
     webhook.get("userId").and_then(Value::as_str).unwrap_or("")
+}
+
+/// The `Livepeer-Signature` Studio sends: `t=<ms>,v1=<hex HMAC-SHA256 of the body alone>`,
+/// only when the secret is non-empty (signatures.md).
+pub(crate) fn signature(secret: &str, body: &str, t_ms: i64) -> Option<String> {
+    use hmac::{KeyInit, Mac};
+    if secret.is_empty() {
+        return None;
+    }
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(body.as_bytes());
+    Some(format!(
+        "t={t_ms},v1={}",
+        hex::encode(mac.finalize().into_bytes())
+    ))
 }
