@@ -259,7 +259,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__create)
-            opts="-e -q -v -h -V --name --url --events --secret --generate-secret --stream-id --allow-unknown-events --show-secrets --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-e -q -v -h -V --name --url --events --secret --generate-secret --stream-id --no-stream-check --allow-unknown-events --show-secrets --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1113,7 +1113,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__list)
-            opts="-n -q -v -h -V --all --limit --name --url --event --order --show-secrets --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-n -q -v -h -V --all --limit --name --url --since --event --order --show-secrets --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,6 +1132,10 @@ _lpwh() {
                     return 0
                     ;;
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1357,13 +1361,25 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__logs)
-            opts="-n -f -q -v -h -V --failed --event --limit --follow --interval --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-n -f -q -v -h -V --failed --event --resource --status --since --limit --all --follow --interval --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1441,7 +1457,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__resend)
-            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-q -v -h -V --to-current --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

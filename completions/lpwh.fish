@@ -97,7 +97,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l name -d 'A name for
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l url -d 'Where Studio sends events (http:// or https://, reachable from the internet)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -s e -l events -d 'Events to subscribe to, comma-separated or repeated (see \'lpwh event-types\')' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l secret -d 'Secret Studio signs deliveries with (Livepeer-Signature header)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l stream-id -d 'Only send events about this stream' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l stream-id -d 'Only send events about this stream (checked to exist first)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -106,6 +106,7 @@ always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l timeout -d 'Seconds to wait for each API call' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l generate-secret -d 'Generate a random signing secret and print it once'
+complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l no-stream-check -d 'Do not check that --stream-id names a stream of this account'
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l allow-unknown-events -d 'Send event names the catalog does not know (for events newer than this lpwh)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l show-secrets -d 'Show the secret unmasked in the output'
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
@@ -115,7 +116,8 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand create" -s h -l help -d 'Print
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -s n -l limit -d 'At most this many webhooks [default: 20]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l name -d 'Only webhooks whose name contains this (case-insensitive)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l url -d 'Only webhooks whose URL contains this' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l url -d 'Only webhooks whose URL contains this (checked here: Studio matches URLs exactly)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l since -d 'Only webhooks created since this age (10m, 2h, 7d) or RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l event -d 'Only webhooks subscribed to this event' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l order -d 'Sort order: FIELD-asc or FIELD-desc, e.g. createdAt-desc [default: by id]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
@@ -134,7 +136,8 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand list" -s h -l help -d 'Print h
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -s n -l limit -d 'At most this many webhooks [default: 20]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l name -d 'Only webhooks whose name contains this (case-insensitive)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l url -d 'Only webhooks whose URL contains this' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l url -d 'Only webhooks whose URL contains this (checked here: Studio matches URLs exactly)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l since -d 'Only webhooks created since this age (10m, 2h, 7d) or RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l event -d 'Only webhooks subscribed to this event' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l order -d 'Sort order: FIELD-asc or FIELD-desc, e.g. createdAt-desc [default: by id]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
@@ -180,7 +183,7 @@ never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l timeout -d 'Seconds to wait for each API call' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l rotate-secret -d 'Replace the signing secret with a new random one, printed once'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-secret -d 'Remove the signing secret (deliveries will not be signed)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-stream -d 'Send events about every stream again'
+complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-stream -d 'Send events about every stream again (resets Studio\'s last triggered/last failure)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l allow-unknown-events -d 'Accept event names the catalog does not know'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l show-secrets -d 'Show the secret unmasked in the output'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
@@ -215,6 +218,9 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s v -l verbose -d 'Show e
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l event -d 'Only deliveries of this event' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l resource -d 'Only deliveries whose body mentions this stream, asset, session or playback id (a case-insensitive substring of the request body)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l status -d 'Only deliveries the receiver answered with this HTTP status' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l since -d 'Only deliveries since this age (10m, 2h, 7d) or RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -s n -l limit -d 'At most this many deliveries, newest first [default: 20]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l interval -d 'Seconds between polls with --follow' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
@@ -225,6 +231,7 @@ always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l timeout -d 'Seconds to wait for each API call' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l failed -d 'Only failed deliveries'
+complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l all -d 'Every matching delivery, following all pages'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -s f -l follow -d 'Keep polling and print new deliveries as they arrive (Ctrl-C stops)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -s q -l quiet -d 'Print only data and errors'
@@ -238,6 +245,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l to-current -d 'Send the logged body to the webhook\'s current URL, re-signed with its current secret and a fresh timestamp, from this machine (Studio keeps no log of it)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'

@@ -633,3 +633,250 @@ fn verbose_shows_method_url_status_and_timing_on_stderr_only() {
     let quiet = env.run(&["--json", "list"]);
     assert!(!quiet.stderr.contains("→ GET"), "{}", quiet.stderr);
 }
+
+// ---- what a running Studio showed (studio-api.md) --------------------------------------------
+
+/// Studio matches `url` exactly, but `--url` is documented as "contains": filtered here over
+/// every page. The target sorts last, so it is on the second page of 1,000.
+#[test]
+fn list_url_finds_a_part_of_the_url_on_any_page() {
+    let env = Env::new();
+    env.mock.seed_webhooks(1005);
+    let target = env.mock.insert_webhook(json!({
+        "id": "ffffffff-ffff-4fff-8fff-ffffffffffff", "name": "tunnel",
+        "url": "https://abc123.ngrok-free.app/hooks",
+    }));
+    let run = env.run(&["--json", "list", "--url", "ngrok-free"]);
+    run.assert_code(0);
+    let got: Vec<Value> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].clone())
+        .collect();
+    assert_eq!(got, [json!(target)]);
+    for req in env.requests("GET", "/api/webhook") {
+        assert!(
+            req.filters().is_none(),
+            "Studio's exact url filter is not used: {}",
+            req.line()
+        );
+    }
+}
+
+/// `--name 50%_off` was a server 400 (a bare `%` after Studio's second decode), and `_` was a
+/// wildcard. Names now match literally.
+#[test]
+fn list_name_with_percent_underscore_or_backslash_matches_literally() {
+    let env = Env::new();
+    let mut ids = std::collections::HashMap::new();
+    for name in ["50%_off", "50XYoff", "a\\b", "ab"] {
+        ids.insert(name, env.mock.insert_webhook(json!({ "name": name })));
+    }
+    for (wanted, only) in [("50%_off", "50%_off"), ("a\\b", "a\\b"), ("%", "50%_off")] {
+        let run = env.run(&["--json", "list", "--name", wanted]);
+        run.assert_code(0);
+        let got: Vec<Value> = run
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["id"].clone())
+            .collect();
+        assert_eq!(got, [json!(ids[only])], "--name {wanted}");
+    }
+}
+
+#[test]
+fn list_since_asks_studio_for_webhooks_created_since_then() {
+    let env = Env::new();
+    env.mock
+        .insert_webhook(json!({"name": "old", "createdAt": 1_000}));
+    let new = env.mock.insert_webhook(json!({"name": "new"}));
+    let run = env.run(&["--json", "list", "--since", "7d"]);
+    run.assert_code(0);
+    assert_eq!(run.json().as_array().unwrap().len(), 1);
+    assert_eq!(run.json()[0]["id"], new.as_str());
+    let filters = env.requests("GET", "/api/webhook")[0].filters().unwrap();
+    assert_eq!(filters[0]["id"], "createdAt");
+    assert!(filters[0]["value"]["gte"].as_i64().unwrap() > 1_000);
+    let bad = env.run(&["list", "--since", "last tuesday"]);
+    bad.assert_code(2);
+}
+
+/// With an admin's key Studio answers a deleted webhook with `"deleted": true`; it used to be
+/// shown as if it were live.
+#[test]
+fn get_and_list_show_a_deleted_webhook_as_deleted() {
+    let env = Env::new();
+    let id = env.mock.seed_webhooks(1).remove(0);
+    env.mock.set_admin(true);
+    env.run(&["delete", &id, "--yes"]).assert_code(0);
+    let run = env.run(&["get", &id]);
+    run.assert_code(0);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("deleted"))
+        .unwrap_or_default();
+    assert!(line.contains("yes"), "{}", run.stdout);
+    assert_eq!(env.run(&["--json", "get", &id]).json()["deleted"], true);
+
+    let listed = env
+        .mock
+        .insert_webhook(json!({"name": "gone-hook", "deleted": true}));
+    let list = env.run(&["list"]);
+    list.assert_code(0);
+    let row = list
+        .stdout
+        .lines()
+        .find(|l| l.contains(&listed[..8]))
+        .unwrap();
+    assert!(row.contains("gone-hook (deleted)"), "{row}");
+}
+
+/// An admin's bulk delete answers 204 whatever the ids: an id that never existed used to be
+/// reported as deleted.
+#[test]
+fn bulk_delete_with_an_admin_key_reports_unknown_ids_as_not_found() {
+    let env = Env::new();
+    let ids = env.mock.seed_webhooks(2);
+    env.mock.set_admin(true);
+    let unknown = "0badc0de-1111-4111-8111-111111111111";
+    let run = env.run(&["--json", "delete", &ids[0], unknown, &ids[1], "--yes"]);
+    run.assert_code(4);
+    let outcomes = run.json();
+    assert_eq!(outcomes[0]["outcome"], "deleted");
+    assert_eq!(outcomes[1]["outcome"], "not_found");
+    assert_eq!(outcomes[2]["outcome"], "deleted");
+    assert!(env.mock.is_deleted(&ids[0]) && env.mock.is_deleted(&ids[1]));
+    let bulk = env.requests("DELETE", "/api/webhook");
+    let sent = bulk.last().unwrap().body_json().unwrap();
+    assert_eq!(
+        sent["ids"],
+        json!([ids[0], ids[1]]),
+        "only ids seen to exist are sent"
+    );
+    // Deleting them again: Studio (admin) still answers GET; lpwh says they are gone.
+    let again = env.run(&["--json", "delete", &ids[0], &ids[1], "--yes"]);
+    again.assert_code(4);
+    assert_eq!(again.json()[0]["error"], "already deleted");
+}
+
+/// Studio's POST does not check `streamId`: a typo made a webhook that never fires.
+#[test]
+fn create_with_a_stream_that_does_not_exist_fails_before_creating() {
+    let env = Env::new();
+    let args = |stream: &str| {
+        vec![
+            "create".to_owned(),
+            "--name".into(),
+            "s".into(),
+            "--url".into(),
+            "https://e.example/x".into(),
+            "--events".into(),
+            "stream.started".into(),
+            "--stream-id".into(),
+            stream.to_owned(),
+        ]
+    };
+    let run = run_cmd(env.command().args(args("no-such-stream")));
+    run.assert_code(4);
+    assert!(
+        run.stderr
+            .contains("no stream 'no-such-stream' in this account"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("of this account") && run.stderr.contains("--no-stream-check"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        env.requests("POST", "/api/webhook").is_empty(),
+        "nothing created"
+    );
+    assert_eq!(env.requests("GET", "/api/stream/no-such-stream").len(), 1);
+
+    env.mock.add_stream("live-stream-1");
+    run_cmd(env.command().args(args("live-stream-1"))).assert_code(0);
+    assert_eq!(env.mock.webhooks()[0]["streamId"], "live-stream-1");
+
+    let mut skip = args("typo-stream");
+    skip.push("--no-stream-check".into());
+    run_cmd(env.command().args(skip)).assert_code(0);
+    assert!(env.requests("GET", "/api/stream/typo-stream").is_empty());
+}
+
+/// `get` showed only "status 500" for the last failure; Studio also keeps the error and the
+/// receiver's answer. One line each here (sanitized), whole in --json.
+#[test]
+fn get_shows_the_last_failures_error_and_response() {
+    let env = Env::new();
+    let response = "upstream said:\nline two \u{1b}[31mred\u{1b}[0m";
+    let id = env.mock.insert_webhook(json!({
+        "name": "failing",
+        "status": {"lastFailure": {"timestamp": 1_700_000_000_000u64, "statusCode": 503,
+                   "error": "Error: socket hang up", "response": response}}
+    }));
+    let run = env.run(&["get", &id]);
+    run.assert_code(0);
+    let error = run
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("error"))
+        .unwrap();
+    assert!(error.contains("Error: socket hang up"), "{}", run.stdout);
+    let shown = run
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("response"))
+        .unwrap();
+    assert!(shown.contains("upstream said: line two"), "{shown}");
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    let json = env.run(&["--json", "get", &id]).json();
+    assert_eq!(json["status"]["lastFailure"]["response"], response);
+}
+
+/// Id prefixes are resolved over every page of webhooks, not the first 1,000.
+#[test]
+fn a_webhook_id_prefix_resolves_beyond_the_first_thousand() {
+    let env = Env::new();
+    env.mock.seed_webhooks(1003);
+    let last = env.mock.insert_webhook(json!({
+        "id": "fffffffe-0000-4000-8000-000000000000", "name": "last-one",
+    }));
+    let run = env.run(&["--json", "get", "fffffffe"]);
+    run.assert_code(0);
+    assert_eq!(run.json()["id"], last.as_str());
+}
+
+/// With LIVEPEER_API_KEY and LIVEPEER_API_URL set (as in every test), clap's conflict error
+/// listed `--api-key <KEY> --api-url <URL>` in its usage line, as if they were required.
+#[test]
+fn conflicting_flags_name_only_themselves_in_the_usage_line() {
+    let env = Env::new();
+    let run = env.run(&["update", "abc", "--clear-secret", "--secret", "x"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("'--clear-secret' cannot be used with '--secret <SECRET>'"),
+        "{}",
+        run.stderr
+    );
+    let usage = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("Usage:"))
+        .unwrap();
+    assert!(
+        !usage.contains("--api-key") && !usage.contains("--api-url"),
+        "{usage}"
+    );
+    assert!(
+        usage.contains("lpwh update") && usage.contains("--clear-secret"),
+        "{usage}"
+    );
+}

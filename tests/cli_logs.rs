@@ -2,6 +2,8 @@
 //! delivery in full (decoded and sanitized), `--follow`, and resend outcomes.
 
 mod crud_support;
+#[path = "common/receiver.rs"]
+mod receiver;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -10,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use crud_support::Env;
+use hmac::{KeyInit, Mac};
+use receiver::Receiver;
 use serde_json::{Value, json};
 
 fn hook(env: &Env) -> String {
@@ -287,9 +291,17 @@ fn resend_reports_the_new_delivery() {
 #[test]
 fn a_failed_resend_exits_1_with_a_hint() {
     let env = Env::new();
-    let id = hook(&env);
+    let receiver = Receiver::start(500, r#"{"error":"still broken"}"#);
+    let id = env.mock.insert_webhook(json!({
+        "name": "failing", "url": receiver.url, "sharedSecret": "hook-secret-0123456789",
+    }));
     let failed = env.mock.insert_log(&id, json!({"success": false}));
     let run = env.run(&["resend", &id, &failed]);
+    assert_eq!(
+        receiver.take().len(),
+        1,
+        "Studio's resend reached the receiver"
+    );
     run.assert_code(1);
     assert!(run.stderr.contains("500"), "{}", run.stderr);
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
@@ -342,9 +354,272 @@ fn a_log_id_prefix_names_one_delivery_or_lists_the_candidates() {
     );
     assert_eq!(env.requests("POST", "").len(), before);
 
-    // No match: not found, saying where it looked.
+    // No match: not found, saying how to see the deliveries.
     let none = env.run(&["logs", &id, "ffff"]);
     none.assert_code(4);
-    assert!(none.stderr.contains("newest"), "{}", none.stderr);
+    assert!(
+        none.stderr.contains("no delivery 'ffff'"),
+        "{}",
+        none.stderr
+    );
+    assert!(
+        none.stderr.contains(&format!("lpwh logs {id}")),
+        "{}",
+        none.stderr
+    );
     env.run(&["logs", &id, " "]).assert_code(2);
+}
+
+// ---- what a running Studio showed (studio-api.md) --------------------------------------------
+
+/// Studio resends to the URL and with the secret in the log. After `update --url` and a secret
+/// rotation, `lpwh resend` used to say "delivered again" as if it had gone to the new receiver.
+#[test]
+fn resend_after_a_move_warns_that_studio_sends_to_the_old_url_with_the_old_secret() {
+    let env = Env::new();
+    let old = Receiver::start(200, "{}");
+    let new = Receiver::start(200, "{}");
+    let id = env.mock.insert_webhook(json!({
+        "name": "moved", "url": old.url, "sharedSecret": "old-secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    env.run(&[
+        "update",
+        &id,
+        "--url",
+        &new.url,
+        "--secret",
+        "new-secret-0123456789",
+    ])
+    .assert_code(0);
+    let run = env.run(&["resend", &id, &log]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains(&format!("this delivery went to {}", old.url))
+            && run
+                .stderr
+                .contains(&format!("not to the webhook's current URL {}", new.url)),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("secret the delivery had then"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--to-current"), "{}", run.stderr);
+    assert!(
+        !run.all().contains("old-secret-0123456789"),
+        "{}",
+        run.all()
+    );
+    assert_eq!(old.take().len(), 1, "Studio sent it to the old URL");
+    assert!(new.take().is_empty());
+
+    // Nothing moved: no warning.
+    let still = env.mock.seed_logs(&id, 1).remove(0);
+    let quiet = env.run(&["resend", &id, &still]);
+    quiet.assert_code(0);
+    assert!(!quiet.stderr.contains("warning"), "{}", quiet.stderr);
+}
+
+/// `--to-current`: lpwh sends the logged body itself, re-stamped and re-signed with the current
+/// secret, to the current URL; checked here with an HMAC computed independently.
+#[test]
+fn resend_to_current_sends_the_logged_body_to_the_current_url_with_the_current_secret() {
+    let env = Env::new();
+    let old = Receiver::start(200, "{}");
+    let new = Receiver::start(202, r#"{"queued":true}"#);
+    let id = env.mock.insert_webhook(json!({
+        "name": "moved", "url": old.url, "sharedSecret": "old-secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    let logged_body: Value =
+        serde_json::from_str(env.mock.logs(&id)[0]["request"]["body"].as_str().unwrap()).unwrap();
+    env.run(&[
+        "update",
+        &id,
+        "--url",
+        &new.url,
+        "--secret",
+        "new-secret-0123456789",
+    ])
+    .assert_code(0);
+    let studio_logs = env.mock.logs(&id).len();
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+
+    let run = env.run(&["resend", &id, &log[..8], "--to-current"]);
+    run.assert_code(0);
+    assert!(old.take().is_empty(), "nothing to the old URL");
+    let got = new.take();
+    assert_eq!(got.len(), 1);
+    let body = got[0].json();
+    assert_eq!(
+        body["id"], logged_body["id"],
+        "the same event id, so receivers see a retry"
+    );
+    assert_eq!(body["event"], logged_body["event"]);
+    let t = body["timestamp"].as_i64().unwrap();
+    assert!(t >= before, "a fresh timestamp: {t} < {before}");
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(b"new-secret-0123456789").unwrap();
+    mac.update(&got[0].body);
+    assert_eq!(
+        got[0].header("livepeer-signature").unwrap(),
+        format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()))
+    );
+    assert!(
+        run.stderr.contains("not in Studio's delivery log"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("202"), "{}", run.stderr);
+    assert_eq!(
+        env.mock.logs(&id).len(),
+        studio_logs,
+        "Studio logged nothing"
+    );
+    assert!(
+        env.requests("POST", &format!("/api/webhook/{id}/log"))
+            .is_empty()
+    );
+}
+
+#[test]
+fn resend_to_current_reports_a_refusing_receiver_with_exit_1() {
+    let env = Env::new();
+    let receiver = Receiver::start(401, r#"{"error":"bad_signature"}"#);
+    let id = env.mock.insert_webhook(json!({
+        "name": "r", "url": receiver.url, "sharedSecret": "secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    let run = env.run(&["resend", &id, &log, "--to-current"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("401"), "{}", run.stderr);
+    assert_eq!(receiver.take().len(), 1);
+}
+
+/// `--follow --limit 2` showed 2 deliveries, then its first poll (which reads more rows)
+/// printed the older ones as if they had just arrived.
+#[test]
+fn follow_with_a_limit_never_prints_old_deliveries_as_new() {
+    let env = Env::new();
+    let id = hook(&env);
+    let old = env.mock.seed_logs(&id, 6);
+    let mut child = env
+        .std_command()
+        .args([
+            "--json",
+            "logs",
+            &id,
+            "--follow",
+            "--limit",
+            "2",
+            "--interval",
+            "0.2",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn lpwh");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next_id = |rx: &mpsc::Receiver<String>| {
+        rx.recv_timeout(Duration::from_secs(20)).ok().map(|l| {
+            serde_json::from_str::<Value>(&l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+    };
+    // The two newest, oldest first, like tail -f.
+    assert_eq!(next_id(&rx).as_deref(), Some(old[4].as_str()));
+    assert_eq!(next_id(&rx).as_deref(), Some(old[5].as_str()));
+    // Let several polls pass, then add one delivery: it must be the next line.
+    std::thread::sleep(Duration::from_millis(800));
+    let fresh = env.mock.insert_log(&id, json!({"event": "stream.idle"}));
+    let next = next_id(&rx);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        next.as_deref(),
+        Some(fresh.as_str()),
+        "older deliveries were printed as new"
+    );
+}
+
+#[test]
+fn resource_status_and_since_are_studio_filters() {
+    let env = Env::new();
+    let id = hook(&env);
+    env.mock.seed_logs(&id, 3);
+    let run = env.run(&[
+        "logs",
+        &id,
+        "--resource",
+        "e0f1ed4f_7a2b",
+        "--status",
+        "500",
+        "--since",
+        "1h",
+    ]);
+    run.assert_code(0);
+    let filters = filters_of(&env, &id);
+    let filters = filters.as_array().unwrap();
+    assert_eq!(
+        filters[0],
+        json!({"id": "resourceId", "value": "e0f1ed4f\\_7a2b"})
+    );
+    assert_eq!(filters[1], json!({"id": "statusCode", "value": 500}));
+    assert_eq!(filters[2]["id"], "createdAt");
+    let since = filters[2]["value"]["gte"].as_i64().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert!((now - 3_600_000 - since).abs() < 60_000, "{since}");
+
+    // --resource finds every delivery that mentions the stream (the mock's logged bodies do).
+    let json = env.run(&["--json", "logs", &id, "--resource", "E0F1ED4F-7A2B"]);
+    assert_eq!(json.json().as_array().unwrap().len(), 3);
+    let none = env.run(&["--json", "logs", &id, "--resource", "no-such-asset"]);
+    assert!(none.json().as_array().unwrap().is_empty());
+}
+
+#[test]
+fn all_follows_every_page_of_the_history() {
+    let env = Env::new();
+    let id = hook(&env);
+    let logs = env.mock.seed_logs(&id, 1030);
+    let run = env.run(&["--json", "logs", &id, "--all"]);
+    run.assert_code(0);
+    let got = run.json();
+    assert_eq!(got.as_array().unwrap().len(), 1030);
+    assert_eq!(got[0]["id"], logs[1029].as_str(), "newest first");
+    assert!(env.requests("GET", &format!("/api/webhook/{id}/log")).len() >= 2);
+}
+
+/// A LOG_ID prefix used to be looked for among the newest 1,000 deliveries only.
+#[test]
+fn a_log_id_prefix_finds_a_delivery_older_than_the_newest_thousand() {
+    let env = Env::new();
+    let id = hook(&env);
+    let oldest = env.mock.insert_log(
+        &id,
+        json!({"id": "0ddba11d-0000-4000-8000-000000000001", "createdAt": 1}),
+    );
+    env.mock.seed_logs(&id, 1005);
+    let run = env.run(&["--json", "logs", &id, "0ddba11d"]);
+    run.assert_code(0);
+    assert_eq!(run.json()["id"], oldest.as_str());
 }

@@ -244,13 +244,6 @@ fn listen_with_a_webhook_whose_secret_was_cleared_says_it_has_no_secret() {
     assert!(run.stderr.contains("has no sharedSecret"), "{}", run.stderr);
 }
 
-fn put_bodies(env: &Env, id: &str) -> Vec<Value> {
-    env.requests("PUT", &format!("/api/webhook/{id}"))
-        .iter()
-        .map(|r| r.body_json().expect("PUT body is JSON"))
-        .collect()
-}
-
 /// Removing the stream has no PATCH form (`streamId: ""` would match no stream), so it stays a
 /// PUT of the whole webhook, which Studio looks up by the `id` in the body. The PUT resets
 /// Studio's `status`: without a terminal, lpwh warns before sending it.
@@ -413,14 +406,24 @@ fn several_ids_go_in_one_bulk_request() {
 #[test]
 fn a_failed_bulk_delete_falls_back_to_one_request_per_id() {
     let env = Env::new();
-    let mine = env.mock.seed_webhooks(1).remove(0);
+    let mine = env.mock.seed_webhooks(2);
     let theirs = env
         .mock
         .insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
-    let run = env.run(&["--json", "delete", &mine, &theirs, "--yes"]);
+    // Every id is looked up first (three GETs answered normally); the bulk DELETE then fails.
+    env.mock.inject(studio_mock::Fault::Pass, 3);
+    env.mock
+        .inject(studio_mock::Fault::json(500, "internal server error"), 1);
+    let run = env.run(&["--json", "delete", &mine[0], &theirs, &mine[1], "--yes"]);
     run.assert_code(4);
-    assert!(env.mock.is_deleted(&mine));
+    assert!(env.mock.is_deleted(&mine[0]) && env.mock.is_deleted(&mine[1]));
     assert!(!env.mock.is_deleted(&theirs));
+    let bulk = env.requests("DELETE", "/api/webhook");
+    assert_eq!(
+        bulk[0].body_json().unwrap(),
+        json!({"ids": [mine[0], mine[1]]}),
+        "someone else's id (404 on lookup) is not sent"
+    );
     let singles: Vec<String> = env
         .requests("DELETE", "/api/webhook/")
         .iter()
@@ -429,15 +432,15 @@ fn a_failed_bulk_delete_falls_back_to_one_request_per_id() {
     assert_eq!(
         singles,
         [
-            format!("/api/webhook/{mine}"),
-            format!("/api/webhook/{theirs}")
+            format!("/api/webhook/{}", mine[0]),
+            format!("/api/webhook/{}", mine[1])
         ]
     );
     let outcomes = run.json();
-    assert_eq!(outcomes[0]["id"], mine);
     assert_eq!(outcomes[0]["outcome"], "deleted");
-    assert_eq!(outcomes[1]["id"], theirs);
+    assert_eq!(outcomes[1]["input"], theirs);
     assert_eq!(outcomes[1]["outcome"], "not_found");
+    assert_eq!(outcomes[2]["outcome"], "deleted");
 }
 
 #[test]

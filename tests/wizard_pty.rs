@@ -53,6 +53,8 @@ fn finish(mut session: Pty) -> i32 {
 #[test]
 fn the_create_wizard_asks_for_everything_missing() {
     let env = Env::new();
+    // create checks that a stream exists before creating a webhook for it.
+    env.mock.add_stream("stream-from-wizard");
     let mut pty = spawn(&env, &["create"]);
     expect(&mut pty, "Name");
     send(&mut pty, "wizard-hook");
@@ -234,4 +236,28 @@ fn ctrl_c_in_the_wizard_exits_130_without_creating_anything() {
     send(&mut pty, "\x03");
     assert_eq!(finish(pty), 130);
     assert!(env.requests("POST", "/api/webhook").is_empty());
+}
+
+/// Removing the stream replaces the whole webhook, which resets Studio's last triggered and last
+/// failure: on a terminal lpwh asks first, and "no" sends nothing.
+#[test]
+fn clear_stream_asks_before_resetting_the_delivery_history() {
+    let env = Env::new();
+    let id = env.mock.insert_webhook(json!({
+        "name": "with-history", "streamId": "s-1",
+        "status": {"lastTriggeredAt": 1_700_000_000_000u64},
+    }));
+    let mut pty = spawn(&env, &["update", &id, "--clear-stream"]);
+    expect(&mut pty, "last triggered");
+    expect(&mut pty, "Remove the stream anyway?");
+    send(&mut pty, "n");
+    assert_eq!(finish(pty), 1);
+    assert!(env.requests("PUT", "/api/webhook").is_empty());
+    assert_eq!(env.stored(&id)["streamId"], "s-1");
+
+    let mut pty = spawn(&env, &["update", &id, "--clear-stream"]);
+    expect(&mut pty, "Remove the stream anyway?");
+    send(&mut pty, "y");
+    assert_eq!(finish(pty), 0);
+    assert!(env.stored(&id).get("streamId").is_none());
 }

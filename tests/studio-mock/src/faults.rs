@@ -22,6 +22,9 @@ pub enum Fault {
     /// Handle the request (Studio does the work), then close the connection without
     /// answering: the client cannot know whether it happened.
     LoseAnswer,
+    /// No fault: answer as Studio would. Queued before another fault, it lets that fault hit a
+    /// later request (e.g. the DELETE after two lookups).
+    Pass,
 }
 
 impl Fault {
@@ -97,7 +100,7 @@ impl Fault {
                     .expect("valid fault response")
             }
             // The server drops the connection before asking; answer like Studio would if it did not.
-            Fault::Close | Fault::LoseAnswer => Fault::status(500).response(),
+            Fault::Close | Fault::LoseAnswer | Fault::Pass => Fault::status(500).response(),
         }
     }
 }
@@ -120,6 +123,10 @@ pub(crate) struct Faults {
 impl Faults {
     /// The fault for the request being handled, if any: queued ones first, then the permanent one.
     pub(crate) fn next(&mut self) -> Option<Fault> {
-        self.queue.pop_front().or_else(|| self.forever.clone())
+        match self.queue.pop_front() {
+            Some(Fault::Pass) => None,
+            Some(fault) => Some(fault),
+            None => self.forever.clone(),
+        }
     }
 }
