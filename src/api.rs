@@ -45,7 +45,13 @@ pub struct Client {
     /// `Bearer <key>`, marked sensitive so no Debug output shows it.
     auth: reqwest::header::HeaderValue,
     retry: RetryPolicy,
+    /// Listing everything fails past this many rows (see `paging`).
+    max_rows: usize,
 }
+
+/// The most rows a listing follows pages for: far beyond any real account, small enough that
+/// a server announcing pages forever cannot exhaust memory.
+pub const MAX_LISTED_ROWS: usize = 1_000_000;
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -376,6 +382,10 @@ impl Client {
         auth.set_sensitive(true);
         let http = reqwest::Client::builder()
             .user_agent(concat!("lpwh/", env!("CARGO_PKG_VERSION")))
+            // Studio's API never redirects. Following one would send the key's requests, and
+            // create's or update's body with the webhook secret, somewhere the user did not
+            // choose: a 3xx is reported instead (see `transport`).
+            .redirect(reqwest::redirect::Policy::none())
             .timeout(opts.timeout)
             .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
             .build()
@@ -386,7 +396,14 @@ impl Client {
             http,
             auth,
             retry: RetryPolicy::default(),
+            max_rows: MAX_LISTED_ROWS,
         })
+    }
+
+    /// The same client with another ceiling on listed rows (tests use a small one).
+    pub fn with_max_rows(mut self, max_rows: usize) -> Client {
+        self.max_rows = max_rows.max(1);
+        self
     }
 
     /// The same client with another retry policy (tests use short delays).
@@ -571,8 +588,9 @@ fn to_body<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// Check `--api-url`: an absolute http(s) URL, which requests are made relative to.
 fn parse_base_url(raw: &str) -> anyhow::Result<Url> {
+    let shown = crate::output::sanitize(&crate::redacted::url_without_secrets(raw)).into_owned();
     let bad = |why: &str| {
-        Failure::usage(format!("invalid API URL '{raw}': {why}"))
+        Failure::usage(format!("invalid API URL '{shown}': {why}"))
             .hint("pass --api-url (or set LIVEPEER_API_URL) to Studio's API, e.g. https://livepeer.studio/api")
     };
     let url = Url::parse(raw.trim()).map_err(|e| bad(&e.to_string()))?;
@@ -584,6 +602,14 @@ fn parse_base_url(raw: &str) -> anyhow::Result<Url> {
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(bad("it must not have a query or fragment").into());
+    }
+    // A password here would be shown by -v, errors and `profiles`, saved to config.toml, and
+    // sent as Basic auth in place of the key.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(bad(
+            "it must not carry a user name or password; the API key is the only credential (--api-key, LIVEPEER_API_KEY or 'lpwh login')",
+        )
+        .into());
     }
     Ok(url)
 }

@@ -56,9 +56,10 @@ impl Ctx {
             stdout_tty,
         };
 
-        if !(global.timeout.is_finite() && global.timeout > 0.0) {
+        // A day is far beyond any API call; past it, `Duration` arithmetic could overflow.
+        if !(global.timeout.is_finite() && global.timeout > 0.0 && global.timeout <= 86_400.0) {
             return Err(usage(format!(
-                "--timeout must be a positive number of seconds, not {}",
+                "--timeout must be a number of seconds above 0 and at most 86400 (a day), not {}",
                 global.timeout
             ))
             .into());

@@ -26,6 +26,36 @@ impl Secret {
     }
 }
 
+/// A URL fit to show: a user name and password become `…`, and each query value becomes `…`
+/// (names kept), since either may be a credential (`https://user:pass@host/hook?token=…`).
+/// Text that does not parse as a URL has anything between `://` and an `@` in its authority
+/// removed the same way.
+pub fn url_without_secrets(text: &str) -> String {
+    if let Ok(mut url) = url::Url::parse(text.trim()) {
+        if !url.username().is_empty() || url.password().is_some() {
+            let _ = url.set_username("…");
+            let _ = url.set_password(None);
+        }
+        if url.query().is_some() {
+            let names: Vec<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();
+            url.query_pairs_mut()
+                .clear()
+                .extend_pairs(names.iter().map(|k| (k.as_str(), "…")));
+        }
+        return url.to_string();
+    }
+    match text.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://…@{}", &rest[at + 1..]),
+                None => text.to_owned(),
+            }
+        }
+        None => text.to_owned(),
+    }
+}
+
 /// Mask any secret-like text: `abcd…`; short values are masked entirely.
 pub fn mask(value: &str) -> String {
     if value.chars().count() <= 8 {
@@ -84,5 +114,22 @@ mod tests {
     fn masking_keeps_only_a_short_prefix() {
         assert_eq!(mask("abcdefghijklmnop"), "abcd…");
         assert_eq!(mask("short"), "…");
+    }
+
+    #[test]
+    fn urls_lose_their_credentials_and_query_values() {
+        let shown = url_without_secrets("http://user:pa55word@127.0.0.1:4000/hook?token=t0k3n&x=1");
+        assert!(
+            !shown.contains("pa55word") && !shown.contains("t0k3n"),
+            "{shown}"
+        );
+        assert!(!shown.contains("user"), "{shown}");
+        assert!(shown.contains("127.0.0.1:4000/hook?token="), "{shown}");
+        assert_eq!(
+            url_without_secrets("https://example.com/a"),
+            "https://example.com/a"
+        );
+        let unparsable = url_without_secrets("https://user:secret@exa mple.com/a");
+        assert!(!unparsable.contains("secret"), "{unparsable}");
     }
 }

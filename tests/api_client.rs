@@ -528,3 +528,97 @@ fn a_bad_api_url_or_key_is_a_usage_error_at_construction() {
         assert_eq!(lpwh::error::exit_code(&err), 2, "{bad}: {err:#}");
     }
 }
+
+// ---- hardening: what a hostile API could do ---------------------------------------------------
+
+/// A 307 to another origin would make reqwest re-send the body there, and create's body holds
+/// the webhook's secret. Redirects are not followed at all; the error says where it pointed.
+#[test]
+fn a_redirect_to_another_origin_is_not_followed_and_no_body_reaches_it() {
+    // Another server that records whatever reaches it.
+    let elsewhere = StudioMock::start_blocking();
+    let mock = StudioMock::start_blocking();
+    mock.inject(
+        studio_mock::Fault::Redirect {
+            status: 307,
+            location: format!("{}/webhook?token=abc", elsewhere.url()),
+        },
+        1,
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut new = new_webhook("https://example.com/x");
+    new.shared_secret = Some("webhook-secret-must-stay-home".into());
+    let err = rt.block_on(client(&mock).create_webhook(&new)).unwrap_err();
+    assert_eq!(
+        elsewhere.request_count(),
+        0,
+        "a request reached the other origin"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains("307") && text.contains("does not follow redirects"),
+        "{text}"
+    );
+    assert!(!text.contains("abc"), "query values are not shown: {text}");
+    assert_eq!(mock.request_count(), 1);
+}
+
+/// A non-JSON error body was cut to 200 characters before the key was redacted, so a key
+/// straddling the cut leaked in part.
+#[tokio::test]
+async fn a_key_straddling_the_quoted_cut_is_still_redacted() {
+    let mock = StudioMock::start().await;
+    let key = mock.api_key().to_owned();
+    let body = format!("{}{key} trailing text", "x".repeat(190));
+    mock.inject(
+        studio_mock::Fault::Status {
+            status: 400,
+            body,
+            content_type: "text/plain".into(),
+            retry_after: None,
+        },
+        1,
+    );
+    let err = client(&mock).get_webhook("w1").await.unwrap_err();
+    let shown = format!("{err} {err:?} {:?}", err.hint());
+    assert!(!shown.contains(&key[..8]), "{shown}");
+    assert!(shown.contains("(redacted)"), "{shown}");
+}
+
+/// A 200 MB answer was buffered whole. Past 64 MiB lpwh stops reading, with a clear error.
+#[tokio::test]
+async fn an_answer_over_64_mib_is_refused() {
+    let mock = StudioMock::start().await;
+    mock.inject(
+        studio_mock::Fault::Status {
+            status: 200,
+            body: " ".repeat((64 << 20) + 1),
+            content_type: "application/json".into(),
+            retry_after: None,
+        },
+        1,
+    );
+    let err = client(&mock)
+        .list_webhooks(&ListQuery::default())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("larger than 64 MiB"), "{err}");
+}
+
+/// A password in the API URL was shown by -v and errors, saved, and sent as Basic auth.
+#[test]
+fn an_api_url_with_a_password_is_refused_without_showing_it() {
+    let err = Client::new(ClientOptions {
+        base_url: "https://user:hunter2-pass@livepeer.studio/api".into(),
+        api_key: Secret::new("k"),
+        key_source: KeySource::Env,
+        timeout: Duration::from_secs(5),
+        verbose: false,
+        color: false,
+    })
+    .unwrap_err();
+    let text = format!("{err:#}");
+    assert!(text.contains("user name or password"), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
+    assert_eq!(lpwh::error::exit_code(&err), 2);
+}

@@ -198,3 +198,68 @@ async fn logs_list_get_and_resend() {
     assert!(!logs.contains(&resent.id));
     assert_eq!(mock.logs(&id)[0]["id"], json!(resent.id));
 }
+
+// ---- a hostile server cannot keep lpwh paging forever (hardening) --------------------------
+
+/// A server that answers every page full of new ids, with a `Link` to one more page, made lpwh
+/// send thousands of requests and grow without bound. Past the row ceiling it now fails,
+/// naming the misbehaviour, after a bounded number of requests.
+#[tokio::test]
+async fn endless_pages_end_with_an_error_naming_the_server() {
+    let mock = StudioMock::start().await;
+    mock.serve_endless_pages(true);
+    let api = client(&mock).with_max_rows(2_500);
+    let err = api
+        .list_all_webhooks(&ListQuery::default(), None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("kept announcing more pages"),
+        "{err}"
+    );
+    assert_eq!(
+        mock.request_count(),
+        3,
+        "1,000 rows a page: stopped once past 2,500"
+    );
+    let err = api
+        .list_all_logs("any", &ListQuery::default(), None)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("3000 rows in 3 pages"), "{err}");
+}
+
+/// Pages that bring nothing new (the same rows under new cursors) end the listing.
+#[tokio::test]
+async fn a_page_of_rows_already_seen_ends_the_listing() {
+    let mock = StudioMock::start().await;
+    mock.serve_repeating_pages(true);
+    let all = client(&mock)
+        .list_all_webhooks(&ListQuery::default(), None)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1_000);
+    assert_eq!(mock.request_count(), 2, "the second page brought no new id");
+}
+
+/// `X-Total-Count`, when the server sends it, bounds the listing.
+#[tokio::test]
+async fn x_total_count_bounds_the_listing() {
+    let mock = StudioMock::start().await;
+    let query = ListQuery {
+        count: true,
+        ..ListQuery::default()
+    };
+    mock.seed_webhooks(2_000);
+    let all = client(&mock)
+        .with_max_rows(1_000_000)
+        .list_all_webhooks(&query, None)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2_000);
+    assert_eq!(
+        mock.request_count(),
+        2,
+        "stopped at the total, not on an empty third page"
+    );
+}

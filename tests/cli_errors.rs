@@ -186,3 +186,34 @@ fn secrets_given_on_the_command_line_are_never_echoed() {
     let shown = env.run(&["get", &id, "--show-secrets"]);
     assert!(shown.stdout.contains(second), "{}", shown.stdout);
 }
+
+/// `--timeout 1e20` panicked (exit 101) inside `Duration::from_secs_f64`; every out-of-range
+/// number is a usage error now.
+#[test]
+fn absurd_durations_are_usage_errors_not_panics() {
+    let env = Env::new();
+    let (id, _) = fixture(&env);
+    for args in [
+        vec!["--timeout", "1e20", "list"],
+        vec!["--timeout=-1", "list"],
+        vec!["--timeout", "NaN", "list"],
+        vec!["logs", id.as_str(), "--follow", "--interval", "1e20"],
+    ] {
+        let run = env.run(&args);
+        run.assert_code(2);
+        assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("lpwh: error:"), "{args:?}: {}", run.stderr);
+    }
+}
+
+/// A password in `--api-url` was shown, saved and sent as Basic auth in place of the key.
+#[test]
+fn an_api_url_with_a_password_is_refused_and_never_shown() {
+    let env = Env::new();
+    let url = env.mock.url().replace("http://", "http://someone:pa55-w0rd@");
+    let run = env.run(&["--api-url", &url, "-v", "list"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("user name or password"), "{}", run.stderr);
+    assert!(!run.all().contains("pa55-w0rd"), "{}", run.all());
+    assert_eq!(env.mock.request_count(), 0);
+}

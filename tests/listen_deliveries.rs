@@ -325,6 +325,31 @@ async fn an_unreachable_target_gives_502_and_a_clear_line() {
     assert!(!lines[1].contains("duplicate"), "{lines:?}");
 }
 
+/// The sender of a delivery (anyone who reaches the port, and Studio's delivery log) used to read
+/// the whole `--forward-to` URL, credentials and query included, in the 502's body.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_forward_never_tells_the_sender_the_target_url() {
+    let dead = dead_url().replace("http://", "http://fwd-user:fwd-pass@") + "?token=tok3n-value";
+    let listener = Listener::start(&["--forward-to", &dead, "--forward-timeout", "3s"]);
+    let t = now_ms();
+    let body = delivery("stream.started", &new_id(), t);
+    let (status, answer) = send_signed(&listener.url, SECRET, body, t).await;
+    assert_eq!(status, 502);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&answer).unwrap(),
+        serde_json::json!({"error": "forward_failed", "hint": "the forward target did not answer"})
+    );
+    // The local terminal still names the target, without its credentials or query values.
+    let line = &listener.wait_lines(1)[0];
+    assert!(
+        line.contains("/gone?token=") && line.contains("failed"),
+        "{line}"
+    );
+    for secret in ["fwd-user", "fwd-pass", "tok3n-value"] {
+        assert!(!line.contains(secret), "{line}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn access_control_allows_denies_and_follows_rules() {
     let gate = |key: &str, origin: &str| {

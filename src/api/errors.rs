@@ -15,7 +15,8 @@ const MAX_QUOTED: usize = 200;
 /// The readable message in an error body, or `None` when the body says nothing useful.
 /// `key` is removed from the result: Studio echoes an unknown token back in its 401 text.
 pub(crate) fn decode_body(body: &[u8], key: &str) -> Option<String> {
-    let text = String::from_utf8_lossy(body);
+    // Redact before anything is cut: a key straddling the cut would otherwise leak in part.
+    let text = redact(&String::from_utf8_lossy(body), key);
     let text = text.trim();
     if text.is_empty() {
         return None;

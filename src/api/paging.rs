@@ -83,8 +83,10 @@ impl Client {
     /// Every page of a list endpoint, each row once, at most `max` rows.
     ///
     /// Stops on any of: no next cursor (which covers `cursor=undefined`), a page shorter than
-    /// asked (Studio's last page), an empty page, a cursor already followed (a server bug
-    /// would otherwise loop forever), or `max` reached.
+    /// asked (Studio's last page), an empty page, `max` reached, and, so that a broken or
+    /// hostile server cannot keep lpwh paging forever: a cursor already followed, a page that
+    /// brings no row not already seen, or as many rows as the server's `X-Total-Count`. Past
+    /// [`Client::max_rows`] rows in all it fails, naming the server's misbehaviour.
     pub(crate) async fn list_all<T: DeserializeOwned + HasId>(
         &self,
         segments: &[&str],
@@ -105,19 +107,36 @@ impl Client {
         let mut seen_ids = HashSet::new();
         let mut seen_cursors = HashSet::new();
         let mut rows = Vec::new();
+        let mut pages = 0usize;
         loop {
             let page: Page<T> = self.list_page(segments, &query).await?;
+            pages += 1;
             let fetched = page.items.len();
+            let mut new_rows = 0;
             for item in page.items {
                 if seen_ids.insert(item.id().to_owned()) {
                     rows.push(item);
+                    new_rows += 1;
                     if max.is_some_and(|max| rows.len() >= max) {
                         return Ok(rows);
                     }
                 }
             }
-            if fetched == 0 || fetched < page_size as usize {
+            if fetched == 0 || fetched < page_size as usize || new_rows == 0 {
                 return Ok(rows);
+            }
+            if page.total.is_some_and(|total| rows.len() as u64 >= total) {
+                return Ok(rows);
+            }
+            if rows.len() >= self.max_rows {
+                return Err(ApiError::Decode {
+                    url: super::display_url(&self.url(segments, &[])),
+                    reason: format!(
+                        "the server kept announcing more pages: {} rows in {pages} pages, more than any \
+                         Studio account holds; lpwh stopped (a broken or hostile server, or a wrong --api-url)",
+                        rows.len()
+                    ),
+                });
             }
             match page.next_cursor {
                 Some(cursor) if seen_cursors.insert(cursor.clone()) => query.cursor = Some(cursor),

@@ -77,6 +77,27 @@ impl Answer {
         if (200..300).contains(&self.status) {
             return Ok(self);
         }
+        if (300..400).contains(&self.status) {
+            // Redirects are never followed (the client's policy): a 307/308 would re-send the
+            // body, which for create and update holds the webhook's secret, to wherever it points.
+            let target = self
+                .header("location")
+                .map(|l| {
+                    crate::output::sanitize(&crate::redacted::url_without_secrets(l)).into_owned()
+                })
+                .unwrap_or_else(|| "another address".to_owned());
+            return Err(ApiError::Status {
+                status: self.status,
+                message: format!(
+                    "the API answered {} {}, a redirect to {target}; lpwh does not follow redirects, so nothing was sent there",
+                    self.status,
+                    reason(self.status)
+                ),
+                method: self.method.to_string(),
+                url: display_url(&self.url),
+                key_source: client.opts.key_source,
+            });
+        }
         let decoded = decode_body(&self.body, client.opts.api_key.expose());
         Err(ApiError::Status {
             status: self.status,
@@ -139,8 +160,17 @@ impl Client {
                 Ok(response) => {
                     let status = response.status();
                     let headers = response.headers().clone();
-                    match response.bytes().await {
-                        Ok(bytes) => Ok((status, headers, bytes)),
+                    match read_capped(response).await {
+                        Ok(Some(bytes)) => Ok((status, headers, bytes)),
+                        Ok(None) => {
+                            return Err(ApiError::Decode {
+                                url: display_url(&url),
+                                reason: format!(
+                                    "the answer is larger than {} MiB, far more than Studio ever sends; lpwh stopped reading it",
+                                    MAX_ANSWER_BYTES >> 20
+                                ),
+                            });
+                        }
                         Err(e) => Err(e),
                     }
                 }
@@ -234,6 +264,29 @@ impl Client {
             eprintln!("{}", Paint(self.opts.color).dim(line));
         }
     }
+}
+
+/// The largest answer read from the API. Studio's biggest, a page of 1,000 webhooks or logs,
+/// is a few MiB; a server sending more is broken or hostile, and is not buffered.
+pub(crate) const MAX_ANSWER_BYTES: usize = 64 << 20;
+
+/// The whole body, or `None` once it passes [`MAX_ANSWER_BYTES`] (checked against
+/// `Content-Length` first, then while reading).
+async fn read_capped(mut response: reqwest::Response) -> Result<Option<Bytes>, reqwest::Error> {
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_ANSWER_BYTES as u64)
+    {
+        return Ok(None);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(Bytes::from(body)))
 }
 
 /// `Retry-After` (seconds, or an HTTP date), capped; `None` (use the backoff) when absent or

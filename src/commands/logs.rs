@@ -80,9 +80,9 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    if !(args.interval.is_finite() && args.interval >= 0.2) {
+    if !(args.interval.is_finite() && (0.2..=3600.0).contains(&args.interval)) {
         return Err(usage(format!(
-            "--interval must be at least 0.2 seconds, not {}",
+            "--interval must be between 0.2 and 3600 seconds, not {}",
             args.interval
         ))
         .into());

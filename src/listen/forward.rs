@@ -7,6 +7,7 @@ use bytes::Bytes;
 use serde::Serialize;
 
 use crate::listen::parse::glob_match;
+use crate::redacted::url_without_secrets;
 
 /// A `--forward-to` target: every event, or only those matching `glob`.
 #[derive(Debug, Clone)]
@@ -122,8 +123,8 @@ impl Forwarder {
                 .post(target.url.clone())
                 .headers(forwarded.clone())
                 .body(body.clone());
-            let url = target.url.to_string();
-            tasks.spawn(async move { (index, send_one(url, request).await) });
+            let raw = target.url.to_string();
+            tasks.spawn(async move { (index, send_one(raw, request).await) });
         }
         let mut outcomes: Vec<(usize, Outcome)> = tasks.join_all().await;
         outcomes.sort_by_key(|(i, _)| *i);
@@ -143,7 +144,12 @@ fn is_hop_header(name: &http::HeaderName, all: &http::HeaderMap) -> bool {
             .any(|listed| listed.trim().eq_ignore_ascii_case(n))
 }
 
-async fn send_one(url: String, request: reqwest::RequestBuilder) -> Outcome {
+/// Forward one delivery. The outcome names the target without its credentials or query values
+/// (it is printed, written as JSON and recorded), and so do its error texts.
+async fn send_one(raw: String, request: reqwest::RequestBuilder) -> Outcome {
+    let url = url_without_secrets(&raw);
+    let shown = url.clone();
+    let describe = |err: &reqwest::Error| describe(err).replace(&raw, &shown);
     let started = Instant::now();
     let elapsed = |s: Instant| s.elapsed().as_millis() as u64;
     match request.send().await {

@@ -436,9 +436,11 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
             record.status = 502;
             answer(
                 StatusCode::BAD_GATEWAY,
+                // The sender (anyone who reaches the port, or Studio's delivery log) learns
+                // nothing about the target: the terminal and the inbox have the details.
                 json!({
                     "error": "forward_failed",
-                    "hint": format!("{}: {}", first.url, first.error.as_deref().unwrap_or("no answer")),
+                    "hint": "the forward target did not answer",
                 }),
             )
         }

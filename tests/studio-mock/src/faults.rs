@@ -22,6 +22,8 @@ pub enum Fault {
     /// Handle the request (Studio does the work), then close the connection without
     /// answering: the client cannot know whether it happened.
     LoseAnswer,
+    /// A redirect (e.g. 307) to `location`, as a hostile or misconfigured proxy might send.
+    Redirect { status: u16, location: String },
     /// No fault: answer as Studio would. Queued before another fault, it lets that fault hit a
     /// later request (e.g. the DELETE after two lookups).
     Pass,
@@ -99,6 +101,11 @@ impl Fault {
                     .body(Full::new(Bytes::from(body.clone())))
                     .expect("valid fault response")
             }
+            Fault::Redirect { status, location } => Response::builder()
+                .status(*status)
+                .header("location", location)
+                .body(Full::new(Bytes::new()))
+                .expect("valid redirect"),
             // The server drops the connection before asking; answer like Studio would if it did not.
             Fault::Close | Fault::LoseAnswer | Fault::Pass => Fault::status(500).response(),
         }

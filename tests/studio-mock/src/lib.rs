@@ -321,6 +321,19 @@ impl StudioMock {
             .insert(stream_id.to_owned(), name);
     }
 
+    /// Hostile mode (not Studio): every `GET /webhook` and log list answers a full page of rows
+    /// never seen before, with a `Link` to yet another page, forever. For testing that clients
+    /// bound their paging.
+    pub fn serve_endless_pages(&self, on: bool) {
+        self.shared.store().endless = on;
+    }
+
+    /// Hostile mode (not Studio): every list page holds the same rows (as if the cursor were
+    /// ignored), with a `Link` to yet another page, forever.
+    pub fn serve_repeating_pages(&self, on: bool) {
+        self.shared.store().repeating = on;
+    }
+
     /// Answer as for an admin's key (see [`MockConfig::admin`]) from now on, or stop.
     pub fn set_admin(&self, admin: bool) {
         self.shared.store().admin = admin;

@@ -136,6 +136,45 @@ pub(crate) fn page(req: &RecordedRequest, rows: Vec<&Value>, kind: Rows) -> Repl
     reply
 }
 
+/// Hostile modes: `limit` rows (with fresh ids, or the same ids every time), and a `Link` to
+/// the next offset, whatever came before. Rows carry the fields webhooks and logs both parse.
+pub(crate) fn endless(req: &RecordedRequest, fresh: bool) -> Reply {
+    let pairs: Vec<(String, String)> = req
+        .query
+        .as_deref()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let param = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let limit = limit(param("limit"));
+    let offset = param("cursor")
+        .and_then(|c| c.strip_prefix("skip"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0);
+    let rows: Vec<Value> = (0..limit)
+        .map(|i| {
+            let id = if fresh {
+                crate::store::new_id()
+            } else {
+                format!("00000000-0000-4000-8000-{i:012}")
+            };
+            serde_json::json!({
+                "id": id, "name": "again", "url": "https://x.example",
+                "events": [], "createdAt": 1, "event": "stream.started", "success": true
+            })
+        })
+        .collect();
+    let next = format!("skip{}", offset + limit);
+    Reply::json(200, Value::Array(rows)).header(
+        "link",
+        format!("<{}>; rel=\"next\"", next_href(req, &pairs, &next)),
+    )
+}
+
 /// The request's own URL with `cursor` replaced, as Studio's `makeNextHREF` builds it.
 fn next_href(req: &RecordedRequest, pairs: &[(String, String)], cursor: &str) -> String {
     let host = req.header("host").unwrap_or("127.0.0.1");

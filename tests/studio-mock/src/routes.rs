@@ -117,6 +117,9 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
         }
         ("GET", ["webhook", id, "log"]) => {
             let store = shared.store();
+            if store.endless || store.repeating {
+                return listing::endless(req, store.endless);
+            }
             let logs = match store.owned(id) {
                 Some(_) => store.log_refs(id),
                 // Studio lists by webhook id without checking the webhook: 200 [].
@@ -168,6 +171,9 @@ fn with_body(req: &RecordedRequest, handler: impl FnOnce(Value) -> Reply) -> Rep
 
 fn list_webhooks(shared: &Shared, req: &RecordedRequest) -> Reply {
     let store = shared.store();
+    if store.endless || store.repeating {
+        return listing::endless(req, store.endless);
+    }
     listing::page(req, store.live_refs(), Rows::Webhooks)
 }
 

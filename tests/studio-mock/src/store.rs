@@ -59,6 +59,10 @@ pub(crate) struct Store {
     pub(crate) streams: HashMap<String, String>,
     /// The caller holds an admin key (studio-api.md, "Admin keys").
     pub(crate) admin: bool,
+    /// Hostile mode: every list page is full of new rows and announces another page.
+    pub(crate) endless: bool,
+    /// Hostile mode: every list page holds the same rows and announces another page.
+    pub(crate) repeating: bool,
     seeded: usize,
 }
 
