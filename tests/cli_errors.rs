@@ -202,7 +202,11 @@ fn absurd_durations_are_usage_errors_not_panics() {
         let run = env.run(&args);
         run.assert_code(2);
         assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
-        assert!(run.stderr.contains("lpwh: error:"), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("lpwh: error:"),
+            "{args:?}: {}",
+            run.stderr
+        );
     }
 }
 
@@ -210,10 +214,17 @@ fn absurd_durations_are_usage_errors_not_panics() {
 #[test]
 fn an_api_url_with_a_password_is_refused_and_never_shown() {
     let env = Env::new();
-    let url = env.mock.url().replace("http://", "http://someone:pa55-w0rd@");
+    let url = env
+        .mock
+        .url()
+        .replace("http://", "http://someone:pa55-w0rd@");
     let run = env.run(&["--api-url", &url, "-v", "list"]);
     run.assert_code(2);
-    assert!(run.stderr.contains("user name or password"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("user name or password"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.all().contains("pa55-w0rd"), "{}", run.all());
     assert_eq!(env.mock.request_count(), 0);
 }
