@@ -284,6 +284,11 @@ impl Filter {
         }
     }
 
+    /// Rows created at or after `ms` (Unix milliseconds), for webhooks and logs alike.
+    pub fn created_since(ms: i64) -> Filter {
+        Filter::new("createdAt", serde_json::json!({ "gte": ms }))
+    }
+
     /// For a field Studio matches with `ILIKE '%value%'`: `text` as a literal, case-insensitive
     /// substring. `%` and `_` would be SQL wildcards, so they (and the escape `\`) are escaped.
     pub fn contains(id: &str, text: &str) -> Filter {
@@ -653,6 +658,7 @@ mod redacted_debug {
                 .field("project_id", &self.project_id)
                 .field("created_at", &self.created_at)
                 .field("status", &self.status)
+                .field("deleted", &self.deleted)
                 .field("extra", &self.extra)
                 .finish()
         }

@@ -206,16 +206,9 @@ fn an_unknown_log_is_not_found() {
     env.run(&["logs", &id, &theirs]).assert_code(4);
 }
 
-/// Run `lpwh logs ID --follow` (with `extra` flags), wait for the existing delivery, add one,
-/// and return the stdout line that showed each.
-fn follow(extra: &[&str]) -> (String, String, String, String) {
-    let env = Env::new();
-    let id = hook(&env);
-    let first = env.mock.seed_logs(&id, 1).remove(0);
-    let mut child = env
-        .std_command()
-        .args(extra)
-        .args(["logs", &id, "--follow", "--interval", "0.3"])
+/// Start `cmd` (stderr dropped) and hand its stdout over line by line as it comes.
+fn spawn_lines(mut cmd: std::process::Command) -> (std::process::Child, mpsc::Receiver<String>) {
+    let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -229,6 +222,19 @@ fn follow(extra: &[&str]) -> (String, String, String, String) {
             }
         }
     });
+    (child, rx)
+}
+
+/// Run `lpwh logs ID --follow` (with `extra` flags), wait for the existing delivery, add one,
+/// and return the stdout line that showed each.
+fn follow(extra: &[&str]) -> (String, String, String, String) {
+    let env = Env::new();
+    let id = hook(&env);
+    let first = env.mock.seed_logs(&id, 1).remove(0);
+    let mut cmd = env.std_command();
+    cmd.args(extra)
+        .args(["logs", &id, "--follow", "--interval", "0.3"]);
+    let (mut child, rx) = spawn_lines(cmd);
     let wait_for = |needle: &str| {
         let deadline = Instant::now() + Duration::from_secs(20);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
@@ -509,31 +515,18 @@ fn follow_with_a_limit_never_prints_old_deliveries_as_new() {
     let env = Env::new();
     let id = hook(&env);
     let old = env.mock.seed_logs(&id, 6);
-    let mut child = env
-        .std_command()
-        .args([
-            "--json",
-            "logs",
-            &id,
-            "--follow",
-            "--limit",
-            "2",
-            "--interval",
-            "0.2",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn lpwh");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let mut cmd = env.std_command();
+    cmd.args([
+        "--json",
+        "logs",
+        &id,
+        "--follow",
+        "--limit",
+        "2",
+        "--interval",
+        "0.2",
+    ]);
+    let (mut child, rx) = spawn_lines(cmd);
     let next_id = |rx: &mpsc::Receiver<String>| {
         rx.recv_timeout(Duration::from_secs(20)).ok().map(|l| {
             serde_json::from_str::<Value>(&l).unwrap()["id"]

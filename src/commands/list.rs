@@ -86,11 +86,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         filters.push(Filter::contains("name", name));
     }
     if let Some(since) = &args.since {
-        let since = parse_since(since, output::now_ms())?;
-        filters.push(Filter::new(
-            "createdAt",
-            serde_json::json!({ "gte": since }),
-        ));
+        filters.push(Filter::created_since(parse_since(since, output::now_ms())?));
     }
     // Studio matches `url` exactly, so the documented substring match is done here.
     let url = args.url.as_deref().filter(|s| !s.is_empty());

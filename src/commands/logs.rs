@@ -190,11 +190,7 @@ fn filters(ctx: &Ctx, args: &Args) -> Result<Vec<Filter>> {
         filters.push(Filter::new("statusCode", status));
     }
     if let Some(since) = &args.since {
-        let since = parse_since(since, output::now_ms())?;
-        filters.push(Filter::new(
-            "createdAt",
-            serde_json::json!({ "gte": since }),
-        ));
+        filters.push(Filter::created_since(parse_since(since, output::now_ms())?));
     }
     Ok(filters)
 }
@@ -316,12 +312,29 @@ pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<St
 
 /// Studio's answer for a log id the webhook does not have: 404, or 400 "mismatch" for another
 /// webhook's log.
-pub fn is_unknown_log(err: &ApiError) -> bool {
+fn is_unknown_log(err: &ApiError) -> bool {
     matches!(err.status(), Some(404) | Some(400))
 }
 
+/// An API error about one delivery: "no such delivery" (exit 4) when Studio does not know it for
+/// this webhook, else the error with what was being done.
+pub fn log_error(err: ApiError, webhook_id: &str, log_id: &str, doing: &str) -> anyhow::Error {
+    if is_unknown_log(&err) {
+        anyhow::Error::new(log_not_found(webhook_id, log_id))
+    } else {
+        anyhow::Error::new(err).context(doing.to_owned())
+    }
+}
+
+/// `GET /webhook/{id}/log/{logId}`, with [`log_error`]'s errors.
+pub async fn read_log(api: &Client, webhook_id: &str, log_id: &str) -> Result<WebhookLog> {
+    api.get_log(webhook_id, log_id)
+        .await
+        .map_err(|err| log_error(err, webhook_id, log_id, "reading the delivery"))
+}
+
 /// The error for a delivery the webhook does not have, wherever a LOG_ID is looked up.
-pub fn log_not_found(webhook_id: &str, log_id: &str) -> Failure {
+fn log_not_found(webhook_id: &str, log_id: &str) -> Failure {
     Failure::not_found(format!(
         "no delivery '{}' for webhook {}",
         sanitize(log_id),
@@ -334,13 +347,7 @@ pub fn log_not_found(webhook_id: &str, log_id: &str) -> Failure {
 }
 
 async fn show_one(ctx: &Ctx, api: &Client, webhook_id: &str, log_id: &str) -> Result<()> {
-    let log = api.get_log(webhook_id, log_id).await.map_err(|err| {
-        if is_unknown_log(&err) {
-            anyhow::Error::new(log_not_found(webhook_id, log_id))
-        } else {
-            anyhow::Error::new(err).context("reading the delivery")
-        }
-    })?;
+    let log = read_log(api, webhook_id, log_id).await?;
     let out = &ctx.out;
     if out.json {
         out.json(&log_json(&log))?;

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use serde_json::json;
 
-use crate::api::{Client, Webhook, WebhookLog};
+use crate::api::{Webhook, WebhookLog};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::inbox::replay::{Refresh, refresh_timestamp};
@@ -19,9 +19,7 @@ use crate::redacted::Secret;
 use crate::signature::{self, Scheme};
 
 use super::deliver;
-use super::logs::{
-    duration_ms, is_unknown_log, log_json, log_not_found, print_summary, resolve_log,
-};
+use super::logs::{duration_ms, log_error, log_json, print_summary, read_log, resolve_log};
 use super::webhook_common::resolve;
 
 #[derive(Debug, clap::Args)]
@@ -53,24 +51,11 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         return to_current(ctx, &webhook, &original).await;
     }
     warn_if_moved(ctx, &webhook, &original);
-    let log = api.resend(&webhook.id, &log_id).await.map_err(|err| {
-        if is_unknown_log(&err) {
-            anyhow::Error::new(log_not_found(&webhook.id, &log_id))
-        } else {
-            anyhow::Error::new(err).context("resending the delivery")
-        }
-    })?;
+    let log = api
+        .resend(&webhook.id, &log_id)
+        .await
+        .map_err(|err| log_error(err, &webhook.id, &log_id, "resending the delivery"))?;
     report(ctx, &webhook, &log)
-}
-
-async fn read_log(api: &Client, webhook_id: &str, log_id: &str) -> Result<WebhookLog> {
-    api.get_log(webhook_id, log_id).await.map_err(|err| {
-        if is_unknown_log(&err) {
-            anyhow::Error::new(log_not_found(webhook_id, log_id))
-        } else {
-            anyhow::Error::new(err).context("reading the delivery")
-        }
-    })
 }
 
 /// The secret a log row says the delivery was signed with (never shown).

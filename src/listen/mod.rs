@@ -57,7 +57,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if let Some(id) = &args.webhook {
         // A full id or a unique prefix, like every other command that takes a webhook id.
         let webhook = crate::commands::webhook_common::resolve(&ctx.api()?, id).await?;
-        match webhook.shared_secret.filter(|s| !s.is_empty()) {
+        // `Webhook` reads Studio's `""` (a cleared secret) as none.
+        match webhook.shared_secret {
             Some(secret) => secrets.push(Secret::new(secret)),
             None => {
                 return Err(Failure::failure(format!(

@@ -55,20 +55,27 @@ fn limit(raw: Option<&str>) -> usize {
     }
 }
 
+/// The request's query, decoded once (as the framework does), in order.
+fn query_pairs(req: &RecordedRequest) -> Vec<(String, String)> {
+    req.query
+        .as_deref()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default()
+}
+
+/// The first value of query parameter `name`.
+fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
 /// `rows` (already in the endpoint's default order) as one page, with Studio's headers.
 /// Works on references and clones only the page: benchmarks list 10,000 rows.
 pub(crate) fn page(req: &RecordedRequest, rows: Vec<&Value>, kind: Rows) -> Reply {
-    let pairs: Vec<(String, String)> = req
-        .query
-        .as_deref()
-        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
-        .unwrap_or_default();
-    let param = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let pairs = query_pairs(req);
+    let param = |name: &str| param(&pairs, name);
 
     let filters = match param("filters").map(|raw| parse_filters(raw, kind)) {
         Some(Ok(filters)) => filters,
@@ -139,17 +146,8 @@ pub(crate) fn page(req: &RecordedRequest, rows: Vec<&Value>, kind: Rows) -> Repl
 /// Hostile modes: `limit` rows (with fresh ids, or the same ids every time), and a `Link` to
 /// the next offset, whatever came before. Rows carry the fields webhooks and logs both parse.
 pub(crate) fn endless(req: &RecordedRequest, fresh: bool) -> Reply {
-    let pairs: Vec<(String, String)> = req
-        .query
-        .as_deref()
-        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
-        .unwrap_or_default();
-    let param = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let pairs = query_pairs(req);
+    let param = |name: &str| param(&pairs, name);
     let limit = limit(param("limit"));
     let offset = param("cursor")
         .and_then(|c| c.strip_prefix("skip"))
