@@ -25,6 +25,7 @@ pub(crate) fn decode_body(body: &[u8], key: &str) -> Option<String> {
         Ok(json) => decode_json(&json)?,
         Err(_) => decode_text(text)?,
     };
+    // Again after decoding: JSON escapes (`\u0073k_...`) can spell the key only once parsed.
     Some(redact(&sanitize(&message), key))
 }
 
