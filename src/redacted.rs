@@ -90,6 +90,20 @@ impl From<&str> for Secret {
     }
 }
 
+/// Clap's parser for a webhook secret flag (`--secret`, `LPWH_WEBHOOK_SECRET`): an empty value
+/// is refused. It would otherwise read as "no secret" and turn verification off without a word;
+/// unsigned mode is only for runs given no secret at all.
+pub fn non_empty_secret(value: &str) -> Result<Secret, String> {
+    if value.is_empty() {
+        return Err(
+            "the webhook secret is empty; give the webhook's sharedSecret, \
+                    or no --secret and no LPWH_WEBHOOK_SECRET at all to go without one"
+                .to_owned(),
+        );
+    }
+    Ok(Secret(value.to_owned()))
+}
+
 impl std::str::FromStr for Secret {
     type Err = std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -228,3 +228,44 @@ fn an_api_url_with_a_password_is_refused_and_never_shown() {
     assert!(!run.all().contains("pa55-w0rd"), "{}", run.all());
     assert_eq!(env.mock.request_count(), 0);
 }
+
+/// An empty secret used to switch verification off without a word. Wherever a webhook secret
+/// is taken, `--secret ""` and an empty `LPWH_WEBHOOK_SECRET` are usage errors now, and
+/// nothing runs: no listener binds, nothing is signed or sent.
+#[test]
+fn an_empty_webhook_secret_is_a_usage_error_everywhere() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let body = dir.path().join("body.json");
+    std::fs::write(&body, br#"{"event":"stream.started"}"#).unwrap();
+    let body = body.to_str().unwrap();
+    let target = refused_url();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["listen", "--port", "0"],
+        vec!["sign", "--event", "stream.started"],
+        vec![
+            "verify",
+            "--header",
+            "Livepeer-Signature: t=1,v1=00",
+            "--body",
+            body,
+        ],
+        vec!["trigger", "stream.started", "--to", &target],
+        vec!["inbox", "replay", "1", "--to", &target],
+    ];
+    for args in &commands {
+        let mut flagged = args.clone();
+        flagged.extend(["--secret", ""]);
+        let from_env = run_cmd(env.command().args(args).env("LPWH_WEBHOOK_SECRET", ""));
+        for (how, run) in [("--secret ''", env.run(&flagged)), ("empty env", from_env)] {
+            run.assert_code(2);
+            assert!(
+                run.stderr.contains("the webhook secret is empty"),
+                "{args:?} with {how}: {}",
+                run.stderr
+            );
+            assert!(!run.stderr.contains("listening on"), "{}", run.stderr);
+            assert!(run.stdout.is_empty(), "{args:?} with {how}: {}", run.stdout);
+        }
+    }
+}

@@ -472,6 +472,41 @@ async fn count_exits_zero_after_n_verified_deliveries() {
     assert!(lines.iter().all(|l| l.contains("task.")), "{lines:?}");
 }
 
+/// With a secret, `--until` counts verified deliveries only: an unsigned one is refused (401)
+/// and the run goes on. Without any secret the run counts unsigned ones, and says so up front.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn until_counts_unsigned_deliveries_only_in_a_run_without_a_secret() {
+    let mut signed = Listener::start(&["--secret", SECRET, "--until", "asset.ready"]);
+    let (status, _) = send(&signed.url, &[], asset_ready(&new_id(), now_ms())).await;
+    assert_eq!(status, 401);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !signed.stderr().contains("exiting"),
+        "an unsigned delivery ended a run that has a secret:\n{}",
+        signed.stderr()
+    );
+    assert!(
+        !signed.stderr().contains("count unsigned"),
+        "{}",
+        signed.stderr()
+    );
+    let t = now_ms();
+    send_signed(&signed.url, SECRET, asset_ready(&new_id(), t), t).await;
+    assert_eq!(signed.wait_exit(Duration::from_secs(15)).code(), Some(0));
+
+    let mut unsigned = Listener::start(&["-q", "--until", "asset.ready"]);
+    assert!(
+        unsigned
+            .stderr()
+            .contains("--until/--count count unsigned deliveries in this run"),
+        "{}",
+        unsigned.stderr()
+    );
+    let (status, _) = send(&unsigned.url, &[], asset_ready(&new_id(), now_ms())).await;
+    assert_eq!(status, 200);
+    assert_eq!(unsigned.wait_exit(Duration::from_secs(15)).code(), Some(0));
+}
+
 #[test]
 fn timeout_after_exits_one_with_a_clear_message() {
     let mut listener = Listener::start(&[

@@ -106,6 +106,7 @@ pub struct ReplayArgs {
         long,
         env = "LPWH_WEBHOOK_SECRET",
         hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret,
         value_name = "SECRET"
     )]
     pub secret: Option<Secret>,
@@ -362,7 +363,7 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
 
 async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
     let url = deliver::parse_to_url(&args.to)?;
-    let secret = args.secret.as_ref().filter(|s| !s.is_empty());
+    let secret = args.secret.as_ref();
     if let Some(secret) = secret {
         signature::check_secret(args.scheme, secret)
             .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;

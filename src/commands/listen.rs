@@ -40,6 +40,7 @@ pub struct Args {
         short = 's',
         env = "LPWH_WEBHOOK_SECRET",
         hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret,
         value_name = "SECRET"
     )]
     pub secrets: Vec<Secret>,
@@ -78,11 +79,12 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "GLOB,...")]
     pub events: Vec<String>,
 
-    /// Exit 0 once a verified delivery of EVENT arrives
+    /// Exit 0 once a verified delivery of EVENT arrives (an unsigned one only when listen has no secret)
     #[arg(long, value_name = "EVENT")]
     pub until: Option<String>,
 
-    /// Exit 0 after N verified deliveries (of the --until event, when both are given)
+    /// Exit 0 after N verified deliveries (of the --until event, when both are given; unsigned ones
+    /// only when listen has no secret)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 

@@ -25,6 +25,7 @@ pub struct Args {
         long,
         env = "LPWH_WEBHOOK_SECRET",
         hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret,
         value_name = "SECRET"
     )]
     pub secret: Option<Secret>,
@@ -91,7 +92,7 @@ fn parse_set(text: &str) -> Result<(String, String), String> {
 /// The secret from `--secret`/`LPWH_WEBHOOK_SECRET`, or a usage error naming both.
 pub(crate) fn require_secret(secret: Option<&Secret>) -> Result<&Secret> {
     match secret {
-        Some(s) if !s.is_empty() => Ok(s),
+        Some(s) => Ok(s),
         _ => Err(usage("no webhook secret given")
             .hint("pass --secret SECRET or set LPWH_WEBHOOK_SECRET (the webhook's sharedSecret)")
             .into()),

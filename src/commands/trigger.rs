@@ -45,6 +45,7 @@ pub struct Args {
         long,
         env = "LPWH_WEBHOOK_SECRET",
         hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret,
         value_name = "SECRET"
     )]
     pub secret: Option<Secret>,
@@ -102,7 +103,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     headers.insert(USER_AGENT, user_agent(scheme));
-    match args.secret.as_ref().filter(|s| !s.is_empty()) {
+    match args.secret.as_ref() {
         Some(secret) => {
             let message_id = event_id(&body);
             let signed =

@@ -20,7 +20,8 @@ pub struct Args {
         long = "secret",
         value_name = "SECRET",
         env = "LPWH_WEBHOOK_SECRET",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret
     )]
     pub secrets: Vec<Secret>,
 
@@ -70,10 +71,9 @@ struct Report<'a> {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let mut secrets = args.secrets.clone();
-    secrets.retain(|s| !s.is_empty());
+    let secrets = &args.secrets;
     require_secret(secrets.first())?;
-    for secret in &secrets {
+    for secret in secrets {
         signature::check_secret(args.scheme, secret)
             .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
     }
@@ -82,7 +82,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 
     let verdict = signature::verify(
         args.scheme,
-        &secrets,
+        secrets,
         args.headers.as_slice(),
         &body,
         now_ms,

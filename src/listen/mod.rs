@@ -48,12 +48,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         })?;
     let forwarder = forward::Forwarder::new(args.forward_to.clone(), args.forward_timeout)?;
 
-    let mut secrets: Vec<Secret> = args
-        .secrets
-        .iter()
-        .filter(|s| !s.is_empty())
-        .cloned()
-        .collect();
+    // clap refuses an empty --secret / LPWH_WEBHOOK_SECRET, so an empty list means none was given.
+    let mut secrets: Vec<Secret> = args.secrets.clone();
     if let Some(id) = &args.webhook {
         // A full id or a unique prefix, like every other command that takes a webhook id.
         let webhook = crate::commands::webhook_common::resolve(&ctx.api()?, id).await?;
@@ -237,7 +233,7 @@ async fn serve(
         max_body: args.max_body,
         read_timeout: args.read_timeout,
         events: args.events.clone(),
-        goal: Goal::new(args.until.clone(), args.count),
+        goal: Goal::new(args.until.clone(), args.count, secret_count == 0),
         lines: lines.clone(),
         verbose: ctx.verbose > 0,
         stop: stop_tx,
@@ -321,6 +317,13 @@ fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize,
         ctx.out.warn(
             "no --secret, LPWH_WEBHOOK_SECRET or --webhook given: signatures are not checked",
         );
+        if state.goal.is_set() {
+            // Said even with -q: the exit status now rests on deliveries nobody verified.
+            eprintln!(
+                "lpwh: warning: --until/--count count unsigned deliveries in this run: \
+                 give a secret to count verified ones only"
+            );
+        }
     }
     for target in state.forwarder.targets() {
         match &target.glob {

@@ -48,20 +48,33 @@ pub enum Stop {
     StdoutClosed,
 }
 
-/// The `--until`/`--count` goal, counted over accepted deliveries that pass `--events`.
+/// The `--until`/`--count` goal, counted over accepted deliveries that pass `--events`:
+/// verified ones when `listen` has a secret, unsigned ones only in a run given no secret.
 #[derive(Debug)]
 pub struct Goal {
     pub until: Option<String>,
     pub count: Option<u64>,
+    /// The run has no secret, so what is counted is unsigned (said at start-up).
+    pub unsigned: bool,
     seen: AtomicU64,
 }
 
 impl Goal {
-    pub fn new(until: Option<String>, count: Option<u64>) -> Goal {
+    pub fn new(until: Option<String>, count: Option<u64>, unsigned: bool) -> Goal {
         Goal {
             until,
             count,
+            unsigned,
             seen: AtomicU64::new(0),
+        }
+    }
+
+    /// The word for what is counted: `verified`, or `unsigned` in a run with no secret.
+    pub fn counts(&self) -> &'static str {
+        if self.unsigned {
+            "unsigned"
+        } else {
+            "verified"
         }
     }
 
@@ -86,7 +99,11 @@ impl Goal {
         (seen == wanted).then(|| match &self.until {
             Some(until) if wanted > 1 => format!("{wanted} × {until}"),
             Some(until) => until.clone(),
-            None => format!("{wanted} verified deliveries"),
+            None => format!(
+                "{wanted} {} deliver{}",
+                self.counts(),
+                if wanted == 1 { "y" } else { "ies" }
+            ),
         })
     }
 
@@ -330,6 +347,8 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         access: None,
     };
 
+    // `Unsigned` only ever comes from a run with no secret: with one, a delivery either
+    // verifies (`Ok`) or is refused, so the goal below counts verified deliveries only.
     let accepted = matches!(record.reason, Reason::Ok | Reason::Unsigned);
     let response = if !accepted {
         record.status = 401;
@@ -453,7 +472,7 @@ mod tests {
 
     #[test]
     fn until_reports_once_when_its_event_arrives() {
-        let goal = Goal::new(Some("asset.ready".into()), None);
+        let goal = Goal::new(Some("asset.ready".into()), None, false);
         assert_eq!(goal.record(Some("stream.started")), None);
         assert_eq!(
             goal.record(Some("asset.ready")).as_deref(),
@@ -464,10 +483,15 @@ mod tests {
 
     #[test]
     fn count_counts_every_delivery_or_only_the_until_event() {
-        let any = Goal::new(None, Some(2));
+        let any = Goal::new(None, Some(2), false);
         assert_eq!(any.record(Some("a.b")), None);
         assert_eq!(any.record(None).as_deref(), Some("2 verified deliveries"));
-        let both = Goal::new(Some("task.completed".into()), Some(2));
+        let unsigned = Goal::new(None, Some(1), true);
+        assert_eq!(
+            unsigned.record(None).as_deref(),
+            Some("1 unsigned delivery")
+        );
+        let both = Goal::new(Some("task.completed".into()), Some(2), false);
         assert_eq!(both.record(Some("task.completed")), None);
         assert_eq!(both.record(Some("task.failed")), None);
         assert_eq!(
@@ -475,6 +499,6 @@ mod tests {
             Some("2 × task.completed")
         );
         assert_eq!(both.seen(), 2);
-        assert_eq!(Goal::new(None, None).record(Some("x")), None);
+        assert_eq!(Goal::new(None, None, false).record(Some("x")), None);
     }
 }
