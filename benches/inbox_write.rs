@@ -89,7 +89,11 @@ fn sqlite_alone(deliveries: &[Received], per_tx: usize, indexes: bool) -> f64 {
     use lpwh::inbox::writer::{COLUMNS, insert_sql};
     const PER_STATEMENT: usize = 32;
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut conn = schema::open_for_writing(&dir.path().join("alone.sqlite")).expect("open");
+    let mut conn = schema::open_for_writing(
+        &dir.path().join("alone.sqlite"),
+        &lpwh::output::Out::plain(),
+    )
+    .expect("open");
     if !indexes {
         conn.execute_batch("DROP INDEX deliveries_event; DROP INDEX deliveries_received_at;")
             .expect("drop the indexes");

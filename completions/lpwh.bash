@@ -1075,7 +1075,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox__subcmd__show)
-            opts="-q -v -h -V --raw --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-q -v -h -V --raw --force --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -356,8 +356,8 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l read-timeout -d 'Ho
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l forward-to -d 'Also POST each valid delivery (raw body, original headers) to URL; repeatable. EVENT_GLOB=URL sends only matching events there, e.g. \'stream.*=http://localhost:4000/streams\'' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l forward-timeout -d 'How long to wait for a forward target\'s answer' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l events -d 'Only print, forward and count these events (comma-separated globs, e.g. \'asset.*,task.failed\'); other deliveries are still answered. With --public-url: the events to subscribe to' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l until -d 'Exit 0 once a verified delivery of EVENT arrives' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l count -d 'Exit 0 after N verified deliveries (of the --until event, when both are given)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l until -d 'Exit 0 once a verified delivery of EVENT arrives (an unsigned one only when listen has no secret)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l count -d 'Exit 0 after N verified deliveries (of the --until event, when both are given; unsigned ones only when listen has no secret)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout-after -d 'Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l access-control -d 'Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l public-url -d 'Your public tunnel URL: create a temporary Studio webhook for it (with a fresh secret), verify with that secret, and delete it on exit' -r
@@ -439,7 +439,8 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each API call' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l raw -d 'Print the exact raw body bytes and nothing else'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l raw -d 'Print the exact raw body bytes and nothing else (to a file or pipe; see --force)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l force -d 'With --raw, write the bytes even when stdout is a terminal. A delivery\'s bytes are whatever the sender chose, escape sequences included, and a terminal obeys them'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'

@@ -114,7 +114,8 @@ fn kind_of(err: &anyhow::Error) -> Kind {
     Kind::Failure
 }
 
-fn hint_of(err: &anyhow::Error) -> Option<String> {
+/// The hint of the first [`Failure`] or API error in the chain.
+pub(crate) fn hint_of(err: &anyhow::Error) -> Option<String> {
     err.chain().find_map(|cause| {
         if let Some(f) = cause.downcast_ref::<Failure>() {
             return f.hint.clone();

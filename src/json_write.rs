@@ -1,8 +1,109 @@
-//! Writing JSON text straight into a byte buffer, for the lines `listen` writes per delivery
-//! (NDJSON reports, inbox rows). serde_json serializes a string one escape check at a time and a
-//! timestamp through `fmt`; on the request path that was the largest cost after the HMAC, so the
-//! common cases here are a scan and a copy. Output is byte for byte what serde_json and jiff
-//! would write (the tests compare them).
+//! Writing JSON text: every JSON lpwh prints goes through here.
+//!
+//! - [`to_writer`], [`to_writer_pretty`] and [`to_string`] are serde_json's, with one change:
+//!   C1 controls, bidi marks and zero-width characters ([`crate::output::hides_or_controls`])
+//!   are written as `\uXXXX` escapes. The value is the same JSON, and a delivery's hostile
+//!   text stays harmless when `jq -r` or a terminal shows it.
+//! - The `push_*` functions write straight into a byte buffer, for the lines `listen` writes
+//!   per delivery (NDJSON reports, inbox rows). serde_json serializes a string one escape check
+//!   at a time and a timestamp through `fmt`; on the request path that was the largest cost
+//!   after the HMAC, so the common cases here are a scan and a copy. Output is byte for byte
+//!   what [`to_writer`] and jiff would write (the tests compare them).
+
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+
+/// A serde_json formatter that also escapes what [`crate::output::hides_or_controls`] names
+/// (serde_json itself escapes only `"`, `\\` and C0 controls).
+struct Escaping<F>(F);
+
+impl<F: Formatter> Formatter for Escaping<F> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if crate::output::hides_or_controls(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // Layout is the wrapped formatter's.
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `value` as compact JSON, hidden and control characters escaped.
+pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(writer, Escaping(CompactFormatter));
+    value.serialize(&mut ser)
+}
+
+/// `value` as indented JSON, hidden and control characters escaped.
+pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(writer, Escaping(PrettyFormatter::new()));
+    value.serialize(&mut ser)
+}
+
+/// `value` as a compact JSON string, hidden and control characters escaped.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    // Serializing into a Vec fails only for a map with non-string keys, which lpwh never makes.
+    if to_writer(&mut out, value).is_err() {
+        return "null".to_owned();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
 
 /// Append `value` as a JSON string. Printable ASCII with nothing to escape (every ordinary header
 /// value, event name and id) is copied as is; anything else goes through serde_json, lossily
@@ -16,7 +117,7 @@ pub fn push_string(out: &mut Vec<u8>, value: &[u8]) {
         return;
     }
     let start = out.len();
-    if serde_json::to_writer(&mut *out, &String::from_utf8_lossy(value)).is_err() {
+    if to_writer(&mut *out, &String::from_utf8_lossy(value)).is_err() {
         // Writing a string into a Vec cannot fail; should it, the output stays valid JSON.
         out.truncate(start);
         out.extend_from_slice(b"\"\"");
@@ -31,11 +132,13 @@ fn is_plain(value: &[u8]) -> bool {
     })
 }
 
-/// True when `bytes` hold a line break (`\n` or `\r`), scanned like [`is_plain`].
-pub fn has_line_break(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .fold(false, |found, &b| found | (b == b'\n') | (b == b'\r'))
+/// True when `bytes` are one line of printable ASCII (tabs allowed), scanned like
+/// [`is_plain`]: JSON text like that can be copied into a line as is, since it holds no line
+/// break and nothing [`to_writer`] would escape differently.
+pub fn is_plain_line(bytes: &[u8]) -> bool {
+    !bytes.iter().fold(false, |bad, &b| {
+        bad | (!(0x20..=0x7e).contains(&b) & (b != b'\t'))
+    })
 }
 
 /// Append a socket address as a JSON string (`"127.0.0.1:9"`, `"[::1]:80"`): nothing in one
@@ -145,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn strings_are_what_serde_json_writes() {
+    fn strings_are_what_to_writer_writes() {
         for text in [
             "",
             "plain",
@@ -157,21 +260,68 @@ mod tests {
             "del \u{7f}",
             "é ü 日本 😀",
             "\u{0}",
+            "bidi \u{202e}\u{200f}\u{61c} zero-width \u{200b}\u{feff} c1 \u{9b}2J",
         ] {
-            assert_eq!(
-                string(text.as_bytes()),
-                serde_json::to_string(text).unwrap(),
-                "{text:?}"
-            );
+            assert_eq!(string(text.as_bytes()), to_string(text), "{text:?}");
         }
         // Not UTF-8: lossily, like String::from_utf8_lossy.
         assert_eq!(string(b"\xff\"q"), "\"\u{fffd}\\\"q\"");
-        assert!(has_line_break(b"a\rb") && has_line_break(b"\n") && !has_line_break(b"a b"));
+        assert!(is_plain_line(b"{\"a\":\t1}") && is_plain_line(b""));
+        for bad in [
+            &b"a\rb"[..],
+            b"\n",
+            "\u{202e}".as_bytes(),
+            b"\x7f",
+            "é".as_bytes(),
+        ] {
+            assert!(!is_plain_line(bad), "{bad:?}");
+        }
         let mut out = Vec::new();
         push_opt_string(&mut out, None);
         out.push(b',');
         push_opt_string(&mut out, Some("x"));
         assert_eq!(out, b"null,\"x\"");
+    }
+
+    /// The escaping writer is serde_json's JSON for the same value, with every hidden or control
+    /// character as a `\uXXXX` escape (a surrogate pair above U+FFFF), pretty or compact.
+    #[test]
+    fn hidden_and_control_characters_are_escaped_and_the_value_kept() {
+        let value = serde_json::json!({
+            "name": "a\u{202e}b\u{200e}c\u{9b}d\u{7f}e\u{e0041}f 日本 😀",
+            "list": ["\u{2028}", "plain", 1, null],
+        });
+        for text in [to_string(&value), {
+            let mut out = Vec::new();
+            to_writer_pretty(&mut out, &value).unwrap();
+            String::from_utf8(out).unwrap()
+        }] {
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c != '\n' && crate::output::hides_or_controls(c)),
+                "{text}"
+            );
+            assert!(
+                text.contains("\\u202e") && text.contains("\\u009b"),
+                "{text}"
+            );
+            assert!(text.contains("\\udb40\\udc41"), "{text}");
+            assert!(text.contains("日本 😀"), "{text}");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+                value
+            );
+        }
+        let pretty = {
+            let mut out = Vec::new();
+            to_writer_pretty(&mut out, &serde_json::json!({"a": [1]})).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            pretty,
+            serde_json::to_string_pretty(&serde_json::json!({"a": [1]})).unwrap()
+        );
     }
 
     #[test]

@@ -56,7 +56,7 @@ impl Out {
     /// A value as pretty JSON on stdout.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
+        crate::json_write::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
         writeln!(out)?;
         out.flush()
     }
@@ -64,7 +64,7 @@ impl Out {
     /// A value as one compact JSON line on stdout (NDJSON).
     pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, value).map_err(io::Error::from)?;
+        crate::json_write::to_writer(&mut out, value).map_err(io::Error::from)?;
         writeln!(out)?;
         out.flush()
     }
@@ -165,12 +165,12 @@ impl Paint {
 /// are shown escaped (`\u{1b}`) instead of being interpreted. Newlines and tabs are escaped too,
 /// so one value stays on one line. Borrows when there is nothing to escape.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    if !text.chars().any(hides_or_controls) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if needs_escape(c) {
+        if hides_or_controls(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -183,13 +183,13 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     if !text
         .chars()
-        .any(|c| c != '\n' && c != '\t' && needs_escape(c))
+        .any(|c| c != '\n' && c != '\t' && hides_or_controls(c))
     {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c != '\n' && c != '\t' && needs_escape(c) {
+        if c != '\n' && c != '\t' && hides_or_controls(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -198,9 +198,40 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_escape(c: char) -> bool {
-    // Bidirectional overrides can reorder what a person reads; treat them like control codes.
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// Characters that act on a terminal or on the reader rather than show as themselves: control
+/// codes (C0, DEL, C1), every Unicode format character (bidi marks, embeddings, overrides and
+/// isolates, zero-width spaces and joiners, the BOM, soft hyphen, tags...) and the line and
+/// paragraph separators. Shown escaped in text for people, and written as `\uXXXX` in JSON.
+pub fn hides_or_controls(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            // General category Cf (format), Unicode 15.1.
+            '\u{ad}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61c}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8e2}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{110bd}'
+                | '\u{110cd}'
+                | '\u{13430}'..='\u{1343f}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0001}'
+                | '\u{e0020}'..='\u{e007f}'
+                // Zl and Zp: break lines where a terminal shows none.
+                | '\u{2028}'
+                | '\u{2029}'
+        )
 }
 
 /// Milliseconds since the Unix epoch, now.
@@ -250,6 +281,19 @@ mod tests {
         assert_eq!(sanitize("two\nlines"), "two\\nlines");
         assert_eq!(sanitize("csi\u{9b}2J"), "csi\\u{9b}2J");
         assert_eq!(sanitize("rtl\u{202e}x"), "rtl\\u{202e}x");
+        // Every bidi mark and zero-width character, not only the overrides.
+        for (c, shown) in [
+            ('\u{200e}', "\\u{200e}"),
+            ('\u{200f}', "\\u{200f}"),
+            ('\u{61c}', "\\u{61c}"),
+            ('\u{200b}', "\\u{200b}"),
+            ('\u{2067}', "\\u{2067}"),
+            ('\u{feff}', "\\u{feff}"),
+            ('\u{2028}', "\\u{2028}"),
+        ] {
+            assert_eq!(sanitize(&format!("a{c}b")), format!("a{shown}b"));
+        }
+        assert_eq!(sanitize("café ✔ 日本"), "café ✔ 日本");
         assert_eq!(sanitize_multiline("a\nb\u{1b}"), "a\nb\\u{1b}");
     }
 
@@ -261,6 +305,54 @@ mod tests {
         assert_eq!(relative_time(now - 7_200_000, now), "2h ago");
         assert_eq!(relative_time(now - 3 * 86_400_000, now), "3d ago");
         assert_eq!(relative_time(now + 4_000, now), "in 4s");
+    }
+
+    /// Every ESC in `line` starts a whole SGR sequence (`ESC [ digits/; m`), and the line ends
+    /// with no style left open.
+    fn sequences_are_whole(line: &str) -> bool {
+        let mut rest = line;
+        let mut open = false;
+        while let Some(at) = rest.find('\u{1b}') {
+            let tail = &rest[at + 1..];
+            let Some(params) = tail.strip_prefix('[') else {
+                return false;
+            };
+            let Some(end) = params.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+                return false;
+            };
+            if !params[end..].starts_with('m') {
+                return false;
+            }
+            open = !matches!(&params[..end], "" | "0");
+            rest = &params[end + 1..];
+        }
+        !open
+    }
+
+    /// Coloured cells wrapped in a narrow table used to split lpwh's own colour sequences
+    /// across lines, leaving a stray ESC for the next text to complete.
+    #[test]
+    fn wrapped_coloured_cells_keep_their_sequences_whole() {
+        let out = Out {
+            color: true,
+            stdout_tty: true,
+            ..Out::plain()
+        };
+        let paint = out.paint();
+        let mut table = out.table(&["NAME", "STATUS", "URL"]);
+        table.set_width(30);
+        table.add_row(vec![
+            format!("long-webhook-name {}", paint.red("(deleted)")),
+            paint.red("✗ 500 Internal Server Error after three attempts"),
+            paint.dim("https://example.com/a/very/long/path/for/wrapping"),
+        ]);
+        let text = table.to_string();
+        assert!(text.lines().count() > 3, "the table did not wrap:\n{text}");
+        for line in text.lines() {
+            assert!(sequences_are_whole(line), "{line:?}");
+        }
+        assert!(!sequences_are_whole("a\u{1b}[3"));
+        assert!(!sequences_are_whole("a\u{1b}[31mred"));
     }
 
     #[test]

@@ -290,3 +290,88 @@ fn a_database_from_a_newer_lpwh_is_refused_and_left_alone() {
         .unwrap();
     assert_eq!(version, 999);
 }
+
+/// The inbox holds raw deliveries. A database others can read is made 0600 with a warning; a
+/// directory every user can write to is refused unless it is sticky and the user's own.
+#[cfg(unix)]
+#[test]
+fn an_exposed_inbox_is_tightened_and_a_world_writable_place_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let set_mode = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    let home = Home::new();
+    let place = home.dir.path().join("place");
+    std::fs::create_dir(&place).unwrap();
+    let db = place.join("inbox.sqlite");
+    // An empty file is an empty SQLite database: opening gives it the schema.
+    std::fs::write(&db, b"").unwrap();
+    set_mode(&db, 0o644);
+    let db_arg = db.to_str().unwrap();
+
+    let out = home.lpwh(&["inbox", "list", "--db", db_arg]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("made it 0600"), "{stderr}");
+    assert_eq!(inbox_support::mode(&db), 0o600);
+    let again = home.lpwh(&["inbox", "list", "--db", db_arg]);
+    assert!(
+        !String::from_utf8_lossy(&again.stderr).contains("warning"),
+        "warned once, then quiet"
+    );
+
+    set_mode(&place, 0o777);
+    for args in [
+        vec!["inbox", "list", "--db", db_arg],
+        vec!["listen", "--port", "0", "--db", db_arg],
+    ] {
+        let out = home.lpwh(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("writable by every user"), "{stderr}");
+        assert!(stderr.contains("hint: run 'chmod o-w"), "{stderr}");
+        assert!(!stderr.contains("ready"), "{stderr}");
+    }
+    // Sticky and the user's own, like a private /tmp: accepted.
+    set_mode(&place, 0o1777);
+    let out = home.lpwh(&["inbox", "list", "--db", db_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A database error is one sentence and one hint: SQLite's message used to come twice
+/// (`file is not a database: Error code 26: file is not a database`).
+#[test]
+fn a_database_error_reads_once_with_one_hint() {
+    let home = Home::new();
+    let not_db = home.dir.path().join("notes.txt");
+    std::fs::write(&not_db, "these are my notes, not an inbox\n".repeat(200)).unwrap();
+    let arg = not_db.to_str().unwrap();
+    for args in [
+        vec!["inbox", "list", "--db", arg],
+        vec!["inbox", "show", "1", "--db", arg],
+        vec!["listen", "--port", "0", "--db", arg],
+    ] {
+        let out = home.lpwh(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(stderr.matches("not a database").count(), 0, "{stderr}");
+        assert_eq!(
+            stderr.matches("is not an SQLite database").count(),
+            1,
+            "{stderr}"
+        );
+        assert_eq!(stderr.matches("hint:").count(), 1, "{stderr}");
+        assert!(!stderr.contains("Error code"), "{stderr}");
+    }
+    assert_eq!(
+        std::fs::read(&not_db).unwrap(),
+        "these are my notes, not an inbox\n"
+            .repeat(200)
+            .into_bytes(),
+        "the file is left as it was"
+    );
+}

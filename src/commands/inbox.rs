@@ -83,9 +83,13 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The delivery's id (the ID column of 'lpwh inbox list')
     pub id: i64,
-    /// Print the exact raw body bytes and nothing else
+    /// Print the exact raw body bytes and nothing else (to a file or pipe; see --force)
     #[arg(long)]
     pub raw: bool,
+    /// With --raw, write the bytes even when stdout is a terminal. A delivery's bytes are
+    /// whatever the sender chose, escape sequences included, and a terminal obeys them
+    #[arg(long, requires = "raw")]
+    pub force: bool,
     #[command(flatten)]
     pub db: DbArg,
 }
@@ -158,7 +162,7 @@ fn parse_verdict(text: &str) -> Result<String, String> {
 /// The database's path, and the database unless nothing was recorded yet.
 fn open(ctx: &Ctx, db: &DbArg) -> Result<(PathBuf, Option<Connection>)> {
     let path = db_path(&ctx.dirs.data, db.db.as_deref());
-    let conn = schema::open_existing(&path)?;
+    let conn = schema::open_existing(&path, &ctx.out)?;
     Ok((path, conn))
 }
 
@@ -257,6 +261,18 @@ fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             usage("--raw prints the body bytes alone; it cannot be combined with --json").into(),
         );
     }
+    if args.raw && ctx.out.stdout_tty && !args.force {
+        return Err(usage(
+            "--raw would write a delivery's unchecked bytes to the terminal, which obeys any \
+             escape sequences in them (title, clipboard, screen)",
+        )
+        .hint(format!(
+            "redirect it ('lpwh inbox show {id} --raw > body.json'), pipe it, \
+             use 'lpwh inbox show {id}' to read it safely, or add --force",
+            id = args.id
+        ))
+        .into());
+    }
     let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
     let d = fetch(&conn, &path, args.id)?;
     if args.raw {
@@ -297,7 +313,7 @@ fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         if array {
             stdout.write_all(b"\n  ")?;
         }
-        serde_json::to_writer(&mut stdout, &render::stored_json(&d))
+        crate::json_write::to_writer(&mut stdout, &render::stored_json(&d))
             .map_err(std::io::Error::from)?;
         if !array {
             stdout.write_all(b"\n")?;

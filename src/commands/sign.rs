@@ -195,7 +195,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 "timestamp": args.scheme.header_timestamp(timestamp_ms),
                 "timestamp_ms": args.scheme.timestamp_unit().map(|_| timestamp_ms),
             });
-            serde_json::to_writer_pretty(&mut out, &value)?;
+            crate::json_write::to_writer_pretty(&mut out, &value)?;
             writeln!(out)?;
         }
     }

@@ -189,7 +189,9 @@ mod tests {
 
     fn db() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = schema::open_for_writing(&dir.path().join("i.sqlite")).unwrap();
+        let conn =
+            schema::open_for_writing(&dir.path().join("i.sqlite"), &crate::output::Out::plain())
+                .unwrap();
         let rows = [
             (1_000, "ok", "stream.started", "a"),
             (2_000, "bad_signature", "stream.idle", "b"),

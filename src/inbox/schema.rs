@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::Failure;
+use crate::output::Out;
 
 /// How long a statement waits for another process's write lock before failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -60,10 +61,12 @@ pub fn latest_version() -> i64 {
 
 /// Open (creating when missing) the database at `path` for recording: its directory is created
 /// (0700) and the file made 0600 before SQLite touches it, since bodies may hold private data.
-pub fn open_for_writing(path: &Path) -> Result<Connection> {
+/// An existing place is checked first ([`guard`]).
+pub fn open_for_writing(path: &Path, out: &Out) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
+    guard(path, out)?;
     create_private_file(path).with_context(|| format!("creating {}", path.display()))?;
     let conn = open(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
@@ -74,9 +77,12 @@ pub fn open_for_writing(path: &Path) -> Result<Connection> {
 }
 
 /// Open an existing database for the `inbox` commands; `None` when there is none yet.
-pub fn open_existing(path: &Path) -> Result<Option<Connection>> {
+pub fn open_existing(path: &Path, out: &Out) -> Result<Option<Connection>> {
     match std::fs::metadata(path) {
-        Ok(_) => open(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map(Some),
+        Ok(_) => {
+            guard(path, out)?;
+            open(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map(Some)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
     }
@@ -84,11 +90,59 @@ pub fn open_existing(path: &Path) -> Result<Option<Connection>> {
 
 fn open(path: &Path, flags: OpenFlags) -> Result<Connection> {
     let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)
-        .with_context(|| format!("opening the inbox database {}", path.display()))?;
-    configure(&conn).with_context(|| format!("setting up {}", path.display()))?;
-    migrate(&conn).with_context(|| format!("migrating {}", path.display()))?;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| explain(path, e.into()))?;
+    configure(&conn).map_err(|e| explain(path, e))?;
+    migrate(&conn).map_err(|e| explain(path, e))?;
     Ok(conn)
+}
+
+/// A database error as one sentence and one hint. rusqlite's message already says what its
+/// source (`Error code 26: file is not a database`) says, so the chain is not printed; an
+/// error that is already a [`Failure`] (a newer schema) is kept as it is.
+pub fn explain(path: &Path, err: anyhow::Error) -> anyhow::Error {
+    if err.chain().any(|cause| cause.is::<Failure>()) {
+        return err.context(path.display().to_string());
+    }
+    let Some(sqlite) = err
+        .chain()
+        .find_map(|c| c.downcast_ref::<rusqlite::Error>())
+    else {
+        return err.context(format!("the inbox database {}", path.display()));
+    };
+    use rusqlite::ErrorCode as Code;
+    let shown = path.display();
+    let other = "choose another database with --db PATH";
+    let (message, hint) = match sqlite.sqlite_error_code() {
+        Some(Code::NotADatabase) => (
+            format!("{shown} is not an SQLite database, so it cannot be an lpwh inbox"),
+            "point --db at an inbox or a new file, or move this file away".to_owned(),
+        ),
+        Some(Code::CannotOpen) => (
+            format!("cannot open the inbox database {shown}"),
+            format!("check that it is a file in a directory you can write, or {other}"),
+        ),
+        Some(Code::DatabaseBusy | Code::DatabaseLocked) => (
+            format!(
+                "the inbox database {shown} stayed locked by another process for {}s",
+                BUSY_TIMEOUT.as_secs()
+            ),
+            format!("wait for the other lpwh to finish, or {other}"),
+        ),
+        Some(Code::ReadOnly | Code::PermissionDenied) => (
+            format!("the inbox database {shown} cannot be written ({sqlite})"),
+            format!("check its permissions and its directory's, or {other}"),
+        ),
+        Some(Code::DatabaseCorrupt) => (
+            format!("the inbox database {shown} is damaged ({sqlite})"),
+            "move it away to start a new inbox ('sqlite3 FILE .recover' may save its rows)"
+                .to_owned(),
+        ),
+        _ => (
+            format!("the inbox database {shown}: {sqlite}"),
+            other.to_owned(),
+        ),
+    };
+    Failure::failure(message).hint(hint).into()
 }
 
 /// WAL lets readers (`inbox list`) run while a listener writes, and several listeners share one
@@ -138,6 +192,72 @@ pub fn migrate(conn: &Connection) -> Result<()> {
 
 pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// The inbox holds raw deliveries (and whatever private data they carry), so its place is
+/// checked before use:
+/// - a directory every user may write to is refused, unless it is sticky and the user's own
+///   (anyone could otherwise swap the database, or plant a `-wal` file beside it);
+/// - a database, `-wal` or `-shm` file others may read or write is made 0600, with a warning.
+#[cfg(unix)]
+pub fn guard(path: &Path, out: &Out) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(meta) = std::fs::metadata(dir) {
+        let mode = meta.mode();
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        let sticky_and_mine = mode & 0o1000 != 0 && meta.uid() == me;
+        if mode & 0o002 != 0 && !sticky_and_mine {
+            return Err(Failure::failure(format!(
+                "the inbox directory {} is writable by every user (mode {:o}), so anyone could \
+                 replace the database lpwh records deliveries in",
+                dir.display(),
+                mode & 0o7777
+            ))
+            .hint(format!(
+                "run 'chmod o-w {}', or choose a private place with --db PATH or LPWH_DATA_DIR",
+                dir.display()
+            ))
+            .into());
+        }
+    }
+    let companion = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    for file in [path.to_path_buf(), companion("-wal"), companion("-shm")] {
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        let mode = meta.mode() & 0o7777;
+        if !meta.is_file() || mode & 0o077 == 0 {
+            continue;
+        }
+        let tightened = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+        out.warn(match tightened {
+            Ok(()) => format!(
+                "{} was open to other users (mode {mode:o}); it holds raw deliveries, so lpwh \
+                 made it 0600",
+                file.display()
+            ),
+            Err(err) => format!(
+                "{} is open to other users (mode {mode:o}) and lpwh could not make it 0600 \
+                 ({err}); it holds raw deliveries",
+                file.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn guard(_path: &Path, _out: &Out) -> Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -197,7 +317,7 @@ mod tests {
     fn a_new_database_gets_the_latest_schema_in_wal_mode_with_a_private_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/dir/inbox.sqlite");
-        let conn = open_for_writing(&path).unwrap();
+        let conn = open_for_writing(&path, &Out::plain()).unwrap();
         assert_eq!(user_version(&conn).unwrap(), latest_version());
         let mode: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -229,7 +349,7 @@ mod tests {
     #[test]
     fn stepwise_migration_ends_where_a_fresh_database_starts() {
         let dir = tempfile::tempdir().unwrap();
-        let fresh = open_for_writing(&dir.path().join("fresh.sqlite")).unwrap();
+        let fresh = open_for_writing(&dir.path().join("fresh.sqlite"), &Out::plain()).unwrap();
         // Build a v1 database the way an older lpwh did, then open it with this one.
         let old_path = dir.path().join("old.sqlite");
         {
@@ -237,7 +357,7 @@ mod tests {
             old.execute_batch(MIGRATIONS[0]).unwrap();
             old.pragma_update(None, "user_version", 1).unwrap();
         }
-        let migrated = open_existing(&old_path).unwrap().unwrap();
+        let migrated = open_existing(&old_path, &Out::plain()).unwrap().unwrap();
         assert_eq!(user_version(&migrated).unwrap(), latest_version());
         assert_eq!(columns(&migrated), columns(&fresh));
         // Same tables and indexes (ALTER TABLE rewrites the CREATE text, so compare names).
@@ -256,7 +376,7 @@ mod tests {
             conn.pragma_update(None, "user_version", latest_version() + 5)
                 .unwrap();
         }
-        let err = open_existing(&path).unwrap_err();
+        let err = open_existing(&path, &Out::plain()).unwrap_err();
         assert!(
             format!("{err:#}").contains("newer than this lpwh"),
             "{err:#}"
@@ -269,7 +389,7 @@ mod tests {
     fn a_missing_database_is_not_created_by_readers() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("none.sqlite");
-        assert!(open_existing(&path).unwrap().is_none());
+        assert!(open_existing(&path, &Out::plain()).unwrap().is_none());
         assert!(!path.exists());
     }
 }

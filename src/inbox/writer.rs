@@ -107,7 +107,7 @@ impl Recorder {
     /// caller's to report: a database that cannot be opened should stop `listen` at start, not
     /// lose every delivery silently.
     pub fn open(path: &Path, retention: Option<Retention>, out: Out) -> Result<Recorder> {
-        let conn = schema::open_for_writing(path)?;
+        let conn = schema::open_for_writing(path, &out)?;
         let queue = Arc::new(Spool::new(QUEUE_MAX_BYTES));
         let counters = Arc::new(Counters::default());
         let flushed = Arc::new(Flushed::default());
@@ -917,7 +917,8 @@ mod tests {
     #[test]
     fn batches_of_every_size_are_inserted_whole_and_in_order() {
         let dir = tempfile::tempdir().unwrap();
-        let mut conn = schema::open_for_writing(&dir.path().join("inbox.sqlite")).unwrap();
+        let mut conn =
+            schema::open_for_writing(&dir.path().join("inbox.sqlite"), &Out::plain()).unwrap();
         let headers = http::HeaderMap::new();
         let names: Vec<String> = (0..80).map(|n| format!("e{n}")).collect();
         let mut next = 0usize;

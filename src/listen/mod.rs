@@ -286,8 +286,11 @@ fn open_inbox(ctx: &Ctx, args: &Args) -> Result<Option<Arc<crate::inbox::Recorde
     }
     let path = crate::inbox::db_path(&ctx.dirs.data, args.db.as_deref());
     let recorder = crate::inbox::Recorder::open(&path, args.keep, ctx.out).map_err(|e| {
+        // The database's own hint (one line, once), then the way out only listen has.
+        let hint = crate::error::hint_of(&e)
+            .unwrap_or_else(|| "choose another database with --db PATH".to_owned());
         Failure::failure(format!("cannot record deliveries: {e:#}"))
-            .hint("choose another database with --db PATH, or pass --no-record")
+            .hint(format!("{hint}, or pass --no-record"))
     })?;
     let keep = args
         .keep
@@ -298,6 +301,30 @@ fn open_inbox(ctx: &Ctx, args: &Args) -> Result<Option<Arc<crate::inbox::Recorde
         path.display()
     ));
     Ok(Some(Arc::new(recorder)))
+}
+
+/// The warning for a listener other machines can reach (`--host 0.0.0.0`, `::`, a LAN
+/// address), stronger when no secret guards it; `None` on loopback.
+fn exposure_warning(local: std::net::SocketAddr, signed: bool) -> Option<String> {
+    let ip = local.ip();
+    if ip.is_loopback() {
+        return None;
+    }
+    let whom = if ip.is_unspecified() {
+        "every network interface"
+    } else {
+        "a non-loopback address"
+    };
+    let risk = if signed {
+        " (deliveries still need a valid signature)"
+    } else {
+        ", and with no secret anyone can send deliveries that are accepted (and forwarded); \
+         give --secret, or use --host 127.0.0.1"
+    };
+    Some(format!(
+        "listening on {whom}: other machines that reach port {} can post to this receiver{risk}",
+        local.port()
+    ))
 }
 
 fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize, state: &State) {
@@ -313,6 +340,10 @@ fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize,
     };
     // The address and `ready` are printed even with -q: scripts wait for them.
     eprintln!("lpwh: listening on http://{local}{path} ({how})");
+    if let Some(warning) = exposure_warning(local, secrets > 0) {
+        // Shown even with -q, like every warning.
+        ctx.out.warn(warning);
+    }
     if secrets == 0 {
         ctx.out.warn(
             "no --secret, LPWH_WEBHOOK_SECRET or --webhook given: signatures are not checked",
@@ -425,6 +456,31 @@ impl Signals {
         {
             let _ = tokio::signal::ctrl_c().await;
             Stop::Interrupted
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tested as a function: the house rule is that no test binds anything but loopback.
+    #[test]
+    fn listening_beyond_loopback_is_warned_about_louder_without_a_secret() {
+        for loopback in ["127.0.0.1:3000", "[::1]:3000", "127.0.0.2:1"] {
+            assert_eq!(exposure_warning(loopback.parse().unwrap(), false), None);
+        }
+        for open in ["0.0.0.0:3000", "[::]:3000", "192.168.1.5:3000"] {
+            let addr = open.parse().unwrap();
+            let signed = exposure_warning(addr, true).expect("a warning");
+            assert!(signed.contains("other machines"), "{signed}");
+            assert!(signed.contains("port 3000"), "{signed}");
+            assert!(!signed.contains("anyone"), "{signed}");
+            let unsigned = exposure_warning(addr, false).expect("a warning");
+            assert!(
+                unsigned.contains("anyone can send deliveries"),
+                "{unsigned}"
+            );
         }
     }
 }

@@ -124,32 +124,36 @@ impl Record {
         }
         out.extend_from_slice(b",\"forward\":");
         let at = out.len();
-        if self.forward.is_empty() || serde_json::to_writer(&mut *out, &self.forward).is_err() {
+        if self.forward.is_empty()
+            || crate::json_write::to_writer(&mut *out, &self.forward).is_err()
+        {
             out.truncate(at);
             out.extend_from_slice(b"[]");
         }
         out.push(b'}');
     }
 
-    /// The body itself, when it is JSON on one line (surrounding whitespace trimmed).
+    /// The body itself, when it is JSON on one line of printable ASCII (surrounding whitespace
+    /// trimmed): Studio's bodies are, and copying them is the fast path.
     fn one_line_json(&self) -> Option<&str> {
         if !self.envelope.is_json {
             return None;
         }
         let raw = self.body.trim_ascii();
-        if crate::json_write::has_line_break(raw) {
+        if !crate::json_write::is_plain_line(raw) {
             return None;
         }
         std::str::from_utf8(raw).ok()
     }
 
-    /// The body as a JSON value: re-encoded compactly when it spans lines, a string (lossily)
+    /// The body as a JSON value: re-encoded compactly, with hidden and control characters
+    /// escaped, when it spans lines or holds anything but printable ASCII; a string (lossily)
     /// when it is not JSON.
     fn body_as_json(&self) -> String {
         if let Some(value) = self.envelope.json(&self.body) {
-            return value.to_string();
+            return crate::json_write::to_string(&value);
         }
-        serde_json::to_string(&String::from_utf8_lossy(&self.body)).unwrap_or_default()
+        crate::json_write::to_string(&String::from_utf8_lossy(&self.body))
     }
 
     /// The one-line report for people (plus headers and body with `-v`).
