@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod delivery;
 pub mod error;
 pub mod events;
 pub mod generate;

@@ -352,3 +352,47 @@ fn no_record_writes_nothing_and_keep_prunes() {
     let conflict = home.lpwh(&["listen", "--port", "0", "--no-record", "--db", db_arg]);
     assert_eq!(conflict.status.code(), Some(2));
 }
+
+/// One delivery, one JSON shape: what `listen --json` printed is what `inbox show --json`,
+/// `inbox list --json` and `inbox export` give back, except the inbox row `id` (unknown to
+/// listen) and `access` (not stored).
+#[test]
+fn listen_and_the_inbox_print_the_same_delivery_json() {
+    let home = Home::new();
+    let l = home.listen(&["--json", "--secret", SECRET]);
+    let (body, header) = signed("stream.started", &new_id());
+    assert_eq!(send(&l.addr, &[header], &body), 200);
+    let unsigned = format!(
+        r#"{{"event":"asset.ready","note":"caf\u00e9 {}"}}"#,
+        '\u{202e}'
+    );
+    assert_eq!(send(&l.addr, &[], unsigned.as_bytes()), 401);
+    let lines = l.wait_lines(2);
+    stop(l);
+    let live: Vec<Value> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+
+    let shown: Vec<Value> = (1..=2)
+        .map(|n| {
+            let n = n.to_string();
+            serde_json::from_str(&home.ok(&["--json", "inbox", "show", &n])).unwrap()
+        })
+        .collect();
+    let listed: Vec<Value> = serde_json::from_str(&home.ok(&["--json", "inbox", "list"])).unwrap();
+    let exported: Vec<Value> = home
+        .ok(&["inbox", "export"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (i, line) in live.iter().enumerate() {
+        let mut expected = line.clone();
+        expected["id"] = Value::from(i as i64 + 1);
+        assert_eq!(shown[i], expected, "show --json");
+        assert_eq!(exported[i], expected, "export");
+        // list is newest first.
+        assert_eq!(listed[live.len() - 1 - i], expected, "list --json");
+    }
+    assert_eq!(live[1]["verdict"], "missing_signature");
+}

@@ -149,31 +149,55 @@ async fn ndjson_has_the_documented_fields_and_curl_deliveries_verify() {
         .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
         .collect();
     let first = &records[0];
-    for field in [
-        "time",
-        "verdict",
-        "reason",
-        "hint",
-        "event",
-        "id",
-        "webhook_id",
-        "headers",
-        "body",
-        "forward",
-    ] {
-        assert!(first.get(field).is_some(), "missing field {field}: {first}");
+    // The delivery JSON, as the README documents it, field for field and in this order.
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "id",
+            "received_at",
+            "received_at_ms",
+            "verdict",
+            "hint",
+            "event",
+            "event_id",
+            "webhook_id",
+            "method",
+            "path",
+            "remote",
+            "status",
+            "access",
+            "headers",
+            "body",
+            "body_base64",
+            "size",
+            "forward",
+        ]
+    );
+    for record in &records {
+        serde_json::from_value::<lpwh::delivery::DeliveryJson>(record.clone())
+            .expect("every line reads as the delivery JSON");
     }
-    assert_eq!(first["verdict"], "valid");
-    assert_eq!(first["reason"], "ok");
+    assert_eq!(
+        first["id"],
+        Value::Null,
+        "listen does not know the inbox row"
+    );
+    assert_eq!(first["verdict"], "ok");
     assert_eq!(first["event"], "recording.ready");
-    assert_eq!(first["id"], id.as_str());
+    assert_eq!(first["event_id"], id.as_str());
     assert_eq!(first["webhook_id"], "wh-test-1");
     assert_eq!(first["body"]["timestamp"], t);
     assert_eq!(first["headers"]["livepeer-signature"], header.as_str());
     assert_eq!(first["forward"], serde_json::json!([]));
-    assert!(first["time"].as_str().unwrap().ends_with('Z'));
+    assert!(first["received_at"].as_str().unwrap().ends_with('Z'));
     assert_eq!(records[1]["verdict"], "duplicate");
-    assert_eq!(records[2]["reason"], "missing_signature");
+    assert_eq!(records[2]["verdict"], "missing_signature");
     assert_eq!(records[2]["body"], "not json");
 }
 

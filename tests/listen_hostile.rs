@@ -501,7 +501,7 @@ fn hostile_requests_get_their_status_and_the_server_survives() {
             .iter()
             .any(|r| r["verdict"] == "duplicate" && r["event"] == "asset.deleted")
     );
-    assert!(records.iter().any(|r| r["reason"] == "timestamp_mismatch"));
+    assert!(records.iter().any(|r| r["verdict"] == "timestamp_mismatch"));
     drop(listener);
 }
 

@@ -203,11 +203,12 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         since_ms,
         limit: (!args.all).then_some(args.limit),
     };
-    let rows = query::list(&conn, &filter).context("reading the inbox")?;
     if ctx.out.json {
-        let rows: Vec<_> = rows.iter().map(render::summary_json).collect();
+        let rows = query::list_full(&conn, &filter).context("reading the inbox")?;
+        let rows: Vec<_> = rows.iter().map(render::delivery_json).collect();
         return Ok(ctx.out.json(&rows)?);
     }
+    let rows = query::list(&conn, &filter).context("reading the inbox")?;
     if rows.is_empty() {
         let total = query::count(&conn)?;
         ctx.out.info(if total == 0 {
@@ -282,7 +283,7 @@ fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         return Ok(());
     }
     if ctx.out.json {
-        return Ok(ctx.out.json(&render::stored_json(&d))?);
+        return Ok(ctx.out.json(&render::delivery_json(&d))?);
     }
     ctx.out
         .line(render::show_text(&d, ctx.out.paint(), now_ms()))?;
@@ -313,7 +314,7 @@ fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         if array {
             stdout.write_all(b"\n  ")?;
         }
-        crate::json_write::to_writer(&mut stdout, &render::stored_json(&d))
+        crate::json_write::to_writer(&mut stdout, &render::delivery_json(&d))
             .map_err(std::io::Error::from)?;
         if !array {
             stdout.write_all(b"\n")?;

@@ -16,8 +16,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::delivery::Outcome;
 use crate::error::usage;
-use crate::listen::forward::Outcome;
 use crate::signature::Reason;
 
 pub use writer::{Recorder, Stats};
@@ -62,7 +62,7 @@ pub struct Delivery<'a> {
 impl<'a> Delivery<'a> {
     /// The delivery `listen` reported. Only POSTs get this far (other methods are refused before
     /// verification).
-    pub fn from_record(record: &'a crate::listen::print::Record) -> Delivery<'a> {
+    pub fn from_record(record: &'a crate::delivery::Record) -> Delivery<'a> {
         Delivery {
             received_at_ms: record.time_ms,
             method: "POST",

@@ -63,10 +63,38 @@ impl Stored {
 
 /// Summaries matching `filter`, newest first.
 pub fn list(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Summary>> {
-    let mut sql = String::from(
+    let (sql, args) = matching(
         "SELECT id, received_at, verdict, event, event_id, webhook_id, length(body), status
-         FROM deliveries WHERE 1 = 1",
+         FROM deliveries",
+        filter,
     );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), |r| {
+        Ok(Summary {
+            id: r.get(0)?,
+            received_at_ms: r.get(1)?,
+            verdict: r.get(2)?,
+            event: r.get(3)?,
+            event_id: r.get(4)?,
+            webhook_id: r.get(5)?,
+            size: r.get(6)?,
+            status: r.get(7)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Whole deliveries matching `filter`, newest first (`inbox list --json`).
+pub fn list_full(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Stored>> {
+    let (sql, args) = matching(FULL, filter);
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), stored)?;
+    rows.collect()
+}
+
+/// `select` with the WHERE, ORDER BY and LIMIT `filter` asks for, and its arguments.
+fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
+    let mut sql = format!("{select} WHERE 1 = 1");
     let mut args: Vec<SqlValue> = Vec::new();
     if let Some(event) = &filter.event {
         if event.contains('*') {
@@ -91,20 +119,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Summary>
         sql.push_str(" LIMIT ?");
         args.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
     }
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), |r| {
-        Ok(Summary {
-            id: r.get(0)?,
-            received_at_ms: r.get(1)?,
-            verdict: r.get(2)?,
-            event: r.get(3)?,
-            event_id: r.get(4)?,
-            webhook_id: r.get(5)?,
-            size: r.get(6)?,
-            status: r.get(7)?,
-        })
-    })?;
-    rows.collect()
+    (sql, args)
 }
 
 const FULL: &str = "SELECT id, received_at, method, path, headers, body, verdict, hint, event,

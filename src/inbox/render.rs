@@ -1,20 +1,13 @@
-//! Showing stored deliveries: the `list` table, the `show` page, and the stable JSON objects of
-//! `list --json`, `show --json` and `export`. Everything from a payload is sanitized before it
+//! Showing stored deliveries: the `list` table, the `show` page, and the delivery JSON
+//! ([`DeliveryJson`]) of `list --json`, `show --json` and `export`. Everything from a payload is sanitized before it
 //! reaches a terminal.
 
 use base64::Engine as _;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
+use crate::delivery::DeliveryJson;
 use crate::inbox::query::{Stored, Summary};
 use crate::output::{Out, Paint, local_time, relative_time, sanitize, sanitize_multiline};
-
-/// `2026-11-22T07:30:00.123Z` for a Unix-ms time (or the number, if out of range).
-pub fn rfc3339(ms: i64) -> Value {
-    match jiff::Timestamp::from_millisecond(ms) {
-        Ok(ts) => Value::String(ts.to_string()),
-        Err(_) => Value::from(ms),
-    }
-}
 
 /// `412 B`, `1.2 KiB`, `3.4 MiB`.
 pub fn size(bytes: i64) -> String {
@@ -36,20 +29,6 @@ pub fn verdict(paint: Paint, word: &str) -> String {
         "unsigned" => paint.yellow("? unsigned"),
         other => paint.red(format!("✗ {}", sanitize(other))),
     }
-}
-
-pub fn summary_json(s: &Summary) -> Value {
-    json!({
-        "id": s.id,
-        "received_at": rfc3339(s.received_at_ms),
-        "received_at_ms": s.received_at_ms,
-        "verdict": s.verdict,
-        "event": s.event,
-        "event_id": s.event_id,
-        "webhook_id": s.webhook_id,
-        "size": s.size,
-        "status": s.status,
-    })
 }
 
 /// The `list` table: ID, TIME, VERDICT, EVENT, EVENT ID, SIZE.
@@ -96,32 +75,35 @@ pub fn headers_object(headers: &[(String, String)]) -> Value {
     Value::Object(map)
 }
 
-/// The full, stable JSON object for one delivery: the body parsed when it is JSON (else as
-/// text), and always the exact bytes as base64.
-pub fn stored_json(d: &Stored) -> Value {
-    let body = match serde_json::from_slice::<Value>(&d.body) {
-        Ok(parsed) => parsed,
-        Err(_) => Value::String(String::from_utf8_lossy(&d.body).into_owned()),
+/// A stored delivery as the delivery JSON ([`DeliveryJson`]), the shape `listen --json` writes.
+/// The inbox keeps no access-control decision, so `access` is `null`.
+pub fn delivery_json(d: &Stored) -> DeliveryJson {
+    let Value::Object(headers) = headers_object(&d.headers) else {
+        unreachable!("headers_object builds an object")
     };
-    json!({
-        "id": d.id,
-        "received_at": rfc3339(d.received_at_ms),
-        "received_at_ms": d.received_at_ms,
-        "method": d.method,
-        "path": d.path,
-        "remote": d.remote,
-        "status": d.status,
-        "verdict": d.verdict,
-        "hint": d.hint,
-        "event": d.event,
-        "event_id": d.event_id,
-        "webhook_id": d.webhook_id,
-        "headers": headers_object(&d.headers),
-        "body": body,
-        "body_base64": base64::engine::general_purpose::STANDARD.encode(&d.body),
-        "size": d.body.len(),
-        "forward": d.forward.clone().unwrap_or_else(|| Value::Array(Vec::new())),
-    })
+    DeliveryJson {
+        id: Some(d.id),
+        received_at: crate::delivery::json::rfc3339(d.received_at_ms),
+        received_at_ms: d.received_at_ms,
+        verdict: d.verdict.clone(),
+        hint: d.hint.clone(),
+        event: d.event.clone(),
+        event_id: d.event_id.clone(),
+        webhook_id: d.webhook_id.clone(),
+        method: d.method.clone(),
+        path: d.path.clone(),
+        remote: d.remote.clone(),
+        status: d.status.and_then(|s| u16::try_from(s).ok()),
+        access: None,
+        headers,
+        body: crate::delivery::json::body_value(&d.body),
+        body_base64: base64::engine::general_purpose::STANDARD.encode(&d.body),
+        size: d.body.len(),
+        forward: match &d.forward {
+            Some(Value::Array(outcomes)) => outcomes.clone(),
+            _ => Vec::new(),
+        },
+    }
 }
 
 /// The `show` page for people: facts, verdict, forward results, headers, pretty body.
@@ -199,6 +181,7 @@ fn pretty_body(body: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn stored(body: &[u8]) -> Stored {
         Stored {
@@ -225,17 +208,17 @@ mod tests {
 
     #[test]
     fn repeated_headers_become_arrays() {
-        let v = stored_json(&stored(b"{}"));
+        let v = serde_json::to_value(delivery_json(&stored(b"{}"))).unwrap();
         assert_eq!(v["headers"]["x-a"], json!(["1", "2"]));
         assert_eq!(v["headers"]["user-agent"], "livepeer.studio");
     }
 
     #[test]
     fn json_keeps_exact_bytes_and_parses_json_bodies() {
-        let v = stored_json(&stored(br#"{"b": 1.50}"#));
+        let v = serde_json::to_value(delivery_json(&stored(br#"{"b": 1.50}"#))).unwrap();
         assert_eq!(v["body"]["b"], 1.5);
         assert_eq!(v["body_base64"], "eyJiIjogMS41MH0=");
-        let t = stored_json(&stored(b"plain"));
+        let t = serde_json::to_value(delivery_json(&stored(b"plain"))).unwrap();
         assert_eq!(t["body"], "plain");
     }
 

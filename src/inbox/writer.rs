@@ -614,7 +614,7 @@ fn write_headers_json(headers: &http::HeaderMap, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listen::forward::Outcome;
+    use crate::delivery::Outcome;
     use crate::signature::Reason;
 
     /// Queue the test delivery number `n`, received at `at`, with a body of `body_len` bytes

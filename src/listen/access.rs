@@ -18,14 +18,8 @@ use anyhow::{Context as _, Result, bail};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::delivery::Decision;
 use crate::listen::parse::glob_match;
-
-/// Allow or deny, with the reason printed next to the delivery.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    pub allow: bool,
-    pub why: String,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -4,8 +4,8 @@
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use serde::Serialize;
 
+use crate::delivery::Outcome;
 use crate::listen::parse::glob_match;
 use crate::redacted::url_without_secrets;
 
@@ -24,27 +24,6 @@ impl Target {
             // A body without an event name only goes to catch-all targets.
             (Some(_), None) => false,
         }
-    }
-}
-
-/// What one target answered. `status` is None when it could not be reached or timed out.
-#[derive(Debug, Clone, Serialize)]
-pub struct Outcome {
-    pub url: String,
-    pub status: Option<u16>,
-    pub latency_ms: u64,
-    pub error: Option<String>,
-    /// The first target's answer is relayed to the sender, so keep its body (bounded).
-    #[serde(skip)]
-    pub body: Bytes,
-    #[serde(skip)]
-    pub content_type: Option<http::HeaderValue>,
-}
-
-impl Outcome {
-    /// The sender should see a retry-worthy failure: unreachable, timed out, or 5xx.
-    pub fn failed(&self) -> bool {
-        self.status.is_none_or(|s| s >= 500)
     }
 }
 

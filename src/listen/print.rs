@@ -1,161 +1,20 @@
-//! The delivery report: one line per delivery for people (or one NDJSON object with `--json`),
-//! written by a single printer thread fed through a [`Spool`] so a slow terminal never holds a
+//! The delivery report: one line per delivery for people (or the delivery JSON with `--json`,
+//! [`crate::delivery::json`]), written by a single printer thread fed through a [`Spool`] so a slow terminal never holds a
 //! request.
 
 use std::io::{self, Write};
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::Bytes;
 use serde_json::Value;
 
+use crate::delivery::{Outcome, Record};
 use crate::events;
-use crate::listen::access::Decision;
-use crate::listen::forward::Outcome;
-use crate::listen::verdict::Envelope;
 use crate::output::{Out, Paint, sanitize, sanitize_multiline};
 use crate::signature::Reason;
 use crate::spool::{Refused, Scratch, Spool, Taken};
 
-/// Everything known about one delivery once it has been answered.
-#[derive(Debug)]
-pub struct Record {
-    pub time_ms: i64,
-    pub remote: Option<SocketAddr>,
-    pub path: String,
-    /// The status lpwh answered with.
-    pub status: u16,
-    pub reason: Reason,
-    pub hint: Option<String>,
-    pub envelope: Envelope,
-    pub headers: http::HeaderMap,
-    pub body: Bytes,
-    pub forward: Vec<Outcome>,
-    pub access: Option<Decision>,
-}
-
 impl Record {
-    /// The coarse verdict word in NDJSON: `valid`, `invalid`, `duplicate` or `unsigned`.
-    pub fn verdict(&self) -> &'static str {
-        match self.reason {
-            Reason::Ok => "valid",
-            Reason::Duplicate => "duplicate",
-            Reason::Unsigned => "unsigned",
-            _ => "invalid",
-        }
-    }
-
-    /// The stable NDJSON line (documented field set; new fields may be added, none removed),
-    /// without its newline, appended to `out`. Written field by field straight into the
-    /// caller's buffer ([`crate::json_write`]): the body is embedded as the raw JSON it arrived
-    /// as (re-encoded only when it spans lines), headers straight from the map. Field order is
-    /// this order; every field is always present (`null` when unknown).
-    pub fn write_ndjson(&self, out: &mut Vec<u8>) {
-        use crate::json_write::{push_addr, push_opt_string, push_string, push_time_ms};
-        out.extend_from_slice(b"{\"time\":");
-        push_time_ms(out, self.time_ms);
-        // The verdict and reason words are fixed lowercase ASCII: nothing to escape.
-        out.extend_from_slice(b",\"verdict\":\"");
-        out.extend_from_slice(self.verdict().as_bytes());
-        out.extend_from_slice(b"\",\"reason\":\"");
-        out.extend_from_slice(self.reason.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"hint\":");
-        push_opt_string(out, self.hint.as_deref());
-        out.extend_from_slice(b",\"event\":");
-        push_opt_string(out, self.envelope.event.as_deref());
-        out.extend_from_slice(b",\"id\":");
-        push_opt_string(out, self.envelope.id.as_deref());
-        out.extend_from_slice(b",\"webhook_id\":");
-        push_opt_string(out, self.envelope.webhook_id.as_deref());
-        out.extend_from_slice(b",\"status\":");
-        out.extend_from_slice(itoa::Buffer::new().format(self.status).as_bytes());
-        out.extend_from_slice(b",\"path\":");
-        push_string(out, self.path.as_bytes());
-        out.extend_from_slice(b",\"remote\":");
-        match self.remote {
-            Some(addr) => push_addr(out, addr),
-            None => out.extend_from_slice(b"null"),
-        }
-        out.extend_from_slice(b",\"access\":");
-        match &self.access {
-            Some(d) => {
-                out.extend_from_slice(if d.allow {
-                    b"{\"allow\":true,\"why\":"
-                } else {
-                    b"{\"allow\":false,\"why\":"
-                });
-                push_string(out, d.why.as_bytes());
-                out.push(b'}');
-            }
-            None => out.extend_from_slice(b"null"),
-        }
-        // `{name: value}`, a repeated name as `{name: [values...]}`. Names are lowercase tokens.
-        out.extend_from_slice(b",\"headers\":{");
-        for (i, name) in self.headers.keys().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.push(b'"');
-            out.extend_from_slice(name.as_str().as_bytes());
-            out.extend_from_slice(b"\":");
-            let mut values = self.headers.get_all(name).iter();
-            let first = values.next().map(|v| v.as_bytes()).unwrap_or_default();
-            match values.next() {
-                None => push_string(out, first),
-                Some(second) => {
-                    out.push(b'[');
-                    push_string(out, first);
-                    for value in std::iter::once(second).chain(values) {
-                        out.push(b',');
-                        push_string(out, value.as_bytes());
-                    }
-                    out.push(b']');
-                }
-            }
-        }
-        // `body` and `forward` close the object: the body goes in as the JSON it arrived as
-        // when that is one line (it was validated when the envelope was read), so the common
-        // case costs a copy, not another parse.
-        out.extend_from_slice(b"},\"body\":");
-        match self.one_line_json() {
-            Some(raw) => out.extend_from_slice(raw.as_bytes()),
-            None => out.extend_from_slice(self.body_as_json().as_bytes()),
-        }
-        out.extend_from_slice(b",\"forward\":");
-        let at = out.len();
-        if self.forward.is_empty()
-            || crate::json_write::to_writer(&mut *out, &self.forward).is_err()
-        {
-            out.truncate(at);
-            out.extend_from_slice(b"[]");
-        }
-        out.push(b'}');
-    }
-
-    /// The body itself, when it is JSON on one line of printable ASCII (surrounding whitespace
-    /// trimmed): Studio's bodies are, and copying them is the fast path.
-    fn one_line_json(&self) -> Option<&str> {
-        if !self.envelope.is_json {
-            return None;
-        }
-        let raw = self.body.trim_ascii();
-        if !crate::json_write::is_plain_line(raw) {
-            return None;
-        }
-        std::str::from_utf8(raw).ok()
-    }
-
-    /// The body as a JSON value: re-encoded compactly, with hidden and control characters
-    /// escaped, when it spans lines or holds anything but printable ASCII; a string (lossily)
-    /// when it is not JSON.
-    fn body_as_json(&self) -> String {
-        if let Some(value) = self.envelope.json(&self.body) {
-            return crate::json_write::to_string(&value);
-        }
-        crate::json_write::to_string(&String::from_utf8_lossy(&self.body))
-    }
-
     /// The one-line report for people (plus headers and body with `-v`).
     pub fn to_text(&self, paint: Paint, verbose: bool) -> String {
         let time = jiff::Timestamp::from_millisecond(self.time_ms)
@@ -380,7 +239,7 @@ pub fn lines() -> Arc<Lines> {
 /// crosses threads.
 pub fn render_into(record: &Record, out: Out, verbose: bool, buf: &mut Vec<u8>) {
     if out.json {
-        record.write_ndjson(buf);
+        record.write_json(buf);
     } else {
         buf.extend_from_slice(record.to_text(out.paint(), verbose).as_bytes());
     }
@@ -448,41 +307,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// The record's NDJSON line as text (it is always UTF-8: the writer copies only `&str`s and
-    /// what serde_json escapes).
-    fn ndjson(r: &Record) -> String {
-        let mut line = Vec::new();
-        r.write_ndjson(&mut line);
-        String::from_utf8(line).unwrap()
-    }
-
-    fn record(reason: Reason, forward: Vec<Outcome>) -> Record {
-        let body = br#"{"id":"e1","event":"stream.started","stream":{"id":"s1","name":"n"}}"#;
-        Record {
-            time_ms: 1_700_000_000_000,
-            remote: None,
-            path: "/".into(),
-            status: 200,
-            reason,
-            hint: Some("why".into()),
-            envelope: Envelope::parse(body),
-            headers: http::HeaderMap::new(),
-            body: Bytes::from_static(body),
-            forward,
-            access: None,
-        }
-    }
-
-    fn outcome(status: Option<u16>, error: Option<&str>) -> Outcome {
-        Outcome {
-            url: "http://localhost:4000/hook".into(),
-            status,
-            latency_ms: 12,
-            error: error.map(str::to_owned),
-            body: Bytes::new(),
-            content_type: None,
-        }
-    }
+    use crate::delivery::sample::{outcome, record};
 
     #[test]
     fn lines_carry_the_mark_and_the_forward_result() {
@@ -501,118 +326,6 @@ mod tests {
         assert!(dup.contains(" ⟳ duplicate stream.started"), "{dup}");
         let unsigned = record(Reason::Unsigned, vec![]).to_text(Paint(false), false);
         assert!(unsigned.contains(" ? unsigned stream.started") && !unsigned.contains("why"));
-        let line = ndjson(&record(Reason::Ok, vec![outcome(Some(502), None)]));
-        let json: Value = serde_json::from_str(&line).unwrap();
-        assert_eq!(json["verdict"], "valid");
-        assert_eq!(json["forward"][0]["status"], 502);
-        assert_eq!(json["forward"][0]["latency_ms"], 12);
-        assert_eq!(json["forward"][0]["error"], serde_json::Value::Null);
-    }
-
-    #[test]
-    fn ndjson_is_one_line_with_the_body_as_json_and_every_header() {
-        let mut r = record(Reason::Ok, vec![]);
-        r.headers.append("x-a", "1".parse().unwrap());
-        r.headers.append("x-a", "2".parse().unwrap());
-        r.headers
-            .append("content-type", "application/json".parse().unwrap());
-        r.remote = Some("127.0.0.1:9".parse().unwrap());
-        let line = ndjson(&r);
-        assert!(!line.contains('\n'), "{line}");
-        let v: Value = serde_json::from_str(&line).unwrap();
-        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(
-            keys,
-            [
-                "time",
-                "verdict",
-                "reason",
-                "hint",
-                "event",
-                "id",
-                "webhook_id",
-                "status",
-                "path",
-                "remote",
-                "access",
-                "headers",
-                "body",
-                "forward"
-            ]
-        );
-        assert_eq!(v["time"], "2023-11-14T22:13:20Z");
-        assert_eq!(v["remote"], "127.0.0.1:9");
-        assert_eq!(v["headers"]["x-a"], json!(["1", "2"]));
-        assert_eq!(v["headers"]["content-type"], "application/json");
-        assert_eq!(v["body"]["stream"]["name"], "n");
-        assert_eq!(v["access"], Value::Null);
-
-        // A pretty-printed body (with surrounding whitespace) is re-encoded onto one line.
-        let pretty = b"\n  {\n  \"id\": \"e2\",\r\n  \"event\": \"x\"\n}\n";
-        r.body = Bytes::from_static(pretty);
-        r.envelope = Envelope::parse(pretty);
-        let line = ndjson(&r);
-        assert!(!line.contains('\n') && !line.contains('\r'), "{line}");
-        let v: Value = serde_json::from_str(&line).unwrap();
-        assert_eq!(v["body"], json!({"id": "e2", "event": "x"}));
-
-        // Not JSON: the text, lossily, as a string (escapes keep it one line).
-        let junk = b"line1\nline2 \xff \x1b[31m";
-        r.body = Bytes::from_static(junk);
-        r.envelope = Envelope::parse(junk);
-        let line = ndjson(&r);
-        assert!(!line.contains('\n') && !line.contains('\x1b'), "{line}");
-        let v: Value = serde_json::from_str(&line).unwrap();
-        assert_eq!(v["body"], "line1\nline2 \u{fffd} \u{1b}[31m");
-        assert_eq!(v["id"], Value::Null);
-    }
-
-    #[test]
-    fn ndjson_escapes_every_text_field_and_keeps_the_exact_shape() {
-        let body = br#"{"id":"e\"1\u001b","event":"stream.\u00e9","webhookId":"wh\n"}"#;
-        let mut r = record(
-            Reason::BadSignature,
-            vec![outcome(None, Some("refused \"x\""))],
-        );
-        r.time_ms = 1_795_335_697_120;
-        r.body = Bytes::from_static(body);
-        r.envelope = Envelope::parse(body);
-        r.hint = Some("say \"hi\"\n\u{1b}[2J\\".into());
-        r.path = "/p?q=\"ü\"".into();
-        r.status = 401;
-        r.remote = Some("[::1]:8080".parse().unwrap());
-        r.access = Some(Decision {
-            allow: false,
-            why: "rule \"b\"".into(),
-        });
-        r.headers
-            .append("x-bin", http::HeaderValue::from_bytes(b"\xff\"\\").unwrap());
-        r.headers
-            .append("x-tab", http::HeaderValue::from_bytes(b"a\tb").unwrap());
-        r.headers.append("x-tab", "second".parse().unwrap());
-        let line = ndjson(&r);
-        assert!(!line.contains(['\n', '\r', '\x1b']), "{line}");
-        let v: Value = serde_json::from_str(&line).unwrap();
-        assert_eq!(
-            v,
-            json!({
-                "time": "2026-11-22T08:21:37.12Z",
-                "verdict": "invalid",
-                "reason": "bad_signature",
-                "hint": "say \"hi\"\n\u{1b}[2J\\",
-                "event": "stream.é",
-                "id": "e\"1\u{1b}",
-                "webhook_id": "wh\n",
-                "status": 401,
-                "path": "/p?q=\"ü\"",
-                "remote": "[::1]:8080",
-                "access": {"allow": false, "why": "rule \"b\""},
-                "headers": {"x-bin": "\u{fffd}\"\\", "x-tab": ["a\tb", "second"]},
-                "body": {"id": "e\"1\u{1b}", "event": "stream.é", "webhookId": "wh\n"},
-                "forward": serde_json::to_value(&r.forward).unwrap(),
-            })
-        );
-        assert_eq!(v["forward"][0]["error"], "refused \"x\"");
     }
 
     #[test]

@@ -22,11 +22,12 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, mpsc};
 use tokio::time::error::Elapsed;
 
+use crate::delivery::{Envelope, Record};
 use crate::listen::access::Policy;
 use crate::listen::forward::Forwarder;
 use crate::listen::parse::glob_match;
-use crate::listen::print::{Lines, Record};
-use crate::listen::verdict::{Envelope, ReplayWindow, Seen, Verifier};
+use crate::listen::print::Lines;
+use crate::listen::verdict::{ReplayWindow, Seen, Verifier};
 use crate::output::{Out, now_ms, sanitize};
 use crate::signature::Reason;
 
