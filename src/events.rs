@@ -294,6 +294,19 @@ pub fn check_livepeer_events(names: &[String]) -> Result<(), String> {
     }
 }
 
+/// `text` in the colour of an event family, the same colour everywhere an event is shown.
+pub fn paint_family(paint: crate::output::Paint, family: &str, text: &str) -> String {
+    match family {
+        "stream" | "live_stream" => paint.green(text),
+        "recording" => paint.red(text),
+        "multistream" => paint.magenta(text),
+        "playback" => paint.cyan(text),
+        "asset" | "media" => paint.blue(text),
+        "task" => paint.yellow(text),
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

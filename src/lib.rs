@@ -10,18 +10,22 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod deliver;
 pub mod delivery;
 pub mod error;
 pub mod events;
 pub mod generate;
 pub mod inbox;
+pub mod input;
 pub mod json_write;
 pub mod listen;
 pub mod output;
+pub mod prompt;
 pub mod redacted;
 pub mod samples;
 pub mod signature;
 pub mod spool;
+pub mod webhook;
 
 /// Resolve the global options into a [`context::Ctx`] and run the chosen command.
 pub async fn run(cli: cli::Cli) -> anyhow::Result<()> {

@@ -13,8 +13,8 @@ use crate::context::Ctx;
 use crate::error::{Failure, Kind, usage};
 use crate::output::sanitize;
 
-use super::webhook_common::{Resolver, is_not_found, looks_like_uuid};
-use super::webhook_prompt::{self as prompt, ask};
+use crate::prompt::{self as prompt, ask};
+use crate::webhook::resolve::{Resolver, is_not_found, looks_like_uuid};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \

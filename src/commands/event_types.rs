@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::events::{self, EventType, Provider};
-use crate::output::Paint;
 use crate::samples;
 
 #[derive(Debug, clap::Args)]
@@ -71,7 +70,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         };
         table.add_row(vec![
             e.name.to_owned(),
-            paint_family(paint, e.family, e.family),
+            events::paint_family(paint, e.family, e.family),
             description,
         ]);
     }
@@ -92,19 +91,6 @@ fn catalog(choice: ProviderChoice) -> Vec<&'static EventType> {
     let order: Vec<&str> = list.iter().map(|e| e.family).collect();
     list.sort_by_key(|e| order.iter().position(|f| *f == e.family));
     list
-}
-
-/// `text` in the colour of an event family, the same colour everywhere an event is shown.
-pub fn paint_family(paint: Paint, family: &str, text: &str) -> String {
-    match family {
-        "stream" | "live_stream" => paint.green(text),
-        "recording" => paint.red(text),
-        "multistream" => paint.magenta(text),
-        "playback" => paint.cyan(text),
-        "asset" | "media" => paint.blue(text),
-        "task" => paint.yellow(text),
-        _ => text.to_owned(),
-    }
 }
 
 #[cfg(test)]

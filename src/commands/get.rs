@@ -4,7 +4,8 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 
-use super::webhook_common::{resolve, show_webhook};
+use crate::webhook::render::show_webhook;
+use crate::webhook::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

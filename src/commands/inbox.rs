@@ -9,14 +9,14 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use rusqlite::Connection;
 use serde_json::json;
 
-use crate::commands::deliver;
-use crate::commands::webhook_prompt::{ask, confirm};
 use crate::context::Ctx;
+use crate::deliver;
 use crate::error::{Failure, usage};
 use crate::inbox::query::{self, Filter};
 use crate::inbox::replay::{Refresh, refresh_timestamp};
 use crate::inbox::{db_path, parse_since, render, schema};
 use crate::output::{now_ms, sanitize};
+use crate::prompt::{ask, confirm};
 use crate::redacted::Secret;
 use crate::signature::{self, Reason, Scheme};
 

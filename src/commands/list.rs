@@ -9,9 +9,9 @@ use crate::inbox::parse_since;
 use crate::output::{self, sanitize};
 use crate::redacted::mask;
 
-use super::webhook_common::{
-    MAX_PAGE, compact_events, failure_short, triggered_short, warn_unknown_event,
-};
+use crate::api::MAX_PAGE_SIZE;
+use crate::webhook::input::warn_unknown_event;
+use crate::webhook::render::{compact_events, failure_short, triggered_short};
 
 /// Studio's page size when none is asked for.
 const DEFAULT_LIMIT: u32 = 20;
@@ -103,11 +103,12 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let wanted = args.limit.unwrap_or(DEFAULT_LIMIT) as usize;
     let mut more = false;
     let local_filter = event.is_some() || url.is_some();
-    let mut webhooks: Vec<Webhook> = if args.all || local_filter || wanted > MAX_PAGE as usize {
+    let mut webhooks: Vec<Webhook> = if args.all || local_filter || wanted > MAX_PAGE_SIZE as usize
+    {
         // Studio cannot filter on events, nor on a part of a URL: with --event or --url every
         // page is read and filtered here.
         let query = ListQuery {
-            limit: Some(MAX_PAGE),
+            limit: Some(MAX_PAGE_SIZE),
             order,
             filters,
             ..ListQuery::default()

@@ -3,7 +3,9 @@
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::listen::{self, parse};
+use crate::error::{Failure, usage};
+use crate::events;
+use crate::listen::{self, Options, Recording, access, forward, parse, public_url};
 use crate::redacted::Secret;
 use crate::signature::Scheme;
 
@@ -115,5 +117,139 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    listen::run(ctx, args).await
+    let options = resolve(ctx, args).await?;
+    listen::run(ctx, options).await
+}
+
+/// The flags checked and turned into [`Options`]: the access-control rules read, the forward
+/// client built, and `--webhook`'s secret fetched from the API.
+async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
+    check_args(ctx, &args)?;
+    let access = args
+        .access_control
+        .as_deref()
+        .map(access::Policy::load)
+        .transpose()
+        .map_err(|e| {
+            usage(format!("{e:#}"))
+                .hint("--access-control takes allow, deny or a rules file (JSON or TOML)")
+        })?;
+    let forwarder = forward::Forwarder::new(args.forward_to, args.forward_timeout)?;
+
+    // clap refuses an empty --secret / LPWH_WEBHOOK_SECRET, so an empty list means none was given.
+    let mut secrets = args.secrets;
+    if let Some(id) = &args.webhook {
+        // A full id or a unique prefix, like every other command that takes a webhook id.
+        let webhook = crate::webhook::resolve::resolve(&ctx.api()?, id).await?;
+        // `Webhook` reads Studio's `""` (a cleared secret) as none.
+        match webhook.shared_secret {
+            Some(secret) => secrets.push(Secret::new(secret)),
+            None => {
+                return Err(Failure::failure(format!(
+                    "webhook {} ({}) has no sharedSecret, so its deliveries carry no signature",
+                    webhook.id, webhook.name
+                ))
+                .hint(format!(
+                    "give it one with 'lpwh update {} --rotate-secret', or listen without --webhook to accept unsigned deliveries",
+                    webhook.id
+                ))
+                .into());
+            }
+        }
+    }
+    let record = (!args.no_record).then(|| Recording {
+        db: crate::inbox::db_path(&ctx.dirs.data, args.db.as_deref()),
+        keep: args.keep,
+    });
+    Ok(Options {
+        host: args.host,
+        port: args.port,
+        path: args.path,
+        secrets,
+        scheme: args.scheme,
+        tolerance: args.tolerance,
+        max_body: args.max_body,
+        read_timeout: args.read_timeout,
+        forwarder,
+        events: args.events,
+        until: args.until,
+        count: args.count,
+        timeout_after: args.timeout_after,
+        access,
+        public_url: args.public_url,
+        record,
+    })
+}
+
+fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
+    if args.timeout_after.is_some() && args.until.is_none() && args.count.is_none() {
+        return Err(usage("--timeout-after needs --until EVENT or --count N")
+            .hint("e.g. lpwh listen --until asset.ready --timeout-after 10m")
+            .into());
+    }
+    if args.public_url.is_some() && args.scheme != Scheme::Livepeer {
+        return Err(usage(format!(
+            "--public-url creates a Studio webhook, which signs with the livepeer scheme, not {:?}",
+            args.scheme
+        ))
+        .hint("drop --scheme, or verify another provider's deliveries with --secret")
+        .into());
+    }
+    if let Some(url) = &args.public_url {
+        let parsed = url::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"));
+        if parsed.is_none() {
+            return Err(usage(format!("--public-url '{url}' is not an http(s) URL"))
+                .hint("pass your tunnel's URL, e.g. https://abcd.ngrok.app")
+                .into());
+        }
+    }
+    let known = || {
+        events::LIVEPEER_EVENTS
+            .iter()
+            .chain(events::FASTPIX_EVENTS)
+            .map(|e| e.name)
+    };
+    for glob in &args.events {
+        if !known().any(|name| parse::glob_match(glob, name)) {
+            match events::did_you_mean(glob, known()) {
+                Some(s) => ctx.out.warn(format!(
+                    "--events '{glob}' matches no known event (did you mean '{s}'?)"
+                )),
+                None => ctx
+                    .out
+                    .warn(format!("--events '{glob}' matches no known event")),
+            }
+        }
+    }
+    if args.public_url.is_some()
+        && !args.events.is_empty()
+        && public_url::subscribed_events(&args.events).is_empty()
+    {
+        return Err(usage(format!(
+            "--events {} matches none of Studio's events, so the temporary webhook would receive nothing",
+            args.events.join(",")
+        ))
+        .hint("run 'lpwh event-types' to see the names, e.g. --events 'asset.*,task.*'")
+        .into());
+    }
+    if let Some(until) = &args.until
+        && events::livepeer_event(until).is_none()
+        && events::fastpix_event(until).is_none()
+    {
+        let names = events::LIVEPEER_EVENTS
+            .iter()
+            .chain(events::FASTPIX_EVENTS)
+            .map(|e| e.name);
+        match events::did_you_mean(until, names) {
+            Some(s) => ctx.out.warn(format!(
+                "--until '{until}' is not a known event (did you mean '{s}'?)"
+            )),
+            None => ctx
+                .out
+                .warn(format!("--until '{until}' is not a known event")),
+        }
+    }
+    Ok(())
 }

@@ -5,18 +5,17 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use base64::Engine as _;
 use serde_json::Value;
 
 use crate::api::{ApiError, Client, Filter, ListQuery, WebhookLog};
 use crate::context::Ctx;
-use crate::error::{Failure, usage};
+use crate::error::usage;
 use crate::inbox::parse_since;
-use crate::output::{self, Out, sanitize, sanitize_multiline};
+use crate::output::{self, Out, sanitize};
 
-use super::webhook_common::{
-    ambiguous_prefix, by_id_prefix, looks_like_uuid, resolve, scrub_secrets, warn_unknown_event,
-};
+use crate::webhook::input::warn_unknown_event;
+use crate::webhook::render::{duration_ms, log_json, print_log};
+use crate::webhook::resolve::{read_log, resolve, resolve_log};
 
 /// Deliveries shown when `--limit` is not given.
 const DEFAULT_LIMIT: u32 = 20;
@@ -227,125 +226,6 @@ impl Row {
     }
 }
 
-/// Studio logs durations in seconds; people read milliseconds.
-pub fn duration_ms(seconds: f64) -> u64 {
-    if seconds.is_finite() && seconds > 0.0 {
-        (seconds * 1000.0).round() as u64
-    } else {
-        0
-    }
-}
-
-/// A log for `--json`: as Studio sent it minus any secret, plus the response body decoded.
-pub fn log_json(log: &WebhookLog) -> Value {
-    let mut value = serde_json::to_value(log).unwrap_or(Value::Null);
-    scrub_secrets(&mut value);
-    if let Some(decoded) = log
-        .response
-        .as_ref()
-        .and_then(|r| r.body.as_deref())
-        .and_then(decode_body)
-        && let Some(response) = value.get_mut("response").and_then(Value::as_object_mut)
-    {
-        response.insert("bodyDecoded".into(), Value::String(decoded));
-    }
-    value
-}
-
-/// Studio stores the receiver's answer base64-encoded; `None` when it is not valid base64.
-pub fn decode_body(encoded: &str) -> Option<String> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// JSON pretty-printed, anything else as it is; always safe for a terminal.
-fn pretty_body(text: &str) -> String {
-    let pretty = serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| text.to_owned());
-    sanitize_multiline(&pretty).into_owned()
-}
-
-/// The full id of the delivery `arg` names: a full id as typed, or the one id among all the
-/// webhook's deliveries (every page) that starts with `arg` (case-insensitive).
-/// Exit 4 when none does, exit 2 when several do (they are listed).
-pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<String> {
-    let wanted = arg.trim();
-    if wanted.is_empty() {
-        return Err(usage("a LOG_ID cannot be empty")
-            .hint(format!(
-                "run 'lpwh logs {}' to see its deliveries and their ids",
-                sanitize(webhook_id)
-            ))
-            .into());
-    }
-    if looks_like_uuid(wanted) {
-        return Ok(wanted.to_owned());
-    }
-    let all = api
-        .list_all_logs(webhook_id, &ListQuery::default(), None)
-        .await
-        .context("listing deliveries to resolve a LOG_ID prefix")?;
-    let mut matches = by_id_prefix(&all, wanted, |l: &WebhookLog| &l.id);
-    matches.sort_by_key(|l| std::cmp::Reverse(l.created_at));
-    match matches.as_slice() {
-        [] => Err(log_not_found(webhook_id, wanted).into()),
-        [one] => Ok(one.id.clone()),
-        many => {
-            let lines = many.iter().map(|log| {
-                format!(
-                    "{}  {}  {}",
-                    sanitize(&log.id),
-                    output::local_time(log.created_at),
-                    sanitize(&log.event)
-                )
-            });
-            Err(ambiguous_prefix(wanted, "deliveries", many.len(), lines)
-                .hint("type more characters of the LOG_ID, or the whole id")
-                .into())
-        }
-    }
-}
-
-/// Studio's answer for a log id the webhook does not have: 404, or 400 "mismatch" for another
-/// webhook's log.
-fn is_unknown_log(err: &ApiError) -> bool {
-    matches!(err.status(), Some(404) | Some(400))
-}
-
-/// An API error about one delivery: "no such delivery" (exit 4) when Studio does not know it for
-/// this webhook, else the error with what was being done.
-pub fn log_error(err: ApiError, webhook_id: &str, log_id: &str, doing: &str) -> anyhow::Error {
-    if is_unknown_log(&err) {
-        anyhow::Error::new(log_not_found(webhook_id, log_id))
-    } else {
-        anyhow::Error::new(err).context(doing.to_owned())
-    }
-}
-
-/// `GET /webhook/{id}/log/{logId}`, with [`log_error`]'s errors.
-pub async fn read_log(api: &Client, webhook_id: &str, log_id: &str) -> Result<WebhookLog> {
-    api.get_log(webhook_id, log_id)
-        .await
-        .map_err(|err| log_error(err, webhook_id, log_id, "reading the delivery"))
-}
-
-/// The error for a delivery the webhook does not have, wherever a LOG_ID is looked up.
-fn log_not_found(webhook_id: &str, log_id: &str) -> Failure {
-    Failure::not_found(format!(
-        "no delivery '{}' for webhook {}",
-        sanitize(log_id),
-        sanitize(webhook_id)
-    ))
-    .hint(format!(
-        "run 'lpwh logs {}' to see its deliveries",
-        sanitize(webhook_id)
-    ))
-}
-
 async fn show_one(ctx: &Ctx, api: &Client, webhook_id: &str, log_id: &str) -> Result<()> {
     let log = read_log(api, webhook_id, log_id).await?;
     let out = &ctx.out;
@@ -355,108 +235,6 @@ async fn show_one(ctx: &Ctx, api: &Client, webhook_id: &str, log_id: &str) -> Re
         print_log(out, &log)?;
     }
     Ok(())
-}
-
-/// The summary lines of a log (also what `lpwh resend` prints).
-pub fn print_summary(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
-    let paint = out.paint();
-    let now = output::now_ms();
-    let response = log.response.as_ref();
-    let status = response.and_then(|r| r.status).map_or_else(
-        || "no answer".to_owned(),
-        |s| {
-            let text = response
-                .and_then(|r| r.status_text.as_deref())
-                .unwrap_or("");
-            format!("{s} {}", sanitize(text)).trim_end().to_owned()
-        },
-    );
-    let rows = [
-        ("log id", sanitize(&log.id).into_owned()),
-        ("webhook", sanitize(&log.webhook_id).into_owned()),
-        ("event", sanitize(&log.event).into_owned()),
-        (
-            "time",
-            format!(
-                "{} ({})",
-                output::local_time(log.created_at),
-                output::relative_time(log.created_at, now)
-            ),
-        ),
-        ("status", status),
-        ("duration", format!("{} ms", duration_ms(log.duration))),
-        (
-            "success",
-            if log.success {
-                paint.green("✔ yes")
-            } else {
-                paint.red("✗ no")
-            },
-        ),
-    ];
-    for (key, value) in rows {
-        out.line(format!("{}  {value}", paint.bold(format!("{key:<8}"))))?;
-    }
-    Ok(())
-}
-
-fn print_log(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
-    let paint = out.paint();
-    print_summary(out, log)?;
-    if let Some(request) = &log.request {
-        out.line("")?;
-        out.line(paint.bold("Request"))?;
-        out.line(format!(
-            "  {} {}",
-            sanitize(&request.method),
-            sanitize(&request.url)
-        ))?;
-        for (name, value) in &request.headers {
-            let value = match value {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            out.line(format!(
-                "  {}: {}",
-                paint.dim(sanitize(name)),
-                sanitize(&value)
-            ))?;
-        }
-        if !request.body.is_empty() {
-            out.line("")?;
-            out.line(indent(&pretty_body(&request.body)))?;
-        }
-    }
-    if let Some(response) = &log.response {
-        out.line("")?;
-        out.line(paint.bold("Response"))?;
-        let status = response
-            .status
-            .map_or_else(|| "no status".to_owned(), |s| s.to_string());
-        let text = response.status_text.as_deref().unwrap_or("");
-        out.line(format!("  {status} {}", sanitize(text)).trim_end())?;
-        match response.body.as_deref().filter(|b| !b.is_empty()) {
-            None => out.line(format!("  {}", paint.dim("(empty body)")))?,
-            Some(encoded) => {
-                out.line("")?;
-                match decode_body(encoded) {
-                    Some(body) => out.line(indent(&pretty_body(&body)))?,
-                    None => out.line(indent(&format!(
-                        "(not base64, shown as stored)\n{}",
-                        sanitize_multiline(encoded)
-                    )))?,
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Print what is there (oldest first, like `tail -f`), then poll for new entries until Ctrl-C.
@@ -537,26 +315,4 @@ fn follow_line(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
         "{:<19}  {:<26}  {:>6}  {:>8}  {:<2}  {}",
         row.time, row.event, row.status, row.duration, row.ok, row.id
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn response_bodies_are_decoded_and_made_safe() {
-        assert_eq!(decode_body("b2s=").as_deref(), Some("ok"));
-        assert_eq!(decode_body("not base64!"), None);
-        let hostile = base64::engine::general_purpose::STANDARD.encode("a\u{1b}[2Jb");
-        let shown = pretty_body(&decode_body(&hostile).unwrap());
-        assert!(!shown.contains('\u{1b}'), "{shown:?}");
-        assert_eq!(pretty_body("{\"a\":1}"), "{\n  \"a\": 1\n}");
-    }
-
-    #[test]
-    fn durations_are_milliseconds() {
-        assert_eq!(duration_ms(0.153), 153);
-        assert_eq!(duration_ms(-1.0), 0);
-        assert_eq!(duration_ms(f64::NAN), 0);
-    }
 }

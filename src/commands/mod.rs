@@ -3,7 +3,6 @@
 pub mod completions;
 pub mod create;
 pub mod delete;
-pub mod deliver;
 pub mod event_types;
 pub mod get;
 pub mod inbox;
@@ -18,8 +17,6 @@ pub mod sign;
 pub mod trigger;
 pub mod update;
 pub mod verify;
-pub mod webhook_common;
-pub mod webhook_prompt;
 
 use anyhow::Result;
 

@@ -18,9 +18,10 @@ use crate::output::{now_ms, sanitize};
 use crate::redacted::Secret;
 use crate::signature::{self, Scheme};
 
-use super::deliver;
-use super::logs::{duration_ms, log_error, log_json, print_summary, read_log, resolve_log};
-use super::webhook_common::resolve;
+use crate::deliver;
+use crate::webhook::render::{duration_ms, log_json, print_summary};
+use crate::webhook::resolve::resolve;
+use crate::webhook::resolve::{log_error, read_log, resolve_log};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \

@@ -1,14 +1,14 @@
 //! `lpwh sign`: sign a body (a file, stdin or a built-in sample) the way Studio or another
 //! provider would, and print the headers, a curl command, a raw HTTP request or JSON.
 
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use base64::Engine as _;
 
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
+use crate::input::{read_body, require_secret};
 use crate::redacted::Secret;
 use crate::samples::{self, SampleOptions};
 use crate::signature::{self, Scheme, UnixTime};
@@ -87,33 +87,6 @@ fn parse_set(text: &str) -> Result<(String, String), String> {
         }
         _ => Err("expected PATH=VALUE, e.g. stream.name=test".to_owned()),
     }
-}
-
-/// The secret from `--secret`/`LPWH_WEBHOOK_SECRET`, or a usage error naming both.
-pub(crate) fn require_secret(secret: Option<&Secret>) -> Result<&Secret> {
-    match secret {
-        Some(s) => Ok(s),
-        _ => Err(usage("no webhook secret given")
-            .hint("pass --secret SECRET or set LPWH_WEBHOOK_SECRET (the webhook's sharedSecret)")
-            .into()),
-    }
-}
-
-/// The bytes of `--body FILE|-`, exactly as stored (never re-encoded).
-pub(crate) fn read_body(spec: &str) -> Result<Vec<u8>> {
-    if spec == "-" {
-        let mut body = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut body)
-            .context("reading the body from stdin")?;
-        return Ok(body);
-    }
-    std::fs::read(Path::new(spec)).map_err(|err| {
-        usage(format!("cannot read body file '{spec}': {err}"))
-            .hint("give --body a readable file, or --body - to read stdin")
-            .into()
-    })
 }
 
 /// A body's numeric top-level `timestamp`, as Studio writes it (Unix ms).

@@ -6,8 +6,8 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGE
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::commands::deliver;
 use crate::context::Ctx;
+use crate::deliver;
 use crate::error::usage;
 use crate::events::Provider;
 use crate::output::{now_ms, sanitize_multiline};
@@ -148,7 +148,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         ctx.out.info(format!(
             "→ POST {} {}",
             sanitize_multiline(url.as_str()),
-            crate::commands::event_types::paint_family(
+            crate::events::paint_family(
                 ctx.out.paint_err(),
                 crate::events::family_of(&args.event),
                 &args.event

@@ -12,11 +12,13 @@ use crate::error::{Failure, usage};
 use crate::output::sanitize;
 use crate::redacted::Secret;
 
-use super::webhook_common::{
-    announce_secret, check_events, check_url, generate_secret, normalize_events, resolve,
-    show_webhook, warn_if_unreachable, webhook_json,
+use crate::prompt::{self as prompt, SecretChoice, ask};
+use crate::webhook::input::{
+    announce_secret, check_events, check_url, generate_secret, normalize_events,
+    warn_if_unreachable,
 };
-use super::webhook_prompt::{self as prompt, SecretChoice, ask};
+use crate::webhook::render::{show_webhook, webhook_json};
+use crate::webhook::resolve::resolve;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \

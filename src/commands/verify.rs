@@ -3,9 +3,9 @@
 
 use anyhow::Result;
 
-use super::sign::{read_body, require_secret};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
+use crate::input::{read_body, require_secret};
 use crate::redacted::Secret;
 use crate::signature::{self, Human, Scheme, UnixTime};
 

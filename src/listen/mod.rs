@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod forward;
+pub mod options;
 pub mod parse;
 pub mod print;
 pub mod public_url;
@@ -20,55 +21,21 @@ use anyhow::{Context as _, Result};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 
-use crate::commands::listen::Args;
 use crate::context::Ctx;
-use crate::error::{Failure, usage};
-use crate::events;
+use crate::error::Failure;
 use crate::redacted::Secret;
-use crate::signature::Scheme;
+pub use options::{Options, Recording};
 use server::{Goal, State, Stop};
 use verdict::{ReplayWindow, Verifier};
 
 /// How many event ids the replay window remembers (about 5 MiB, allocated once at start).
 pub const REPLAY_WINDOW: usize = 100_000;
 
-pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    check_args(ctx, &args)?;
+pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
+    let args = &options;
     // Listen for signals first, so a Ctrl-C at any later point still runs the cleanup below.
     let mut signals = Signals::new()?;
-
-    let access = args
-        .access_control
-        .as_deref()
-        .map(access::Policy::load)
-        .transpose()
-        .map_err(|e| {
-            usage(format!("{e:#}"))
-                .hint("--access-control takes allow, deny or a rules file (JSON or TOML)")
-        })?;
-    let forwarder = forward::Forwarder::new(args.forward_to.clone(), args.forward_timeout)?;
-
-    // clap refuses an empty --secret / LPWH_WEBHOOK_SECRET, so an empty list means none was given.
-    let mut secrets: Vec<Secret> = args.secrets.clone();
-    if let Some(id) = &args.webhook {
-        // A full id or a unique prefix, like every other command that takes a webhook id.
-        let webhook = crate::commands::webhook_common::resolve(&ctx.api()?, id).await?;
-        // `Webhook` reads Studio's `""` (a cleared secret) as none.
-        match webhook.shared_secret {
-            Some(secret) => secrets.push(Secret::new(secret)),
-            None => {
-                return Err(Failure::failure(format!(
-                    "webhook {} ({}) has no sharedSecret, so its deliveries carry no signature",
-                    webhook.id, webhook.name
-                ))
-                .hint(format!(
-                    "give it one with 'lpwh update {} --rotate-secret', or listen without --webhook to accept unsigned deliveries",
-                    webhook.id
-                ))
-                .into());
-            }
-        }
-    }
+    let mut secrets = args.secrets.clone();
 
     let listener = TcpListener::bind((args.host.as_str(), args.port))
         .await
@@ -99,7 +66,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             secrets.push(created.secret.clone());
             temporary = Some(created);
         }
-        serve(ctx, &args, listener, local, secrets, access, forwarder, &mut signals).await
+        serve(ctx, args, listener, local, secrets, &mut signals).await
     }
     .await;
 
@@ -131,88 +98,12 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     }
 }
 
-fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
-    if args.timeout_after.is_some() && args.until.is_none() && args.count.is_none() {
-        return Err(usage("--timeout-after needs --until EVENT or --count N")
-            .hint("e.g. lpwh listen --until asset.ready --timeout-after 10m")
-            .into());
-    }
-    if args.public_url.is_some() && args.scheme != Scheme::Livepeer {
-        return Err(usage(format!(
-            "--public-url creates a Studio webhook, which signs with the livepeer scheme, not {:?}",
-            args.scheme
-        ))
-        .hint("drop --scheme, or verify another provider's deliveries with --secret")
-        .into());
-    }
-    if let Some(url) = &args.public_url {
-        let parsed = url::Url::parse(url)
-            .ok()
-            .filter(|u| matches!(u.scheme(), "http" | "https"));
-        if parsed.is_none() {
-            return Err(usage(format!("--public-url '{url}' is not an http(s) URL"))
-                .hint("pass your tunnel's URL, e.g. https://abcd.ngrok.app")
-                .into());
-        }
-    }
-    let known = || {
-        events::LIVEPEER_EVENTS
-            .iter()
-            .chain(events::FASTPIX_EVENTS)
-            .map(|e| e.name)
-    };
-    for glob in &args.events {
-        if !known().any(|name| parse::glob_match(glob, name)) {
-            match events::did_you_mean(glob, known()) {
-                Some(s) => ctx.out.warn(format!(
-                    "--events '{glob}' matches no known event (did you mean '{s}'?)"
-                )),
-                None => ctx
-                    .out
-                    .warn(format!("--events '{glob}' matches no known event")),
-            }
-        }
-    }
-    if args.public_url.is_some()
-        && !args.events.is_empty()
-        && public_url::subscribed_events(&args.events).is_empty()
-    {
-        return Err(usage(format!(
-            "--events {} matches none of Studio's events, so the temporary webhook would receive nothing",
-            args.events.join(",")
-        ))
-        .hint("run 'lpwh event-types' to see the names, e.g. --events 'asset.*,task.*'")
-        .into());
-    }
-    if let Some(until) = &args.until
-        && events::livepeer_event(until).is_none()
-        && events::fastpix_event(until).is_none()
-    {
-        let names = events::LIVEPEER_EVENTS
-            .iter()
-            .chain(events::FASTPIX_EVENTS)
-            .map(|e| e.name);
-        match events::did_you_mean(until, names) {
-            Some(s) => ctx.out.warn(format!(
-                "--until '{until}' is not a known event (did you mean '{s}'?)"
-            )),
-            None => ctx
-                .out
-                .warn(format!("--until '{until}' is not a known event")),
-        }
-    }
-    Ok(())
-}
-
-#[allow(clippy::too_many_arguments)]
 async fn serve(
     ctx: &Ctx,
-    args: &Args,
+    args: &Options,
     listener: TcpListener,
     local: std::net::SocketAddr,
     secrets: Vec<Secret>,
-    access: Option<access::Policy>,
-    forwarder: forward::Forwarder,
     signals: &mut Signals,
 ) -> Result<Stop> {
     let lines = print::lines();
@@ -227,8 +118,8 @@ async fn serve(
             i64::try_from(args.tolerance.as_millis()).unwrap_or(i64::MAX),
         ),
         replay: ReplayWindow::new(REPLAY_WINDOW),
-        forwarder,
-        access,
+        forwarder: args.forwarder.clone(),
+        access: args.access.clone(),
         path: args.path.clone(),
         max_body: args.max_body,
         read_timeout: args.read_timeout,
@@ -280,19 +171,19 @@ async fn serve(
 
 /// Open the inbox (unless `--no-record`); a database that cannot be opened stops `listen` at
 /// start rather than losing every delivery.
-fn open_inbox(ctx: &Ctx, args: &Args) -> Result<Option<Arc<crate::inbox::Recorder>>> {
-    if args.no_record {
+fn open_inbox(ctx: &Ctx, args: &Options) -> Result<Option<Arc<crate::inbox::Recorder>>> {
+    let Some(recording) = &args.record else {
         return Ok(None);
-    }
-    let path = crate::inbox::db_path(&ctx.dirs.data, args.db.as_deref());
-    let recorder = crate::inbox::Recorder::open(&path, args.keep, ctx.out).map_err(|e| {
+    };
+    let path = &recording.db;
+    let recorder = crate::inbox::Recorder::open(path, recording.keep, ctx.out).map_err(|e| {
         // The database's own hint (one line, once), then the way out only listen has.
         let hint = crate::error::hint_of(&e)
             .unwrap_or_else(|| "choose another database with --db PATH".to_owned());
         Failure::failure(format!("cannot record deliveries: {e:#}"))
             .hint(format!("{hint}, or pass --no-record"))
     })?;
-    let keep = args
+    let keep = recording
         .keep
         .map(|k| format!(", keeping {k}"))
         .unwrap_or_default();
@@ -327,7 +218,7 @@ fn exposure_warning(local: std::net::SocketAddr, signed: bool) -> Option<String>
     ))
 }
 
-fn announce(ctx: &Ctx, args: &Args, local: std::net::SocketAddr, secrets: usize, state: &State) {
+fn announce(ctx: &Ctx, args: &Options, local: std::net::SocketAddr, secrets: usize, state: &State) {
     let path = args.path.as_deref().unwrap_or("");
     let how = if secrets == 0 {
         "no secret: accepting every delivery unverified, marked unsigned".to_owned()

@@ -114,7 +114,7 @@ fn verbose_text(r: &Record, json: Option<&Value>, paint: Paint) -> String {
 /// Colour an (already sanitized) event name by its family, with the same colours as
 /// `lpwh event-types` and `lpwh trigger`, so a busy log scans by colour.
 fn paint_family(paint: Paint, event: &str, shown: &str) -> String {
-    crate::commands::event_types::paint_family(paint, events::family_of(event), shown)
+    events::paint_family(paint, events::family_of(event), shown)
 }
 
 /// The facts a person scans for, per payloads.md: which stream, asset or task, its phase or

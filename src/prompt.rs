@@ -1,4 +1,5 @@
-//! The interactive questions of `lpwh create` and `lpwh update` (dialoguer, on stderr).
+//! Interactive questions (dialoguer, on stderr): yes/no, and the webhook fields `lpwh create`
+//! and `lpwh update` ask for.
 //!
 //! Prompts block, so callers run them through [`ask`], which moves them off the async runtime:
 //! that keeps Ctrl-C (handled in `main`) working while a prompt waits for keys.
@@ -13,7 +14,7 @@ use crate::error::Failure;
 use crate::events::LIVEPEER_EVENTS;
 use crate::output::sanitize;
 
-use super::webhook_common::{generate_secret, validate_url};
+use crate::webhook::input::{generate_secret, validate_url};
 
 /// Run blocking prompt code on a blocking thread and turn dialoguer's errors into ours.
 pub async fn ask<T, F>(f: F) -> Result<T>

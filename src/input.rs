@@ -1,0 +1,37 @@
+//! What commands read from the user beyond their flags: a body from a file or stdin, byte for
+//! byte, and the webhook secret a command cannot do without.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use crate::error::usage;
+use crate::redacted::Secret;
+
+/// The secret from `--secret`/`LPWH_WEBHOOK_SECRET`, or a usage error naming both.
+pub fn require_secret(secret: Option<&Secret>) -> Result<&Secret> {
+    match secret {
+        Some(s) => Ok(s),
+        _ => Err(usage("no webhook secret given")
+            .hint("pass --secret SECRET or set LPWH_WEBHOOK_SECRET (the webhook's sharedSecret)")
+            .into()),
+    }
+}
+
+/// The bytes of `--body FILE|-`, exactly as stored (never re-encoded).
+pub fn read_body(spec: &str) -> Result<Vec<u8>> {
+    if spec == "-" {
+        let mut body = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut body)
+            .context("reading the body from stdin")?;
+        return Ok(body);
+    }
+    std::fs::read(Path::new(spec)).map_err(|err| {
+        usage(format!("cannot read body file '{spec}': {err}"))
+            .hint("give --body a readable file, or --body - to read stdin")
+            .into()
+    })
+}
