@@ -15,8 +15,9 @@
 
 use std::time::{Duration, Instant};
 
+use lpwh::humane::now_ms;
 use lpwh::inbox::{Delivery, Recorder, schema};
-use lpwh::output::{Out, now_ms};
+use lpwh::output::Out;
 use lpwh::signature::Reason;
 
 /// What `listen` holds for one delivery when it records it: the parsed headers and the body.

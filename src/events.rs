@@ -307,6 +307,31 @@ pub fn paint_family(paint: crate::output::Paint, family: &str, text: &str) -> St
     }
 }
 
+/// Shell-style match of an event name against a glob where `*` matches any run of characters
+/// (including dots, so `*` alone and `asset.*` behave as people expect) and `?` one character.
+pub fn glob_match(glob: &str, name: &str) -> bool {
+    let (g, n): (Vec<char>, Vec<char>) = (glob.chars().collect(), name.chars().collect());
+    // Iterative wildcard matching with one backtrack point: linear in practice, no recursion.
+    let (mut gi, mut ni) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ni < n.len() {
+        if gi < g.len() && (g[gi] == '?' || g[gi] == n[ni]) {
+            gi += 1;
+            ni += 1;
+        } else if gi < g.len() && g[gi] == '*' {
+            star = Some((gi, ni));
+            gi += 1;
+        } else if let Some((sg, sn)) = star {
+            gi = sg + 1;
+            ni = sn + 1;
+            star = Some((sg, sn + 1));
+        } else {
+            return false;
+        }
+    }
+    g[gi..].iter().all(|&c| c == '*')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,5 +376,17 @@ mod tests {
         assert_eq!(family_of("asset.ready"), "asset");
         assert_eq!(family_of("video.live_stream.active"), "live_stream");
         assert_eq!(family_of("custom.thing"), "custom");
+    }
+
+    #[test]
+    fn globs_match_event_names() {
+        assert!(glob_match("stream.*", "stream.started"));
+        assert!(!glob_match("stream.*", "recording.started"));
+        assert!(glob_match("*", "asset.ready"));
+        assert!(glob_match("*.ready", "recording.ready"));
+        assert!(glob_match("task.?pdated", "task.updated"));
+        assert!(glob_match("asset.ready", "asset.ready"));
+        assert!(!glob_match("asset.ready", "asset.ready2"));
+        assert!(glob_match("video.*.ready", "video.media.track.ready"));
     }
 }

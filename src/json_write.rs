@@ -1,7 +1,7 @@
 //! Writing JSON text: every JSON lpwh prints goes through here.
 //!
 //! - [`to_writer`], [`to_writer_pretty`] and [`to_string`] are serde_json's, with one change:
-//!   C1 controls, bidi marks and zero-width characters ([`crate::output::hides_or_controls`])
+//!   C1 controls, bidi marks and zero-width characters ([`crate::sanitize::hides_or_controls`])
 //!   are written as `\uXXXX` escapes. The value is the same JSON, and a delivery's hostile
 //!   text stays harmless when `jq -r` or a terminal shows it.
 //! - The `push_*` functions write straight into a byte buffer, for the lines `listen` writes
@@ -15,7 +15,7 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-/// A serde_json formatter that also escapes what [`crate::output::hides_or_controls`] names
+/// A serde_json formatter that also escapes what [`crate::sanitize::hides_or_controls`] names
 /// (serde_json itself escapes only `"`, `\\` and C0 controls).
 struct Escaping<F>(F);
 
@@ -27,7 +27,7 @@ impl<F: Formatter> Formatter for Escaping<F> {
     ) -> io::Result<()> {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
-            if crate::output::hides_or_controls(c) {
+            if crate::sanitize::hides_or_controls(c) {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
@@ -299,7 +299,7 @@ mod tests {
             assert!(
                 !text
                     .chars()
-                    .any(|c| c != '\n' && crate::output::hides_or_controls(c)),
+                    .any(|c| c != '\n' && crate::sanitize::hides_or_controls(c)),
                 "{text}"
             );
             assert!(

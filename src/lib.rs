@@ -15,6 +15,7 @@ pub mod delivery;
 pub mod error;
 pub mod events;
 pub mod generate;
+pub mod humane;
 pub mod inbox;
 pub mod input;
 pub mod json_write;
@@ -22,13 +23,35 @@ pub mod listen;
 pub mod output;
 pub mod prompt;
 pub mod redacted;
+pub mod report;
 pub mod samples;
+pub mod sanitize;
 pub mod signature;
 pub mod spool;
 pub mod webhook;
 
 /// Resolve the global options into a [`context::Ctx`] and run the chosen command.
 pub async fn run(cli: cli::Cli) -> anyhow::Result<()> {
-    let ctx = context::Ctx::resolve(&cli.global)?;
-    commands::dispatch(&ctx, cli.command).await
+    use cli::Command;
+    use commands::*;
+    let ctx = &context::Ctx::resolve(&cli.global)?;
+    match cli.command {
+        Command::Login(args) => login::run(ctx, args).await,
+        Command::Logout(args) => logout::run(ctx, args).await,
+        Command::Profiles(args) => profiles::run(ctx, args).await,
+        Command::Create(args) => create::run(ctx, args).await,
+        Command::List(args) => list::run(ctx, args).await,
+        Command::Get(args) => get::run(ctx, args).await,
+        Command::Update(args) => update::run(ctx, args).await,
+        Command::Delete(args) => delete::run(ctx, args).await,
+        Command::Logs(args) => logs::run(ctx, args).await,
+        Command::Resend(args) => resend::run(ctx, args).await,
+        Command::EventTypes(args) => event_types::run(ctx, args).await,
+        Command::Sign(args) => sign::run(ctx, args).await,
+        Command::Verify(args) => verify::run(ctx, args).await,
+        Command::Trigger(args) => trigger::run(ctx, args).await,
+        Command::Listen(args) => listen::run(ctx, *args).await,
+        Command::Inbox(args) => inbox::run(ctx, args).await,
+        Command::Completions(args) => completions::run(ctx, args).await,
+    }
 }

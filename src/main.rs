@@ -40,6 +40,6 @@ fn main() -> ExitCode {
     runtime.shutdown_background();
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => ExitCode::from(lpwh::error::report(&err)),
+        Err(err) => ExitCode::from(lpwh::report::report(&err)),
     }
 }

@@ -508,7 +508,7 @@ fn a_bad_api_url_or_key_is_a_usage_error_at_construction() {
         color: false,
     })
     .unwrap_err();
-    assert_eq!(lpwh::error::exit_code(&bad_key), 2);
+    assert_eq!(lpwh::report::exit_code(&bad_key), 2);
     assert!(!format!("{bad_key:#}").contains("sk_line"), "{bad_key:#}");
     for bad in [
         "livepeer.studio/api",
@@ -525,7 +525,7 @@ fn a_bad_api_url_or_key_is_a_usage_error_at_construction() {
             color: false,
         })
         .unwrap_err();
-        assert_eq!(lpwh::error::exit_code(&err), 2, "{bad}: {err:#}");
+        assert_eq!(lpwh::report::exit_code(&err), 2, "{bad}: {err:#}");
     }
 }
 
@@ -620,5 +620,5 @@ fn an_api_url_with_a_password_is_refused_without_showing_it() {
     let text = format!("{err:#}");
     assert!(text.contains("user name or password"), "{text}");
     assert!(!text.contains("hunter2"), "{text}");
-    assert_eq!(lpwh::error::exit_code(&err), 2);
+    assert_eq!(lpwh::report::exit_code(&err), 2);
 }

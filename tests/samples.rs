@@ -485,7 +485,7 @@ fn unknown_event_suggests_and_is_a_usage_error() {
         format!("{err:#}").contains("did you mean 'stream.started'"),
         "{err:#}"
     );
-    assert_eq!(lpwh::error::exit_code(&err), 2);
+    assert_eq!(lpwh::report::exit_code(&err), 2);
     let err = samples::render_value("video.media.redy", &opts()).unwrap_err();
     assert!(err.to_string().contains("video.media.ready"), "{err}");
     assert_eq!(

@@ -57,7 +57,7 @@ fn assert_harmless(written: &[u8]) {
                 sgr.is_none()
             }
             '\n' | '\r' | '\t' => false,
-            c => lpwh::output::hides_or_controls(c),
+            c => lpwh::sanitize::hides_or_controls(c),
         };
         assert!(
             !bad,

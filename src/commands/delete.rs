@@ -236,5 +236,5 @@ fn report(ctx: &Ctx, outcomes: &[Outcome]) -> Result<()> {
 }
 
 fn is_kind(err: &anyhow::Error, kind: Kind) -> bool {
-    crate::error::exit_code(err) == kind.code()
+    crate::report::exit_code(err) == kind.code()
 }

@@ -5,8 +5,8 @@ use anyhow::{Context, Result};
 use crate::api::{Filter, ListQuery, Webhook};
 use crate::context::Ctx;
 use crate::error::usage;
-use crate::inbox::parse_since;
-use crate::output::{self, sanitize};
+
+use crate::output::sanitize;
 use crate::redacted::mask;
 
 use crate::api::MAX_PAGE_SIZE;
@@ -86,7 +86,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         filters.push(Filter::contains("name", name));
     }
     if let Some(since) = &args.since {
-        filters.push(Filter::created_since(parse_since(since, output::now_ms())?));
+        filters.push(Filter::created_since(crate::humane::since(
+            since,
+            crate::humane::now_ms(),
+        )?));
     }
     // Studio matches `url` exactly, so the documented substring match is done here.
     let url = args.url.as_deref().filter(|s| !s.is_empty());
@@ -179,7 +182,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 /// The table for people; `--show-secrets` adds a SECRET column.
 fn print_table(ctx: &Ctx, webhooks: &[Webhook], show_secrets: bool) -> Result<()> {
     let out = &ctx.out;
-    let now = output::now_ms();
+    let now = crate::humane::now_ms();
     let paint = out.paint();
     let mut headers = vec![
         "ID",

@@ -56,15 +56,15 @@ pub struct Args {
     pub scheme: Scheme,
 
     /// How far a delivery's timestamp may be from now, both ways (e.g. 300s, 5m)
-    #[arg(long, default_value = "300s", value_parser = parse::duration, value_name = "DURATION")]
+    #[arg(long, default_value = "300s", value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub tolerance: std::time::Duration,
 
     /// Largest body accepted; bigger ones get 413 (e.g. 1MiB, 512KiB, 100000)
-    #[arg(long, default_value = "1MiB", value_parser = parse::size, value_name = "SIZE")]
+    #[arg(long, default_value = "1MiB", value_parser = crate::humane::parse_size, value_name = "SIZE")]
     pub max_body: u64,
 
     /// How long a client may take to send its headers, and then its body
-    #[arg(long, default_value = "10s", value_parser = parse::duration, value_name = "DURATION")]
+    #[arg(long, default_value = "10s", value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub read_timeout: std::time::Duration,
 
     /// Also POST each valid delivery (raw body, original headers) to URL; repeatable.
@@ -73,7 +73,7 @@ pub struct Args {
     pub forward_to: Vec<listen::forward::Target>,
 
     /// How long to wait for a forward target's answer
-    #[arg(long, default_value = "10s", value_parser = parse::duration, value_name = "DURATION")]
+    #[arg(long, default_value = "10s", value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub forward_timeout: std::time::Duration,
 
     /// Only print, forward and count these events (comma-separated globs, e.g. 'asset.*,task.failed');
@@ -91,7 +91,7 @@ pub struct Args {
     pub count: Option<u64>,
 
     /// Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m)
-    #[arg(long, value_parser = parse::duration, value_name = "DURATION")]
+    #[arg(long, value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub timeout_after: Option<std::time::Duration>,
 
     /// Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)
@@ -212,7 +212,7 @@ fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
             .map(|e| e.name)
     };
     for glob in &args.events {
-        if !known().any(|name| parse::glob_match(glob, name)) {
+        if !known().any(|name| events::glob_match(glob, name)) {
             match events::did_you_mean(glob, known()) {
                 Some(s) => ctx.out.warn(format!(
                     "--events '{glob}' matches no known event (did you mean '{s}'?)"

@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::api::{ApiError, Client, Filter, ListQuery, WebhookLog};
 use crate::context::Ctx;
 use crate::error::usage;
-use crate::inbox::parse_since;
-use crate::output::{self, Out, sanitize};
+
+use crate::output::{Out, sanitize};
 
 use crate::webhook::input::warn_unknown_event;
 use crate::webhook::render::{duration_ms, log_json, print_log};
@@ -189,7 +189,10 @@ fn filters(ctx: &Ctx, args: &Args) -> Result<Vec<Filter>> {
         filters.push(Filter::new("statusCode", status));
     }
     if let Some(since) = &args.since {
-        filters.push(Filter::created_since(parse_since(since, output::now_ms())?));
+        filters.push(Filter::created_since(crate::humane::since(
+            since,
+            crate::humane::now_ms(),
+        )?));
     }
     Ok(filters)
 }
@@ -208,7 +211,7 @@ impl Row {
     fn of(log: &WebhookLog, out: &Out) -> Row {
         let paint = out.paint();
         Row {
-            time: output::local_time(log.created_at),
+            time: crate::humane::local_time(log.created_at),
             event: sanitize(&log.event).into_owned(),
             status: log
                 .response

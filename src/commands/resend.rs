@@ -13,8 +13,9 @@ use serde_json::json;
 use crate::api::{Webhook, WebhookLog};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
+use crate::humane::now_ms;
 use crate::inbox::replay::{Refresh, refresh_timestamp};
-use crate::output::{now_ms, sanitize};
+use crate::output::sanitize;
 use crate::redacted::Secret;
 use crate::signature::{self, Scheme};
 

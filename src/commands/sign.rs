@@ -105,7 +105,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 
     let (body, timestamp_ms) = match (&args.event, &args.body) {
         (Some(event), _) => {
-            let ts = args.timestamp.map_or_else(crate::output::now_ms, |t| t.ms);
+            let ts = args.timestamp.map_or_else(crate::humane::now_ms, |t| t.ms);
             let opts = SampleOptions {
                 timestamp_ms: ts,
                 overrides: args.set.clone(),
@@ -130,7 +130,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 (Some(t), _) => t.ms,
                 // Studio's t equals the body's timestamp; signing at it keeps the pair consistent.
                 (None, Some(b)) => b,
-                (None, None) => crate::output::now_ms(),
+                (None, None) => crate::humane::now_ms(),
             };
             (body, ts)
         }

@@ -10,7 +10,8 @@ use crate::context::Ctx;
 use crate::deliver;
 use crate::error::usage;
 use crate::events::Provider;
-use crate::output::{now_ms, sanitize_multiline};
+use crate::humane::now_ms;
+use crate::output::sanitize_multiline;
 use crate::redacted::Secret;
 use crate::samples::{self, SampleOptions};
 use crate::signature::{self, Scheme};
@@ -265,7 +266,7 @@ mod tests {
             Scheme::LivepeerDocs
         );
         let err = resolve_scheme("video.media.ready", fp, Some(Scheme::Livepeer)).unwrap_err();
-        assert_eq!(crate::error::exit_code(&err), 2);
+        assert_eq!(crate::report::exit_code(&err), 2);
         assert!(err.to_string().contains("FastPix event"), "{err}");
         assert!(resolve_scheme("asset.ready", lp, Some(Scheme::Fastpix)).is_err());
     }

@@ -5,9 +5,10 @@ use anyhow::Result;
 
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
+use crate::humane::Duration as Human;
 use crate::input::{read_body, require_secret};
 use crate::redacted::Secret;
-use crate::signature::{self, Human, Scheme, UnixTime};
+use crate::signature::{self, Scheme, UnixTime};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -38,7 +39,7 @@ pub struct Args {
     pub scheme: Scheme,
 
     /// How far the timestamp may be from now, either way: `300`, `300s`, `5m`
-    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = signature::parse_tolerance)]
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = crate::humane::parse_millis)]
     pub tolerance: i64,
 
     /// Check as if it were this Unix time (seconds or milliseconds) [default: now]
@@ -78,7 +79,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
     }
     let body = read_body(&args.body)?;
-    let now_ms = args.now.map_or_else(crate::output::now_ms, |t| t.ms);
+    let now_ms = args.now.map_or_else(crate::humane::now_ms, |t| t.ms);
 
     let verdict = signature::verify(
         args.scheme,

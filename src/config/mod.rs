@@ -256,7 +256,7 @@ mod tests {
             "a]b",
         ] {
             let err = validate_profile_name(bad).unwrap_err();
-            assert_eq!(crate::error::exit_code(&err), 2, "{bad}");
+            assert_eq!(crate::report::exit_code(&err), 2, "{bad}");
         }
     }
 

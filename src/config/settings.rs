@@ -180,7 +180,7 @@ mod tests {
     }
 
     fn message(err: anyhow::Error) -> String {
-        let code = crate::error::exit_code(&err);
+        let code = crate::report::exit_code(&err);
         assert_eq!(code, 2, "config errors are usage errors: {err:#}");
         format!("{err:#}")
     }

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::delivery::Outcome;
-use crate::error::usage;
 use crate::signature::Reason;
 
 pub use writer::{Recorder, Stats};
@@ -101,7 +100,7 @@ impl Retention {
                 Ok(Retention::Count(n))
             };
         }
-        match parse_age(text) {
+        match crate::humane::parse_age(text) {
             Some(age) if !age.is_zero() => Ok(Retention::Age(age)),
             _ => Err(format!(
                 "'{text}' is neither a number of deliveries (e.g. 10000) nor an age (e.g. 7d, 12h, 30m)"
@@ -114,42 +113,12 @@ impl std::fmt::Display for Retention {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Retention::Count(n) => write!(f, "the newest {n} deliveries"),
-            Retention::Age(age) => write!(f, "deliveries from the last {}", humane_age(*age)),
+            Retention::Age(age) => write!(
+                f,
+                "deliveries from the last {}",
+                crate::humane::Duration::of(*age)
+            ),
         }
-    }
-}
-
-/// `90s`, `10m`, `2h`, `7d`, `2w`, `1d12h` as a duration. A unit is required: a bare number
-/// means a count for `--keep`. Same grammar as every other duration flag.
-pub fn parse_age(text: &str) -> Option<Duration> {
-    let text = text.trim();
-    if text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    crate::signature::parse_duration(text).ok()
-}
-
-fn humane_age(age: Duration) -> String {
-    let secs = age.as_secs();
-    for (unit, size) in [("w", 7 * 86_400), ("d", 86_400), ("h", 3600), ("m", 60)] {
-        if secs >= size && secs.is_multiple_of(size) {
-            return format!("{}{unit}", secs / size);
-        }
-    }
-    format!("{secs}s")
-}
-
-/// `--since`: `10m`, `2h`, `1d` before `now_ms`, or an RFC 3339 time; Unix ms.
-pub fn parse_since(text: &str, now_ms: i64) -> anyhow::Result<i64> {
-    if let Some(age) = parse_age(text) {
-        let ms = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
-        return Ok(now_ms.saturating_sub(ms));
-    }
-    match text.trim().parse::<jiff::Timestamp>() {
-        Ok(ts) => Ok(ts.as_millisecond()),
-        Err(_) => Err(usage(format!("--since '{text}' is not an age or a time"))
-            .hint("give an age such as 10m, 2h or 1d, or an RFC 3339 time such as 2026-11-22T08:00:00Z")
-            .into()),
     }
 }
 
@@ -175,21 +144,22 @@ mod tests {
         assert!(Retention::parse("").is_err());
         assert_eq!(
             Retention::Age(Duration::from_secs(14 * 86_400)).to_string(),
-            "deliveries from the last 2w"
+            "deliveries from the last 14d"
         );
     }
 
     #[test]
     fn since_takes_an_age_or_a_time() {
         let now = 1_700_000_000_000;
-        assert_eq!(parse_since("10m", now).unwrap(), now - 600_000);
-        assert_eq!(parse_since("2h", now).unwrap(), now - 7_200_000);
-        assert_eq!(parse_since("1d", now).unwrap(), now - 86_400_000);
+        let since = crate::humane::since;
+        assert_eq!(since("10m", now).unwrap(), now - 600_000);
+        assert_eq!(since("2h", now).unwrap(), now - 7_200_000);
+        assert_eq!(since("1d", now).unwrap(), now - 86_400_000);
         assert_eq!(
-            parse_since("2023-11-14T22:13:20Z", now).unwrap(),
+            since("2023-11-14T22:13:20Z", now).unwrap(),
             1_700_000_000_000
         );
-        assert!(parse_since("yesterday", now).is_err());
+        assert!(since("yesterday", now).is_err());
     }
 
     #[test]

@@ -6,8 +6,9 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::delivery::DeliveryJson;
+use crate::humane::{local_time, relative_time};
 use crate::inbox::query::{Stored, Summary};
-use crate::output::{Out, Paint, local_time, relative_time, sanitize, sanitize_multiline};
+use crate::output::{Out, Paint, sanitize};
 
 /// `412 B`, `1.2 KiB`, `3.4 MiB`.
 pub fn size(bytes: i64) -> String {
@@ -164,18 +165,12 @@ pub fn show_text(d: &Stored, paint: Paint, now_ms: i64) -> String {
     }
     lines.push(String::new());
     lines.push(paint.bold(format!("Body ({})", size(d.body.len() as i64))));
-    lines.push(pretty_body(&d.body));
+    lines.push(if d.body.is_empty() {
+        "(empty)".to_owned()
+    } else {
+        crate::output::pretty_body(&d.body)
+    });
     lines.join("\n")
-}
-
-/// Pretty JSON when the body is JSON, else the text itself; sanitized either way.
-fn pretty_body(body: &[u8]) -> String {
-    let text = match serde_json::from_slice::<Value>(body) {
-        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_default(),
-        Err(_) if body.is_empty() => "(empty)".to_owned(),
-        Err(_) => String::from_utf8_lossy(body).into_owned(),
-    };
-    sanitize_multiline(&text).into_owned()
 }
 
 #[cfg(test)]

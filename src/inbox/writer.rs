@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::humane::now_ms;
 use crate::inbox::{Delivery, Retention, schema};
-use crate::output::{Out, now_ms};
+use crate::output::Out;
 use crate::spool::{Scratch, Spool, Taken};
 
 /// How many bytes of encoded deliveries may wait for the writer before new ones are dropped (and

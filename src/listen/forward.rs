@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 
 use crate::delivery::Outcome;
-use crate::listen::parse::glob_match;
+use crate::events::glob_match;
 use crate::redacted::url_without_secrets;
 
 /// A `--forward-to` target: every event, or only those matching `glob`.

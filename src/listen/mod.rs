@@ -90,7 +90,7 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
             };
             Err(Failure::failure(format!(
                 "timed out after {} waiting for {wanted}",
-                humane(after)
+                crate::humane::Duration::of(after)
             ))
             .hint("check that the webhook points at this listener (a tunnel URL) and subscribes to that event; lines above show what did arrive")
             .into())
@@ -178,7 +178,7 @@ fn open_inbox(ctx: &Ctx, args: &Options) -> Result<Option<Arc<crate::inbox::Reco
     let path = &recording.db;
     let recorder = crate::inbox::Recorder::open(path, recording.keep, ctx.out).map_err(|e| {
         // The database's own hint (one line, once), then the way out only listen has.
-        let hint = crate::error::hint_of(&e)
+        let hint = crate::report::hint_of(&e)
             .unwrap_or_else(|| "choose another database with --db PATH".to_owned());
         Failure::failure(format!("cannot record deliveries: {e:#}"))
             .hint(format!("{hint}, or pass --no-record"))
@@ -299,15 +299,6 @@ async fn cleanup(ctx: &Ctx, temp: &public_url::Temporary) {
             "could not delete temporary webhook {}: {err:#}; delete it with: lpwh delete --yes {}",
             temp.webhook.id, temp.webhook.id
         )),
-    }
-}
-
-fn humane(d: Duration) -> String {
-    let secs = d.as_secs_f64();
-    if secs >= 60.0 && secs.fract() == 0.0 && (secs as u64).is_multiple_of(60) {
-        format!("{}m", secs as u64 / 60)
-    } else {
-        format!("{secs}s")
     }
 }
 

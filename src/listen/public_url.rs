@@ -6,7 +6,7 @@ use anyhow::{Context as _, Result};
 use crate::api::{Client, ListQuery, NewWebhook, Webhook};
 use crate::context::Ctx;
 use crate::events::LIVEPEER_EVENTS;
-use crate::listen::parse::glob_match;
+use crate::events::glob_match;
 use crate::redacted::Secret;
 
 /// The temporary webhook this run created.

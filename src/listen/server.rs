@@ -23,12 +23,13 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio::time::error::Elapsed;
 
 use crate::delivery::{Envelope, Record};
+use crate::events::glob_match;
+use crate::humane::now_ms;
 use crate::listen::access::Policy;
 use crate::listen::forward::Forwarder;
-use crate::listen::parse::glob_match;
 use crate::listen::print::Lines;
 use crate::listen::verdict::{ReplayWindow, Seen, Verifier};
-use crate::output::{Out, now_ms, sanitize};
+use crate::output::{Out, sanitize};
 use crate::signature::Reason;
 
 /// Open connections beyond this wait in the kernel's accept queue instead of costing memory.

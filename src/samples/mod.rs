@@ -34,7 +34,7 @@ impl SampleOptions {
     /// Options stamped with the current time and nothing else set.
     pub fn now() -> Self {
         SampleOptions {
-            timestamp_ms: crate::output::now_ms(),
+            timestamp_ms: crate::humane::now_ms(),
             ..Default::default()
         }
     }

@@ -4,11 +4,12 @@
 use hmac::Mac;
 
 use super::parse::{self, HeaderError, Tag};
-use super::time::{Human, MILLIS_THRESHOLD, TimeUnit};
+use super::time::{MILLIS_THRESHOLD, TimeUnit};
 use super::{
     HeaderSource, HmacSha256, Reason, Scheme, Verdict, WEBHOOK_ID, WEBHOOK_SIGNATURE,
     WEBHOOK_TIMESTAMP, key_bytes, mac, schemes_present,
 };
+use crate::humane::Duration as Human;
 use crate::redacted::Secret;
 
 /// `body_stamp` gives the body's `timestamp` ([`body_timestamp`]'s reading), asked for only

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::api::{Webhook, WebhookLog};
 use crate::events::{self, LIVEPEER_EVENTS};
-use crate::output::{self, Out, sanitize, sanitize_multiline};
+use crate::output::{Out, pretty_body, sanitize, sanitize_multiline};
 use crate::redacted::mask;
 
 /// Events in a few characters: a family with two or more events becomes `stream.* (2)`.
@@ -51,8 +51,8 @@ pub fn secret_text(secret: Option<&str>, show: bool) -> String {
 fn when(ms: i64, now: i64) -> String {
     format!(
         "{} ({})",
-        output::local_time(ms),
-        output::relative_time(ms, now)
+        crate::humane::local_time(ms),
+        crate::humane::relative_time(ms, now)
     )
 }
 
@@ -65,7 +65,7 @@ pub fn failure_short(w: &Webhook, now: i64) -> String {
         .status_code
         .map_or_else(|| "error".to_owned(), |c| c.to_string());
     match failure.timestamp {
-        Some(ts) => format!("{code}, {}", output::relative_time(ts, now)),
+        Some(ts) => format!("{code}, {}", crate::humane::relative_time(ts, now)),
         None => code,
     }
 }
@@ -75,12 +75,15 @@ pub fn triggered_short(w: &Webhook, now: i64) -> String {
     w.status
         .as_ref()
         .and_then(|s| s.last_triggered_at)
-        .map_or_else(|| "never".to_owned(), |t| output::relative_time(t, now))
+        .map_or_else(
+            || "never".to_owned(),
+            |t| crate::humane::relative_time(t, now),
+        )
 }
 
 /// One webhook as `field  value` lines on stdout (`lpwh get`, and after create/update).
 pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Result<()> {
-    let now = output::now_ms();
+    let now = crate::humane::now_ms();
     let paint = out.paint();
     let events_text = if w.events.is_empty() {
         "(none)".to_owned()
@@ -241,19 +244,10 @@ pub fn decode_body(encoded: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// JSON pretty-printed, anything else as it is; always safe for a terminal.
-fn pretty_body(text: &str) -> String {
-    let pretty = serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| text.to_owned());
-    sanitize_multiline(&pretty).into_owned()
-}
-
 /// The summary lines of a log (also what `lpwh resend` prints).
 pub fn print_summary(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
     let paint = out.paint();
-    let now = output::now_ms();
+    let now = crate::humane::now_ms();
     let response = log.response.as_ref();
     let status = response.and_then(|r| r.status).map_or_else(
         || "no answer".to_owned(),
@@ -272,8 +266,8 @@ pub fn print_summary(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
             "time",
             format!(
                 "{} ({})",
-                output::local_time(log.created_at),
-                output::relative_time(log.created_at, now)
+                crate::humane::local_time(log.created_at),
+                crate::humane::relative_time(log.created_at, now)
             ),
         ),
         ("status", status),
@@ -317,7 +311,7 @@ pub fn print_log(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
         }
         if !request.body.is_empty() {
             out.line("")?;
-            out.line(indent(&pretty_body(&request.body)))?;
+            out.line(indent(&pretty_body(request.body.as_bytes())))?;
         }
     }
     if let Some(response) = &log.response {
@@ -333,7 +327,7 @@ pub fn print_log(out: &Out, log: &WebhookLog) -> std::io::Result<()> {
             Some(encoded) => {
                 out.line("")?;
                 match decode_body(encoded) {
-                    Some(body) => out.line(indent(&pretty_body(&body)))?,
+                    Some(body) => out.line(indent(&pretty_body(body.as_bytes())))?,
                     None => out.line(indent(&format!(
                         "(not base64, shown as stored)\n{}",
                         sanitize_multiline(encoded)
@@ -397,9 +391,9 @@ mod tests {
         assert_eq!(decode_body("b2s=").as_deref(), Some("ok"));
         assert_eq!(decode_body("not base64!"), None);
         let hostile = base64::engine::general_purpose::STANDARD.encode("a\u{1b}[2Jb");
-        let shown = pretty_body(&decode_body(&hostile).unwrap());
+        let shown = pretty_body(decode_body(&hostile).unwrap().as_bytes());
         assert!(!shown.contains('\u{1b}'), "{shown:?}");
-        assert_eq!(pretty_body("{\"a\":1}"), "{\n  \"a\": 1\n}");
+        assert_eq!(pretty_body(b"{\"a\":1}"), "{\n  \"a\": 1\n}");
     }
 
     #[test]

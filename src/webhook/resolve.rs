@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 
 use crate::api::{ApiError, Client, ListQuery, MAX_PAGE_SIZE, Webhook, WebhookLog};
 use crate::error::{Failure, usage};
-use crate::output::{self, sanitize};
+use crate::output::sanitize;
 
 /// How many candidates an "ambiguous prefix" error lists before summarising the rest.
 const MAX_CANDIDATES: usize = 10;
@@ -167,7 +167,7 @@ pub async fn resolve_log(api: &Client, webhook_id: &str, arg: &str) -> Result<St
                 format!(
                     "{}  {}  {}",
                     sanitize(&log.id),
-                    output::local_time(log.created_at),
+                    crate::humane::local_time(log.created_at),
                     sanitize(&log.event)
                 )
             });
