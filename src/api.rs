@@ -517,19 +517,6 @@ impl Client {
         Ok(())
     }
 
-    /// `GET /webhook/subscribed/{event}`: the webhooks subscribed to one event.
-    pub async fn subscribed_webhooks(
-        &self,
-        event: &str,
-        stream_id: Option<&str>,
-    ) -> Result<Vec<Webhook>, ApiError> {
-        let query: Vec<(&str, String)> = stream_id
-            .map(|s| vec![("streamId", s.to_owned())])
-            .unwrap_or_default();
-        let url = self.url(&["webhook", "subscribed", event], &query);
-        self.call(Method::GET, url, None).await?.json()
-    }
-
     /// `GET /webhook/{id}/log`: one page, newest first. An unknown webhook gives an empty page.
     pub async fn list_logs(
         &self,

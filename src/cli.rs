@@ -25,8 +25,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command accepts.
+/// Options every command accepts, listed under their own heading after each command's own.
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Livepeer Studio API key (overrides the profile's stored key)
     #[arg(
@@ -163,5 +164,30 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command's `--help` shows its own flags first and the global ones after, under
+    /// their own heading.
+    #[test]
+    fn global_options_have_their_own_heading_in_every_help() {
+        fn check(cmd: &mut clap::Command, path: &str) {
+            let help = cmd.render_long_help().to_string();
+            let global = help
+                .find("Global options:")
+                .unwrap_or_else(|| panic!("{path}: no Global options heading\n{help}"));
+            assert!(help[global..].contains("--api-key <KEY>"), "{path}");
+            assert!(
+                !help[..global].contains("--api-key <KEY>"),
+                "{path}: --api-key above the heading"
+            );
+            // clap's generated `help` subcommand takes no options.
+            for sub in cmd.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+                let name = format!("{path} {}", sub.get_name());
+                check(sub, &name);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        check(&mut cli, "lpwh");
     }
 }

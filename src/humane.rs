@@ -247,6 +247,8 @@ mod tests {
             assert!(parse_size(bad).is_err(), "{bad} should be rejected");
         }
         assert_eq!(size(412), "412 B");
+        assert_eq!(size(2048), "2.0 KiB");
+        assert_eq!(size(3 * 1024 * 1024), "3.0 MiB");
         assert_eq!(size(1229), "1.2 KiB");
         assert_eq!(size(3 * 1024 * 1024 + 400_000), "3.4 MiB");
     }

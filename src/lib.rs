@@ -7,28 +7,28 @@
 
 pub mod api;
 pub mod cli;
-pub mod commands;
+pub(crate) mod commands;
 pub mod config;
-pub mod context;
-pub mod deliver;
+pub(crate) mod context;
+pub(crate) mod deliver;
 pub mod delivery;
 pub mod error;
 pub mod events;
 pub mod generate;
 pub mod humane;
 pub mod inbox;
-pub mod input;
-pub mod json_write;
+pub(crate) mod input;
+pub(crate) mod json_write;
 pub mod listen;
 pub mod output;
-pub mod prompt;
+pub(crate) mod prompt;
 pub mod redacted;
 pub mod report;
 pub mod samples;
 pub mod sanitize;
 pub mod signature;
-pub mod spool;
-pub mod webhook;
+pub(crate) mod spool;
+pub(crate) mod webhook;
 
 /// Resolve the global options into a [`context::Ctx`] and run the chosen command.
 pub async fn run(cli: cli::Cli) -> anyhow::Result<()> {

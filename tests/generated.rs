@@ -90,3 +90,19 @@ fn completions_command_prints_the_shipped_script() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("lpwh"));
 }
+
+/// The README's toolchain line names the `rust-version` Cargo enforces: a newcomer on an older
+/// Rust who follows it would otherwise hit a failed install.
+#[test]
+fn the_readme_names_the_toolchain_cargo_requires() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let wanted = format!(
+        "Rust toolchain ({} or newer",
+        env!("CARGO_PKG_RUST_VERSION")
+    );
+    assert!(
+        readme.contains(&wanted),
+        "README.md should say '{wanted}' (Cargo.toml's rust-version)"
+    );
+}

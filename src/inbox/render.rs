@@ -10,18 +10,6 @@ use crate::humane::{local_time, relative_time};
 use crate::inbox::query::{Stored, Summary};
 use crate::output::{Out, Paint, sanitize};
 
-/// `412 B`, `1.2 KiB`, `3.4 MiB`.
-pub fn size(bytes: i64) -> String {
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else if b < 1024.0 * 1024.0 {
-        format!("{:.1} KiB", b / 1024.0)
-    } else {
-        format!("{:.1} MiB", b / (1024.0 * 1024.0))
-    }
-}
-
 /// The verdict as `listen` shows it: ✔ ok, ✗ bad_signature, ⟳ duplicate, ? unsigned.
 pub fn verdict(paint: Paint, word: &str) -> String {
     match word {
@@ -49,7 +37,7 @@ pub fn print_list(out: &Out, rows: &[Summary]) -> std::io::Result<()> {
                 .as_deref()
                 .map(|e| sanitize(e).into_owned())
                 .unwrap_or_else(|| paint.dim("-")),
-            size(s.size),
+            crate::humane::size(s.size),
         ]);
     }
     out.print_table(&table)
@@ -164,7 +152,10 @@ pub fn show_text(d: &Stored, paint: Paint, now_ms: i64) -> String {
         ));
     }
     lines.push(String::new());
-    lines.push(paint.bold(format!("Body ({})", size(d.body.len() as i64))));
+    lines.push(paint.bold(format!(
+        "Body ({})",
+        crate::humane::size(d.body.len() as i64)
+    )));
     lines.push(if d.body.is_empty() {
         "(empty)".to_owned()
     } else {
@@ -240,12 +231,5 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("plain\\u{1b}[2Jtext\\u{7}"), "{text}");
-    }
-
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(size(412), "412 B");
-        assert_eq!(size(2048), "2.0 KiB");
-        assert_eq!(size(3 * 1024 * 1024), "3.0 MiB");
     }
 }

@@ -24,9 +24,6 @@ use crate::spool::{Scratch, Spool, Taken};
 /// How many bytes of encoded deliveries may wait for the writer before new ones are dropped (and
 /// counted): about 50,000 typical deliveries, or 32 one-MiB bodies.
 pub const QUEUE_MAX_BYTES: usize = 32 * 1024 * 1024;
-/// No delivery waits longer than this for its commit (the crash-safety promise), and a
-/// transaction holds at most [`BATCH_ROWS`].
-pub const BATCH_WINDOW: Duration = Duration::from_millis(50);
 pub const BATCH_ROWS: usize = 2000;
 /// After committing a small batch the writer waits this long before taking the next one, so a
 /// steady stream is committed in groups rather than one transaction (and one wake-up) per row.
@@ -36,7 +33,7 @@ pub const BATCH_ROWS: usize = 2000;
 /// SCHED_BATCH ([`background_scheduling`]) its bursts wait for a time slice to end instead of
 /// preempting one: `benches/listen_load.rs --ab --inbox`, 10 ms vs 2 ms, gave 1.07x and 1.06x
 /// the throughput and 0.92x the CPU per delivery (before SCHED_BATCH, 10 ms had been no better
-/// than 2 ms). Far inside [`BATCH_WINDOW`], the crash-safety promise.
+/// than 2 ms). Far inside the 50 ms crash-safety promise (a delivery is committed within 50 ms of its answer).
 const LINGER: Duration = Duration::from_millis(10);
 /// A take smaller than this is "small" (the writer then lingers before the next).
 const SMALL_TAKE: usize = 256 * 1024;

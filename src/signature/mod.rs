@@ -14,7 +14,7 @@ use hmac::{KeyInit, Mac};
 
 use crate::redacted::Secret;
 
-pub use time::{DEFAULT_TOLERANCE_MS, MILLIS_THRESHOLD, TimeUnit, UnixTime, unit_by_magnitude};
+pub use time::{MILLIS_THRESHOLD, TimeUnit, UnixTime, unit_by_magnitude};
 
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 

@@ -78,9 +78,6 @@ pub(crate) fn parse_digits(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
-/// The default freshness window of every timestamped scheme: 300 s, both ways.
-pub const DEFAULT_TOLERANCE_MS: i64 = 300_000;
-
 #[cfg(test)]
 mod tests {
     use super::*;
