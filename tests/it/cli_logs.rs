@@ -1,0 +1,616 @@
+//! `lpwh logs` and `lpwh resend` against the Studio mock: history tables, Studio filters, one
+//! delivery in full (decoded and sanitized), `--follow`, and resend outcomes.
+
+use crate::support::receiver;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::support::crud::Env;
+use base64::Engine as _;
+use hmac::{KeyInit, Mac};
+use receiver::Receiver;
+use serde_json::{Value, json};
+
+fn hook(env: &Env) -> String {
+    env.mock.insert_webhook(json!({
+        "name": "logged", "url": "https://example.com/logged", "events": ["stream.started"],
+        "sharedSecret": "hook-secret-0123456789",
+    }))
+}
+
+fn ids_in_order(text: &str, ids: &[String]) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = ids
+        .iter()
+        .filter_map(|id| text.find(id.as_str()).map(|at| (at, id.clone())))
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, id)| id).collect()
+}
+
+fn filters_of(env: &Env, id: &str) -> Value {
+    let req = env
+        .requests("GET", &format!("/api/webhook/{id}/log"))
+        .pop()
+        .expect("a log request");
+    req.filters().expect("filters sent")
+}
+
+#[test]
+fn history_is_a_table_newest_first() {
+    let env = Env::new();
+    let id = hook(&env);
+    let logs = env.mock.seed_logs(&id, 5);
+    let run = env.run(&["logs", &id]);
+    run.assert_code(0);
+    let header = run.stdout.lines().next().unwrap();
+    for column in ["TIME", "EVENT", "STATUS", "DURATION", "OK", "LOG ID"] {
+        assert!(header.contains(column), "{header}");
+    }
+    let newest_first: Vec<String> = logs.iter().rev().cloned().collect();
+    assert_eq!(ids_in_order(&run.stdout, &logs), newest_first);
+    let newest = run.stdout.lines().find(|l| l.contains(&logs[4])).unwrap();
+    assert!(newest.contains("✔") && newest.contains("200"), "{newest}");
+    let failed = run.stdout.lines().find(|l| l.contains(&logs[3])).unwrap();
+    assert!(failed.contains("✗") && failed.contains("500"), "{failed}");
+}
+
+#[test]
+fn failed_and_event_filters_are_sent_to_studio() {
+    let env = Env::new();
+    let id = hook(&env);
+    let logs = env.mock.seed_logs(&id, 6);
+    let run = env.run(&["logs", &id, "--failed"]);
+    run.assert_code(0);
+    assert_eq!(
+        filters_of(&env, &id),
+        json!([{"id": "success", "value": false}])
+    );
+    // Seeded logs alternate: odd indexes failed.
+    let shown = ids_in_order(&run.stdout, &logs);
+    assert_eq!(shown, [logs[5].clone(), logs[3].clone(), logs[1].clone()]);
+
+    let by_event = env.run(&[
+        "--json",
+        "logs",
+        &id,
+        "--event",
+        "stream.started",
+        "--limit",
+        "50",
+    ]);
+    by_event.assert_code(0);
+    assert_eq!(
+        filters_of(&env, &id),
+        json!([{"id": "event", "value": "stream.started"}])
+    );
+    let got = by_event.json();
+    assert!(!got.as_array().unwrap().is_empty());
+    assert!(
+        got.as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["event"] == "stream.started")
+    );
+}
+
+#[test]
+fn an_unknown_webhook_is_not_found_instead_of_an_empty_history() {
+    let env = Env::new();
+    let run = env.run(&["logs", "e7b8a281-8952-4791-b837-183cb95bbf32"]);
+    run.assert_code(4);
+    assert!(
+        env.requests(
+            "GET",
+            "/api/webhook/e7b8a281-8952-4791-b837-183cb95bbf32/log"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn no_deliveries_is_said_on_stderr() {
+    let env = Env::new();
+    let id = hook(&env);
+    let run = env.run(&["logs", &id]);
+    run.assert_code(0);
+    assert_eq!(run.stdout.trim(), "");
+    assert!(run.stderr.contains("no deliveries"), "{}", run.stderr);
+    assert_eq!(env.run(&["--json", "logs", &id]).json(), json!([]));
+}
+
+#[test]
+fn one_delivery_in_full_is_decoded_pretty_and_safe() {
+    let env = Env::new();
+    let id = hook(&env);
+    let answer = "{\"ok\":true,\"note\":\"fine\"}";
+    let log = env.mock.insert_log(
+        &id,
+        json!({
+            "event": "asset.ready",
+            "sharedSecret": "log-secret-9876543210",
+            "request": {
+                "url": "https://example.com/logged", "method": "POST",
+                "headers": {"content-type": "application/json", "Livepeer-Signature": "t=1,v1=abc"},
+                "body": "{\"event\":\"asset.ready\",\"payload\":{\"id\":\"asset-1\"}}",
+            },
+            "response": {
+                "status": 201, "statusText": "Created",
+                "body": base64::engine::general_purpose::STANDARD.encode(answer),
+            },
+        }),
+    );
+    let run = env.run(&["logs", &id, &log]);
+    run.assert_code(0);
+    let out = &run.stdout;
+    assert!(out.contains("POST https://example.com/logged"), "{out}");
+    assert!(out.contains("Livepeer-Signature: t=1,v1=abc"), "{out}");
+    assert!(
+        out.contains("\"event\": \"asset.ready\""),
+        "body not pretty:\n{out}"
+    );
+    assert!(out.contains("201 Created"), "{out}");
+    assert!(out.contains("\"ok\": true"), "response not decoded:\n{out}");
+    assert!(!run.all().contains("log-secret-9876543210"));
+    assert!(!run.all().contains("hook-secret-0123456789"));
+
+    // A receiver's answer is untrusted text: terminal escapes in it are shown, not obeyed.
+    let hostile = env.mock.insert_log(
+        &id,
+        json!({
+            "success": false,
+            "response": {
+                "status": 500, "statusText": "Oops",
+                "body": base64::engine::general_purpose::STANDARD
+                    .encode("boom \u{1b}[2J\u{1b}[31mred\u{7}"),
+            },
+        }),
+    );
+    let shown = env.run(&["logs", &id, &hostile]);
+    shown.assert_code(0);
+    assert!(
+        shown.stdout.contains("boom \\u{1b}[2J\\u{1b}[31mred\\u{7}"),
+        "escapes not shown escaped:\n{}",
+        shown.stdout
+    );
+    assert!(
+        !shown.all().contains('\u{1b}'),
+        "a raw escape reached the terminal"
+    );
+    assert!(
+        !shown.all().contains('\u{7}'),
+        "a raw bell reached the terminal"
+    );
+
+    let json = env.run(&["--json", "logs", &id, &log]);
+    json.assert_code(0);
+    let value = json.json();
+    assert_eq!(value["id"], log);
+    assert_eq!(value["response"]["bodyDecoded"], answer);
+    assert!(value.get("sharedSecret").is_none(), "{value}");
+}
+
+#[test]
+fn an_unknown_log_is_not_found() {
+    let env = Env::new();
+    let id = hook(&env);
+    let other = hook(&env);
+    let theirs = env.mock.seed_logs(&other, 1).remove(0);
+    env.run(&["logs", &id, "f0f0f0f0-0000-4000-8000-000000000000"])
+        .assert_code(4);
+    // A log of another webhook: Studio says 400 "mismatch"; for the user it does not exist here.
+    env.run(&["logs", &id, &theirs]).assert_code(4);
+}
+
+/// Start `cmd` (stderr dropped) and hand its stdout over line by line as it comes.
+fn spawn_lines(mut cmd: std::process::Command) -> (std::process::Child, mpsc::Receiver<String>) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn lpwh");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (child, rx)
+}
+
+/// Run `lpwh logs ID --follow` (with `extra` flags), wait for the existing delivery, add one,
+/// and return the stdout line that showed each.
+fn follow(extra: &[&str]) -> (String, String, String, String) {
+    let env = Env::new();
+    let id = hook(&env);
+    let first = env.mock.seed_logs(&id, 1).remove(0);
+    let mut cmd = env.command();
+    cmd.args(extra)
+        .args(["logs", &id, "--follow", "--interval", "0.3"]);
+    let (mut child, rx) = spawn_lines(cmd);
+    let wait_for = |needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return Some(line),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+        None
+    };
+    let first_line = wait_for(&first);
+    let second = env
+        .mock
+        .insert_log(&id, json!({"event": "stream.idle", "success": false}));
+    let second_line = first_line.as_ref().and_then(|_| wait_for(&second));
+    let _ = child.kill();
+    let _ = child.wait();
+    let first_line = first_line.expect("the existing delivery was not printed");
+    let second_line = second_line.expect("the new delivery was not printed");
+    (first, first_line, second, second_line)
+}
+
+#[test]
+fn follow_prints_new_deliveries_as_they_arrive() {
+    let (_, _, _, line) = follow(&[]);
+    assert!(line.contains("stream.idle") && line.contains("✗"), "{line}");
+}
+
+#[test]
+fn follow_with_json_prints_one_object_per_line() {
+    let (first, first_line, second, second_line) = follow(&["--json"]);
+    for (id, line) in [(first, first_line), (second, second_line)] {
+        let value: Value = serde_json::from_str(&line).expect("each line is JSON");
+        assert_eq!(value["id"], id.as_str());
+    }
+}
+
+// ---- resend ---------------------------------------------------------------------------------
+
+#[test]
+fn resend_reports_the_new_delivery() {
+    let env = Env::new();
+    let id = hook(&env);
+    let ok = env.mock.seed_logs(&id, 1).remove(0);
+    let run = env.run(&["resend", &id, &ok]);
+    run.assert_code(0);
+    let posts = env.requests("POST", &format!("/api/webhook/{id}/log/{ok}/resend"));
+    assert_eq!(posts.len(), 1);
+    let newest = env.mock.logs(&id)[0]["id"].as_str().unwrap().to_owned();
+    assert_ne!(newest, ok);
+    assert!(run.stdout.contains(&newest), "{}", run.stdout);
+    assert!(run.stdout.contains("200"), "{}", run.stdout);
+
+    let json = env.run(&["--json", "resend", &id, &ok]);
+    json.assert_code(0);
+    assert_eq!(json.json()["success"], true);
+}
+
+#[test]
+fn a_failed_resend_exits_1_with_a_hint() {
+    let env = Env::new();
+    let receiver = Receiver::start(500, r#"{"error":"still broken"}"#);
+    let id = env.mock.insert_webhook(json!({
+        "name": "failing", "url": receiver.url, "sharedSecret": "hook-secret-0123456789",
+    }));
+    let failed = env.mock.insert_log(&id, json!({"success": false}));
+    let run = env.run(&["resend", &id, &failed]);
+    assert_eq!(
+        receiver.take().len(),
+        1,
+        "Studio's resend reached the receiver"
+    );
+    run.assert_code(1);
+    assert!(run.stderr.contains("500"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+}
+
+#[test]
+fn resending_an_unknown_log_is_not_found() {
+    let env = Env::new();
+    let id = hook(&env);
+    env.run(&["resend", &id, "f0f0f0f0-0000-4000-8000-000000000000"])
+        .assert_code(4);
+}
+
+// ---- LOG_ID prefixes ------------------------------------------------------------------------
+
+#[test]
+fn a_log_id_prefix_names_one_delivery_or_lists_the_candidates() {
+    let env = Env::new();
+    let id = hook(&env);
+    let one = env.mock.insert_log(
+        &id,
+        json!({"id": "abc11111-0000-4000-8000-000000000001", "success": true}),
+    );
+    let two = env.mock.insert_log(
+        &id,
+        json!({"id": "abc22222-0000-4000-8000-000000000002", "success": true}),
+    );
+    env.mock.seed_logs(&id, 3);
+
+    // A unique prefix, in any case, shows that delivery and resends it.
+    let shown = env.run(&["--json", "logs", &id, "ABC1"]);
+    shown.assert_code(0);
+    assert_eq!(shown.json()["id"], one.as_str());
+    let resent = env.run(&["resend", &id, "abc2"]);
+    resent.assert_code(0);
+    assert_eq!(
+        env.requests("POST", &format!("/api/webhook/{id}/log/{two}/resend"))
+            .len(),
+        1
+    );
+
+    // An ambiguous one lists both and sends nothing.
+    let before = env.requests("POST", "").len();
+    let ambiguous = env.run(&["resend", &id, "abc"]);
+    ambiguous.assert_code(2);
+    assert!(
+        ambiguous.stderr.contains(&one) && ambiguous.stderr.contains(&two),
+        "{}",
+        ambiguous.stderr
+    );
+    assert_eq!(env.requests("POST", "").len(), before);
+
+    // No match: not found, saying how to see the deliveries.
+    let none = env.run(&["logs", &id, "ffff"]);
+    none.assert_code(4);
+    assert!(
+        none.stderr.contains("no delivery 'ffff'"),
+        "{}",
+        none.stderr
+    );
+    assert!(
+        none.stderr.contains(&format!("lpwh logs {id}")),
+        "{}",
+        none.stderr
+    );
+    env.run(&["logs", &id, " "]).assert_code(2);
+}
+
+// ---- what a running Studio showed (studio-api.md) --------------------------------------------
+
+/// Studio resends to the URL and with the secret in the log. After `update --url` and a secret
+/// rotation, `lpwh resend` used to say "delivered again" as if it had gone to the new receiver.
+#[test]
+fn resend_after_a_move_warns_that_studio_sends_to_the_old_url_with_the_old_secret() {
+    let env = Env::new();
+    let old = Receiver::start(200, "{}");
+    let new = Receiver::start(200, "{}");
+    let id = env.mock.insert_webhook(json!({
+        "name": "moved", "url": old.url, "sharedSecret": "old-secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    env.run(&[
+        "update",
+        &id,
+        "--url",
+        &new.url,
+        "--secret",
+        "new-secret-0123456789",
+    ])
+    .assert_code(0);
+    let run = env.run(&["resend", &id, &log]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains(&format!("this delivery went to {}", old.url))
+            && run
+                .stderr
+                .contains(&format!("not to the webhook's current URL {}", new.url)),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("secret the delivery had then"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--to-current"), "{}", run.stderr);
+    assert!(
+        !run.all().contains("old-secret-0123456789"),
+        "{}",
+        run.all()
+    );
+    assert_eq!(old.take().len(), 1, "Studio sent it to the old URL");
+    assert!(new.take().is_empty());
+
+    // Nothing moved: no warning.
+    let still = env.mock.seed_logs(&id, 1).remove(0);
+    let quiet = env.run(&["resend", &id, &still]);
+    quiet.assert_code(0);
+    assert!(!quiet.stderr.contains("warning"), "{}", quiet.stderr);
+}
+
+/// `--to-current`: lpwh sends the logged body itself, re-stamped and re-signed with the current
+/// secret, to the current URL; checked here with an HMAC computed independently.
+#[test]
+fn resend_to_current_sends_the_logged_body_to_the_current_url_with_the_current_secret() {
+    let env = Env::new();
+    let old = Receiver::start(200, "{}");
+    let new = Receiver::start(202, r#"{"queued":true}"#);
+    let id = env.mock.insert_webhook(json!({
+        "name": "moved", "url": old.url, "sharedSecret": "old-secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    let logged_body: Value =
+        serde_json::from_str(env.mock.logs(&id)[0]["request"]["body"].as_str().unwrap()).unwrap();
+    env.run(&[
+        "update",
+        &id,
+        "--url",
+        &new.url,
+        "--secret",
+        "new-secret-0123456789",
+    ])
+    .assert_code(0);
+    let studio_logs = env.mock.logs(&id).len();
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+
+    let run = env.run(&["resend", &id, &log[..8], "--to-current"]);
+    run.assert_code(0);
+    assert!(old.take().is_empty(), "nothing to the old URL");
+    let got = new.take();
+    assert_eq!(got.len(), 1);
+    let body = got[0].json();
+    assert_eq!(
+        body["id"], logged_body["id"],
+        "the same event id, so receivers see a retry"
+    );
+    assert_eq!(body["event"], logged_body["event"]);
+    let t = body["timestamp"].as_i64().unwrap();
+    assert!(t >= before, "a fresh timestamp: {t} < {before}");
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(b"new-secret-0123456789").unwrap();
+    mac.update(&got[0].body);
+    assert_eq!(
+        got[0].header("livepeer-signature").unwrap(),
+        format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()))
+    );
+    assert!(
+        run.stderr.contains("not in Studio's delivery log"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("202"), "{}", run.stderr);
+    assert_eq!(
+        env.mock.logs(&id).len(),
+        studio_logs,
+        "Studio logged nothing"
+    );
+    assert!(
+        env.requests("POST", &format!("/api/webhook/{id}/log"))
+            .is_empty()
+    );
+}
+
+#[test]
+fn resend_to_current_reports_a_refusing_receiver_with_exit_1() {
+    let env = Env::new();
+    let receiver = Receiver::start(401, r#"{"error":"bad_signature"}"#);
+    let id = env.mock.insert_webhook(json!({
+        "name": "r", "url": receiver.url, "sharedSecret": "secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    let run = env.run(&["resend", &id, &log, "--to-current"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("401"), "{}", run.stderr);
+    assert_eq!(receiver.take().len(), 1);
+}
+
+/// `--follow --limit 2` showed 2 deliveries, then its first poll (which reads more rows)
+/// printed the older ones as if they had just arrived.
+#[test]
+fn follow_with_a_limit_never_prints_old_deliveries_as_new() {
+    let env = Env::new();
+    let id = hook(&env);
+    let old = env.mock.seed_logs(&id, 6);
+    let mut cmd = env.command();
+    cmd.args([
+        "--json",
+        "logs",
+        &id,
+        "--follow",
+        "--limit",
+        "2",
+        "--interval",
+        "0.2",
+    ]);
+    let (mut child, rx) = spawn_lines(cmd);
+    let next_id = |rx: &mpsc::Receiver<String>| {
+        rx.recv_timeout(Duration::from_secs(20)).ok().map(|l| {
+            serde_json::from_str::<Value>(&l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+    };
+    // The two newest, oldest first, like tail -f.
+    assert_eq!(next_id(&rx).as_deref(), Some(old[4].as_str()));
+    assert_eq!(next_id(&rx).as_deref(), Some(old[5].as_str()));
+    // Let several polls pass, then add one delivery: it must be the next line.
+    std::thread::sleep(Duration::from_millis(800));
+    let fresh = env.mock.insert_log(&id, json!({"event": "stream.idle"}));
+    let next = next_id(&rx);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        next.as_deref(),
+        Some(fresh.as_str()),
+        "older deliveries were printed as new"
+    );
+}
+
+#[test]
+fn resource_status_and_since_are_studio_filters() {
+    let env = Env::new();
+    let id = hook(&env);
+    env.mock.seed_logs(&id, 3);
+    let run = env.run(&[
+        "logs",
+        &id,
+        "--resource",
+        "e0f1ed4f_7a2b",
+        "--status",
+        "500",
+        "--since",
+        "1h",
+    ]);
+    run.assert_code(0);
+    let filters = filters_of(&env, &id);
+    let filters = filters.as_array().unwrap();
+    assert_eq!(
+        filters[0],
+        json!({"id": "resourceId", "value": "e0f1ed4f\\_7a2b"})
+    );
+    assert_eq!(filters[1], json!({"id": "statusCode", "value": 500}));
+    assert_eq!(filters[2]["id"], "createdAt");
+    let since = filters[2]["value"]["gte"].as_i64().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert!((now - 3_600_000 - since).abs() < 60_000, "{since}");
+
+    // --resource finds every delivery that mentions the stream (the mock's logged bodies do).
+    let json = env.run(&["--json", "logs", &id, "--resource", "E0F1ED4F-7A2B"]);
+    assert_eq!(json.json().as_array().unwrap().len(), 3);
+    let none = env.run(&["--json", "logs", &id, "--resource", "no-such-asset"]);
+    assert!(none.json().as_array().unwrap().is_empty());
+}
+
+#[test]
+fn all_follows_every_page_of_the_history() {
+    let env = Env::new();
+    let id = hook(&env);
+    let logs = env.mock.seed_logs(&id, 1030);
+    let run = env.run(&["--json", "logs", &id, "--all"]);
+    run.assert_code(0);
+    let got = run.json();
+    assert_eq!(got.as_array().unwrap().len(), 1030);
+    assert_eq!(got[0]["id"], logs[1029].as_str(), "newest first");
+    assert!(env.requests("GET", &format!("/api/webhook/{id}/log")).len() >= 2);
+}
+
+/// A LOG_ID prefix used to be looked for among the newest 1,000 deliveries only.
+#[test]
+fn a_log_id_prefix_finds_a_delivery_older_than_the_newest_thousand() {
+    let env = Env::new();
+    let id = hook(&env);
+    let oldest = env.mock.insert_log(
+        &id,
+        json!({"id": "0ddba11d-0000-4000-8000-000000000001", "createdAt": 1}),
+    );
+    env.mock.seed_logs(&id, 1005);
+    let run = env.run(&["--json", "logs", &id, "0ddba11d"]);
+    run.assert_code(0);
+    assert_eq!(run.json()["id"], oldest.as_str());
+}

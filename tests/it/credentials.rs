@@ -1,0 +1,286 @@
+//! Credentials end to end, through the real binary: `login` / `logout` / `profiles` with the
+//! 0600 file fallback (LPWH_KEYRING=off), key precedence, refused keys, config errors, and that
+//! the key never reaches the terminal. The OS keyring itself is tested in `keyring.rs`.
+//!
+//! Every run gets a temporary HOME, XDG dirs, LPWH_CONFIG_DIR and LPWH_DATA_DIR; these tests set
+//! LPWH_KEYRING=off and drop the session bus address, so they never touch a keyring.
+
+#![cfg(unix)]
+
+use crate::support::credentials::{last_bearer, mode_of, profile_row, unique};
+use crate::support::sandbox::{Run, Sandbox};
+use studio_mock::StudioMock;
+
+#[test]
+fn file_fallback_is_private_warns_and_round_trips() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let key = mock.api_key().to_owned();
+    let url = mock.url();
+
+    let login = sandbox.login(&["--api-url", &url, "-v"], &key);
+    login.assert_code(0).assert_hides(&key);
+    let err = login.stderr;
+    // One warning line that says where the key is and why.
+    let warning = err
+        .lines()
+        .find(|l| l.starts_with("warning:"))
+        .unwrap_or_else(|| panic!("no warning:\n{err}"));
+    assert!(warning.contains("credentials.toml"), "{warning}");
+    assert!(warning.contains("LPWH_KEYRING=off"), "{warning}");
+    assert!(
+        login.stdout.is_empty(),
+        "stdout is for data: {}",
+        login.stdout
+    );
+
+    // Checked with exactly one GET /webhook?limit=1 carrying the key.
+    let requests = mock.requests();
+    assert_eq!(
+        requests.len(),
+        1,
+        "{:?}",
+        requests.iter().map(|r| r.line()).collect::<Vec<_>>()
+    );
+    assert_eq!(requests[0].method, "GET");
+    assert_eq!(requests[0].path, "/api/webhook");
+    assert_eq!(requests[0].query_param("limit").as_deref(), Some("1"));
+    assert_eq!(
+        requests[0].header("authorization"),
+        Some(format!("Bearer {key}").as_str())
+    );
+
+    // The file: 0600 in a 0700 dir, holding the key; config.toml holds the URL and no key.
+    let file = sandbox.credentials_file();
+    assert_eq!(mode_of(&file), 0o600);
+    assert_eq!(mode_of(&sandbox.config_dir()), 0o700);
+    assert!(std::fs::read_to_string(&file).unwrap().contains(&key));
+    let config = std::fs::read_to_string(sandbox.config_file()).unwrap();
+    assert!(config.contains(&url), "{config}");
+    assert!(
+        !config.contains(&key),
+        "config.toml holds the key:\n{config}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(sandbox.config_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+
+    let profiles = sandbox.run(&["profiles", "--json"]);
+    profiles.assert_code(0).assert_hides(&key);
+    let row = profile_row(&profiles, "default");
+    assert_eq!(row["key"], "file");
+    assert_eq!(row["api_url"], url.as_str());
+    assert_eq!(row["current"], true);
+
+    // A command using the stored key sends it, and warns that it came from the file.
+    let list = sandbox.run(&["list", "--json"]);
+    list.assert_code(0).assert_hides(&key);
+    assert_eq!(last_bearer(&mock), format!("Bearer {key}"));
+    assert!(
+        list.stderr.contains("credentials.toml"),
+        "no file warning:\n{}",
+        list.stderr
+    );
+
+    let logout = sandbox.run(&["logout"]);
+    logout.assert_code(0).assert_hides(&key);
+    assert!(
+        logout.stderr.contains("Removed the key"),
+        "{}",
+        logout.stderr
+    );
+    assert!(
+        !file.exists(),
+        "the emptied credentials file should be gone"
+    );
+    let again = sandbox.run(&["logout"]);
+    again.assert_code(0);
+    assert!(
+        again.stderr.contains("nothing to remove"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        profile_row(&sandbox.run(&["profiles", "--json"]), "default")["key"],
+        "none"
+    );
+    let not_logged_in = sandbox.run(&["list"]);
+    not_logged_in.assert_code(3);
+    // Says why the keyring was not consulted, besides "not logged in".
+    let err = not_logged_in.stderr;
+    assert!(
+        err.contains("not logged in") && err.contains("LPWH_KEYRING=off"),
+        "{err}"
+    );
+}
+
+#[test]
+fn precedence_is_flag_then_env_then_stored() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let stored = mock.api_key().to_owned();
+    sandbox
+        .login(&["--api-url", &mock.url()], &stored)
+        .assert_code(0);
+
+    sandbox.run(&["list"]).assert_code(0);
+    assert_eq!(last_bearer(&mock), format!("Bearer {stored}"));
+
+    // The mock refuses these keys (exit 3) but records what was sent.
+    let mut env_only = sandbox.lpwh(&["list"]);
+    env_only.env("LIVEPEER_API_KEY", "env-key-0001");
+    let run = Run::of(&mut env_only);
+    run.assert_code(3).assert_hides("env-key-0001");
+    assert_eq!(last_bearer(&mock), "Bearer env-key-0001");
+    assert!(
+        !run.stderr.contains("credentials.toml"),
+        "the stored key was read although the env key wins:\n{}",
+        run.stderr
+    );
+
+    let mut both = sandbox.lpwh(&["list", "--api-key", "flag-key-0002"]);
+    both.env("LIVEPEER_API_KEY", "env-key-0001");
+    Run::of(&mut both)
+        .assert_code(3)
+        .assert_hides("flag-key-0002");
+    assert_eq!(last_bearer(&mock), "Bearer flag-key-0002");
+}
+
+#[test]
+fn login_json_says_where_the_key_went_and_nothing_else() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let key = mock.api_key().to_owned();
+    let run = sandbox.login(
+        &["--json", "--profile", "ci", "--api-url", &mock.url()],
+        &key,
+    );
+    run.assert_code(0).assert_hides(&key);
+    let report = run.json();
+    assert_eq!(report["profile"], "ci");
+    assert_eq!(report["key"], "file");
+    assert_eq!(report["api_url"], mock.url().as_str());
+    assert_eq!(report["api_url_saved"], true);
+    let path = sandbox.credentials_file().display().to_string();
+    assert_eq!(report["credentials_file"], path.as_str());
+
+    // Logging in again with the same URL leaves config.toml alone.
+    let again = sandbox.login(&["--json", "--profile", "ci"], &key);
+    assert_eq!(again.assert_code(0).json()["api_url_saved"], false);
+}
+
+#[test]
+fn login_without_a_terminal_or_stdin_flag_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let run = sandbox.run(&["--api-url", &mock.url(), "login"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("--api-key-stdin"), "{}", run.stderr);
+    assert_eq!(mock.request_count(), 0);
+    assert!(!sandbox.config_dir().exists(), "nothing may be written");
+}
+
+#[test]
+fn empty_or_spaced_keys_are_usage_errors() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    for key in ["", "   ", "two words"] {
+        let run = sandbox.login(&["--api-url", &mock.url()], key);
+        run.assert_code(2);
+        assert!(run.stderr.contains("key"), "{}", run.stderr);
+    }
+    assert_eq!(mock.request_count(), 0);
+    assert!(!sandbox.credentials_file().exists());
+}
+
+#[test]
+fn a_refused_key_is_not_saved() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let wrong = unique("sk-wrong");
+    // Studio's 401 for an unknown key quotes it ("no token <key> found"): it must not leak.
+    let run = sandbox.login(&["--api-url", &mock.url(), "--profile", "prod"], &wrong);
+    run.assert_code(3).assert_hides(&wrong);
+    assert!(run.stderr.contains("refused"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    assert_eq!(mock.request_count(), 1);
+    assert!(
+        !sandbox.credentials_file().exists(),
+        "a refused key was stored"
+    );
+    assert!(
+        !sandbox.config_file().exists(),
+        "a refused login wrote config.toml"
+    );
+    let profiles = sandbox.run(&["--profile", "prod", "profiles", "--json"]);
+    assert_eq!(profile_row(&profiles, "prod")["key"], "none");
+}
+
+#[test]
+fn profiles_lists_config_and_file_profiles_with_the_current_one_marked() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let key = mock.api_key().to_owned();
+    sandbox
+        .login(&["--profile", "staging", "--api-url", &mock.url()], &key)
+        .assert_code(0);
+    std::fs::write(
+        sandbox.config_file(),
+        format!(
+            "{}\n[profiles.prod]\napi_url = \"https://prod.example/api\"\n",
+            std::fs::read_to_string(sandbox.config_file()).unwrap()
+        ),
+    )
+    .unwrap();
+
+    let run = sandbox.run(&["--profile", "prod", "profiles", "--json"]);
+    run.assert_code(0).assert_hides(&key);
+    let names: Vec<_> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["prod", "staging"]);
+    let prod = profile_row(&run, "prod");
+    assert_eq!(prod["current"], true);
+    assert_eq!(prod["key"], "none");
+    assert_eq!(prod["api_url"], "https://prod.example/api");
+    let staging = profile_row(&run, "staging");
+    assert_eq!(staging["current"], false);
+    assert_eq!(staging["key"], "file");
+
+    // The table for people: same facts, the current profile starred.
+    let table = sandbox.run(&["--profile", "prod", "profiles"]);
+    table.assert_code(0).assert_hides(&key);
+    let out = table.stdout;
+    let prod_line = out.lines().find(|l| l.contains("prod.example")).unwrap();
+    assert!(
+        prod_line.starts_with('*') && prod_line.ends_with("none"),
+        "{out}"
+    );
+    let staging_line = out.lines().find(|l| l.contains("staging")).unwrap();
+    assert!(
+        !staging_line.starts_with('*') && staging_line.ends_with("file"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_malformed_config_is_reported_with_its_path() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.config_dir()).unwrap();
+    std::fs::write(sandbox.config_file(), "[profiles.x\napi_url = 1\n").unwrap();
+    let run = sandbox.run(&["profiles"]);
+    run.assert_code(2);
+    let err = run.stderr;
+    assert!(
+        err.contains(&sandbox.config_file().display().to_string()),
+        "{err}"
+    );
+    assert!(err.contains("line 1"), "{err}");
+}

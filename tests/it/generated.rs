@@ -1,0 +1,102 @@
+//! The shipped completions and man pages must match what the clap definitions generate.
+//! Regenerate them with `LPWH_BLESS=1 cargo test --test generated`.
+
+use std::path::Path;
+
+fn bless() -> bool {
+    std::env::var_os("LPWH_BLESS").is_some_and(|v| v == "1")
+}
+
+/// Compare `expected` with the file at `path`, or rewrite it when blessing. Returns a drift message.
+fn check(path: &Path, expected: &[u8]) -> Option<String> {
+    if bless() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, expected).unwrap();
+        return None;
+    }
+    match std::fs::read(path) {
+        Ok(actual) if actual == expected => None,
+        Ok(_) => Some(format!("{} is out of date", path.display())),
+        Err(_) => Some(format!("{} is missing", path.display())),
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn completions_are_up_to_date() {
+    let drift: Vec<String> = lpwh::generate::SHELLS
+        .iter()
+        .filter_map(|(shell, file)| {
+            check(
+                &root().join("completions").join(file),
+                &lpwh::generate::completion(*shell),
+            )
+        })
+        .collect();
+    assert!(
+        drift.is_empty(),
+        "{}\nregenerate with: LPWH_BLESS=1 cargo test --test generated",
+        drift.join("\n")
+    );
+}
+
+#[test]
+fn man_pages_are_up_to_date() {
+    let pages = lpwh::generate::man_pages().unwrap();
+    assert!(pages.iter().any(|(name, _)| name == "lpwh.1"));
+    assert!(pages.iter().any(|(name, _)| name == "lpwh-create.1"));
+    let mut drift: Vec<String> = pages
+        .iter()
+        .filter_map(|(name, roff)| check(&root().join("man").join(name), roff))
+        .collect();
+    // A page for a subcommand that no longer exists is drift too.
+    let expected: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
+    if let Ok(dir) = std::fs::read_dir(root().join("man")) {
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !expected.contains(&name.as_str()) {
+                if bless() {
+                    std::fs::remove_file(entry.path()).unwrap();
+                } else {
+                    drift.push(format!("man/{name} belongs to no subcommand"));
+                }
+            }
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "{}\nregenerate with: LPWH_BLESS=1 cargo test --test generated",
+        drift.join("\n")
+    );
+}
+
+#[test]
+fn completions_command_prints_the_shipped_script() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let out = home.run(&["completions", "bash"]);
+    assert!(out.success(), "{}", out.stderr);
+    assert_eq!(
+        out.bytes,
+        lpwh::generate::completion(clap_complete::Shell::Bash)
+    );
+    assert!(out.stdout.contains("lpwh"));
+}
+
+/// The README's toolchain line names the `rust-version` Cargo enforces: a newcomer on an older
+/// Rust who follows it would otherwise hit a failed install.
+#[test]
+fn the_readme_names_the_toolchain_cargo_requires() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let wanted = format!(
+        "Rust toolchain ({} or newer",
+        env!("CARGO_PKG_RUST_VERSION")
+    );
+    assert!(
+        readme.contains(&wanted),
+        "README.md should say '{wanted}' (Cargo.toml's rust-version)"
+    );
+}

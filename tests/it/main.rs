@@ -1,0 +1,32 @@
+//! lpwh's integration tests, one binary: each module is one area, run against the real `lpwh`
+//! binary, a Studio-like server on loopback (`studio-mock`), real clients and pseudo-terminals.
+//! Shared code is in `support`.
+
+mod support;
+
+mod api_client;
+mod api_paging;
+mod cli_crud;
+mod cli_errors;
+mod cli_logs;
+mod cli_update_delete;
+mod credentials;
+mod cross_check;
+mod generated;
+mod inbox_durability;
+mod inbox_listen;
+mod keyring;
+mod listen_deliveries;
+mod listen_hostile;
+mod listen_pty;
+mod listen_public_url;
+mod listen_schemes;
+mod login_pty;
+mod mock_server;
+mod samples;
+mod sign_verify;
+mod signature_props;
+mod signatures;
+mod terminal_pty;
+mod trigger;
+mod wizard_pty;

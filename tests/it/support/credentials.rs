@@ -1,0 +1,43 @@
+//! Assertion helpers for the credentials and keyring tests (which run `lpwh` in a
+//! [`crate::support::sandbox::Sandbox`]).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+
+use crate::support::sandbox::Run;
+use studio_mock::StudioMock;
+
+/// A key unlikely to appear in any output by accident.
+pub fn unique(prefix: &str) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{prefix}-{}-{nanos:x}", std::process::id())
+}
+
+pub fn profile_row(run: &Run, name: &str) -> Value {
+    run.json()
+        .as_array()
+        .expect("profiles --json is an array")
+        .iter()
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("no profile {name} in {}", run.stdout))
+        .clone()
+}
+
+pub fn mode_of(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// The Bearer token of the last request the mock saw.
+pub fn last_bearer(mock: &StudioMock) -> String {
+    let requests = mock.requests();
+    let last = requests.last().expect("the mock saw a request");
+    last.header("authorization")
+        .expect("an Authorization header")
+        .to_owned()
+}

@@ -1,0 +1,147 @@
+//! What hostile text does to a real terminal: lpwh run on a pseudo-terminal of 80 columns
+//! (ptyprocess's size) with colour on, fed API data and deliveries full of escape sequences,
+//! bells and bidi controls.
+
+#![cfg(unix)]
+
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Eof, Expect, Session};
+use studio_mock::StudioMock;
+
+/// Title change, BEL, OSC 52 clipboard write, screen clear, C1 CSI, and bidi and zero-width
+/// characters.
+const HOSTILE: &str = "evil\u{1b}]0;pwned\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m\
+                       \u{202e}gnp.exe\u{200f}\u{61c}\u{200e}\u{200b}\u{2067}x";
+
+/// `lpwh ARGS` in a fresh pty (80×24) with colour left to lpwh; everything it wrote, and its
+/// exit code.
+fn on_a_terminal(home: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> (Vec<u8>, i32) {
+    let mut cmd = crate::support::sandbox::lpwh(home);
+    cmd.stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .env_remove("CI")
+        .args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut pty = Session::spawn(cmd).expect("spawn lpwh in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(60)));
+    let written = pty.expect(Eof).expect("lpwh ends").as_bytes().to_vec();
+    let code = match pty.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("lpwh did not exit normally: {other:?}"),
+    };
+    (written, code)
+}
+
+/// Every ESC starts a whole SGR colour sequence (`ESC [ digits/; m`); nothing else that a
+/// terminal acts on (BEL, C1, OSC, bidi or zero-width characters) is there at all.
+fn assert_harmless(written: &[u8]) {
+    let text = String::from_utf8_lossy(written);
+    for (i, c) in text.char_indices() {
+        let bad = match c {
+            '\u{1b}' => {
+                let rest = &text[i + 1..];
+                let sgr = rest.strip_prefix('[').and_then(|p| {
+                    let end = p.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+                    p[end..].starts_with('m').then_some(())
+                });
+                sgr.is_none()
+            }
+            '\n' | '\r' | '\t' => false,
+            c => lpwh::sanitize::hides_or_controls(c),
+        };
+        assert!(
+            !bad,
+            "{c:?} reached the terminal at byte {i}:\n{}",
+            text.escape_debug()
+        );
+    }
+}
+
+#[test]
+fn hostile_api_data_reaches_an_80_column_terminal_escaped_and_colours_stay_whole() {
+    let mock = StudioMock::start_blocking();
+    for n in 0..3 {
+        mock.insert_webhook(serde_json::json!({
+            "name": format!("{HOSTILE}-{n}"),
+            "url": format!("https://example.com/{HOSTILE}/a/long/path/that/wraps/in/eighty/columns"),
+            "events": ["stream.started", "asset.ready", "task.failed"],
+            // Shown red in LAST FAILURE: a coloured cell in a narrow column.
+            "status": {"lastFailure": {"timestamp": 1_600_000_000_000_i64, "statusCode": 500,
+                                       "error": HOSTILE}},
+        }));
+    }
+    let home = tempfile::tempdir().unwrap();
+    let api = [
+        ("LIVEPEER_API_URL", mock.url()),
+        ("LIVEPEER_API_KEY", mock.api_key().to_owned()),
+    ];
+    let api: Vec<(&str, &str)> = api.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (written, code) = on_a_terminal(home.path(), &api, &["list"]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&written));
+    let text = String::from_utf8_lossy(&written);
+    assert!(text.contains("\u{1b}[31m"), "colour was on:\n{text}");
+    assert!(
+        text.contains("evil\\u{1b}"),
+        "the names are shown, escaped:\n{text}"
+    );
+    assert_harmless(&written);
+
+    // --json: still valid JSON holding the same names, with C1, bidi and zero-width
+    // characters written as \uXXXX escapes rather than raw.
+    let (written, code) = on_a_terminal(home.path(), &api, &["--json", "list"]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&written));
+    assert_harmless(&written);
+    let text = String::from_utf8_lossy(&written).replace("\r\n", "\n");
+    assert!(
+        text.contains(r"\u202e") && text.contains(r"\u009b"),
+        "{text}"
+    );
+    let listed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert!(
+        listed[0]["name"].as_str().unwrap().starts_with(HOSTILE),
+        "{listed}"
+    );
+}
+
+#[test]
+fn inbox_show_raw_refuses_a_terminal_unless_forced() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&[]);
+    let body = format!(r#"{{"event":"stream.started","note":"{HOSTILE}"}}"#).into_bytes();
+    assert_eq!(crate::support::inbox::send(&listener.addr, &[], &body), 200);
+    listener.stop();
+    let data = home.data_dir();
+    let data = [("LPWH_DATA_DIR", data.to_str().unwrap())];
+
+    // Shown for people: escaped, colours whole.
+    let (written, code) = on_a_terminal(home.dir.path(), &data, &["inbox", "show", "1"]);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&written));
+    assert_harmless(&written);
+
+    // --raw to a terminal: refused, and none of the bytes written.
+    let (written, code) = on_a_terminal(home.dir.path(), &data, &["inbox", "show", "1", "--raw"]);
+    let text = String::from_utf8_lossy(&written);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("--force"), "{text}");
+    assert!(!text.contains("pwned"), "{text}");
+
+    // --force: the exact bytes, as asked.
+    let (written, code) = on_a_terminal(
+        home.dir.path(),
+        &data,
+        &["inbox", "show", "1", "--raw", "--force"],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        String::from_utf8_lossy(&written).contains("]0;pwned"),
+        "{}",
+        String::from_utf8_lossy(&written)
+    );
+}
