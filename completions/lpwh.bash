@@ -1175,7 +1175,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__listen)
-            opts="-p -s -q -v -h -V --port --host --path --secret --webhook --scheme --tolerance --max-body --read-timeout --forward-to --forward-timeout --events --until --count --timeout-after --access-control --public-url --db --no-record --keep --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-p -s -q -v -h -V --port --host --path --secret --webhook --scheme --tolerance --max-body --read-timeout --forward-to --forward-timeout --events --until --count --timeout-after --access-control --public-url --tunnel --tunnel-bin --tunnel-server --tunnel-timeout --ready-file --db --no-record --keep --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,6 +1254,26 @@ _lpwh() {
                     return 0
                     ;;
                 --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel)
+                    COMPREPLY=($(compgen -W "auto cloudflared ngrok bore" -- "${cur}"))
+                    return 0
+                    ;;
+                --tunnel-bin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ready-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

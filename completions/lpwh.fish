@@ -361,6 +361,14 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l count -d 'Exit 0 af
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout-after -d 'Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l access-control -d 'Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l public-url -d 'Your public tunnel URL: create a temporary Studio webhook for it (with a fresh secret), verify with that secret, and delete it on exit' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel -d 'Expose the listener through a tunnel program and point a temporary Studio webhook at it, kept in step when the tunnel restarts: auto (the first of cloudflared, ngrok, bore on PATH), cloudflared, ngrok or bore' -r -f -a "auto\t''
+cloudflared\t''
+ngrok\t''
+bore\t''"
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel-bin -d 'The tunnel program\'s path [default: found on PATH]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel-server -d 'bore\'s server (self-hosted, or the public bore.pub)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel-timeout -d 'How long the tunnel program has to give its public URL' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ready-file -d 'Once ready, write {listen_url, public_url, webhook_id, events, tunnel} as JSON to PATH (atomically: a script may wait for the file to appear)' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l db -d 'Record deliveries in this SQLite database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l keep -d 'Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r

@@ -13,15 +13,18 @@ use crate::signature::Scheme;
 /// per delivery, and optionally forward them to your own app.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Studio cannot call localhost: expose the port with a tunnel (ngrok http 3000, cloudflared tunnel \
---url http://localhost:3000) and pass its URL as --public-url to create a temporary webhook for it.
+Studio cannot call localhost. --tunnel starts cloudflared, ngrok or bore for you, points a \
+temporary webhook at it (kept in step if the tunnel restarts) and probes the path end to end; or \
+run your own tunnel and pass its URL as --public-url.
 
 Exit status: 0 once --until/--count is reached, or on SIGTERM; 1 when --timeout-after passes
-first; 130 on Ctrl-C. A temporary --public-url webhook is deleted in every case.
+first, or the tunnel never comes up; 130 on Ctrl-C. A temporary webhook is deleted, and the
+tunnel stopped, in every case.
 
 Examples:
   lpwh listen --secret \"$SECRET\" --forward-to http://localhost:4000/webhooks
-  lpwh listen --public-url https://abcd.ngrok.app --until asset.ready --timeout-after 10m
+  lpwh listen --tunnel --until asset.ready --timeout-after 10m --ready-file ready.json
+  lpwh listen --public-url https://abcd.ngrok.app --events 'asset.*'
   lpwh listen --json | jq .event")]
 pub struct Args {
     /// Port to listen on (0 picks a free one; the address is printed)
@@ -103,6 +106,36 @@ pub struct Args {
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
 
+    /// Expose the listener through a tunnel program and point a temporary Studio webhook at it,
+    /// kept in step when the tunnel restarts: auto (the first of cloudflared, ngrok, bore on
+    /// PATH), cloudflared, ngrok or bore
+    #[arg(
+        long,
+        value_enum,
+        num_args = 0..=1,
+        default_missing_value = "auto",
+        value_name = "PROGRAM",
+        conflicts_with_all = ["public_url", "webhook"]
+    )]
+    pub tunnel: Option<listen::tunnel::Choice>,
+
+    /// The tunnel program's path [default: found on PATH]
+    #[arg(long, value_name = "PATH", requires = "tunnel")]
+    pub tunnel_bin: Option<std::path::PathBuf>,
+
+    /// bore's server (self-hosted, or the public bore.pub)
+    #[arg(long, value_name = "HOST", default_value = "bore.pub")]
+    pub tunnel_server: String,
+
+    /// How long the tunnel program has to give its public URL
+    #[arg(long, default_value = "30s", value_parser = crate::humane::parse_duration, value_name = "DURATION")]
+    pub tunnel_timeout: std::time::Duration,
+
+    /// Once ready, write {listen_url, public_url, webhook_id, events, tunnel} as JSON to PATH
+    /// (atomically: a script may wait for the file to appear)
+    #[arg(long, value_name = "PATH")]
+    pub ready_file: Option<std::path::PathBuf>,
+
     /// Record deliveries in this SQLite database [default: <data dir>/inbox.sqlite]
     #[arg(long, value_name = "PATH")]
     pub db: Option<std::path::PathBuf>,
@@ -157,6 +190,23 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
             }
         }
     }
+    let tunnel = match args.tunnel {
+        Some(choice) => {
+            let (program, bin) = listen::tunnel::find(choice, args.tunnel_bin.as_deref())?;
+            if args.tunnel_timeout.is_zero() {
+                return Err(usage("--tunnel-timeout must be more than 0s")
+                    .hint("e.g. --tunnel-timeout 60s")
+                    .into());
+            }
+            Some(listen::tunnel::TunnelOptions {
+                program,
+                bin,
+                server: args.tunnel_server.clone(),
+                timeout: args.tunnel_timeout,
+            })
+        }
+        None => None,
+    };
     let record = (!args.no_record).then(|| Recording {
         db: crate::inbox::db_path(&ctx.dirs.data, args.db.as_deref()),
         keep: args.keep,
@@ -177,6 +227,8 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         timeout_after: args.timeout_after,
         access,
         public_url: args.public_url,
+        tunnel,
+        ready_file: args.ready_file,
         record,
     })
 }
@@ -187,9 +239,9 @@ fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
             .hint("e.g. lpwh listen --until asset.ready --timeout-after 10m")
             .into());
     }
-    if args.public_url.is_some() && args.scheme != Scheme::Livepeer {
+    if (args.public_url.is_some() || args.tunnel.is_some()) && args.scheme != Scheme::Livepeer {
         return Err(usage(format!(
-            "--public-url creates a Studio webhook, which signs with the livepeer scheme, not {:?}",
+            "--public-url and --tunnel create a Studio webhook, which signs with the livepeer scheme, not {:?}",
             args.scheme
         ))
         .hint("drop --scheme, or verify another provider's deliveries with --secret")
@@ -223,7 +275,7 @@ fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
             }
         }
     }
-    if args.public_url.is_some()
+    if (args.public_url.is_some() || args.tunnel.is_some())
         && !args.events.is_empty()
         && public_url::subscribed_events(&args.events).is_empty()
     {

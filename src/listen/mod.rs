@@ -1,17 +1,21 @@
-//! `lpwh listen`, the verifying local receiver: resolve secrets and options, bind, print where
-//! it listens, serve until a stop (signal, goal, timeout), then clean up (temporary webhook).
+//! `lpwh listen`, the verifying local receiver: bind, serve, make it public when asked (a
+//! tunnel, a temporary webhook), print where it listens, serve until a stop (signal, goal,
+//! timeout), then clean up (the webhook, then the tunnel).
 //!
-//! `server` answers requests, `verdict` decides what a delivery is, `forward` passes valid ones
-//! on, `print` reports them, `access` answers gate requests, `public_url` manages the temporary
-//! webhook, `parse` reads humane flag values.
+//! `options` is what it runs with, `server` answers requests, `verdict` decides what a delivery
+//! is, `forward` passes valid ones on, `print` reports them, `access` answers gate requests,
+//! `exposure` makes it public (`public_url` is the temporary webhook, `tunnel` the tunnel
+//! programs), `parse` reads `--forward-to`.
 
 pub mod access;
+pub mod exposure;
 pub mod forward;
 pub mod options;
 pub mod parse;
 pub mod print;
 pub mod public_url;
 pub mod server;
+pub mod tunnel;
 pub mod verdict;
 
 use std::sync::Arc;
@@ -24,8 +28,10 @@ use tokio::sync::mpsc;
 use crate::context::Ctx;
 use crate::error::Failure;
 use crate::redacted::Secret;
+use exposure::Exposure;
 pub use options::{Options, Recording};
-use server::{Goal, State, Stop};
+pub(crate) use server::Stop;
+use server::{Goal, State};
 use verdict::{ReplayWindow, Verifier};
 
 /// How many event ids the replay window remembers (about 5 MiB, allocated once at start).
@@ -36,6 +42,11 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
     // Listen for signals first, so a Ctrl-C at any later point still runs the cleanup below.
     let mut signals = Signals::new()?;
     let mut secrets = args.secrets.clone();
+    // The temporary webhook's secret is made now, so the listener verifies with it from its
+    // first request; the webhook itself is created once the public URL is known.
+    let temporary_secret =
+        (args.public_url.is_some() || args.tunnel.is_some()).then(public_url::generate_secret);
+    secrets.extend(temporary_secret.clone());
 
     let listener = TcpListener::bind((args.host.as_str(), args.port))
         .await
@@ -49,30 +60,21 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
         })?;
     let local = listener.local_addr()?;
 
-    // From here on a temporary webhook may exist: every path out goes through the cleanup.
-    let mut temporary = None;
-    let outcome = async {
-        if let Some(url) = &args.public_url {
-            let api = ctx.api()?;
-            public_url::offer_cleanup(ctx, &api, &public_url::hostname()).await?;
-            let created = tokio::select! {
-                created = public_url::create(&api, url, public_url::subscribed_events(&args.events)) => created?,
-                stop = signals.next() => return Ok(stop),
-            };
-            ctx.out.info(format!(
-                "lpwh: created temporary webhook {} ({}) → {url}, deleted when lpwh exits",
-                created.webhook.name, created.webhook.id
-            ));
-            secrets.push(created.secret.clone());
-            temporary = Some(created);
-        }
-        serve(ctx, args, listener, local, secrets, &mut signals).await
-    }
+    // From here on a temporary webhook or a tunnel may exist: every path out goes through the
+    // cleanup.
+    let mut exposure = Exposure::default();
+    let outcome = serve(
+        ctx,
+        args,
+        listener,
+        local,
+        secrets,
+        temporary_secret.as_ref(),
+        &mut exposure,
+        &mut signals,
+    )
     .await;
-
-    if let Some(temp) = temporary {
-        cleanup(ctx, &temp).await;
-    }
+    exposure.close(ctx).await;
     match outcome? {
         Stop::Reached(what) => {
             ctx.out.info(format!("lpwh: received {what}; exiting"));
@@ -98,12 +100,15 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn serve(
     ctx: &Ctx,
     args: &Options,
     listener: TcpListener,
     local: std::net::SocketAddr,
     secrets: Vec<Secret>,
+    temporary_secret: Option<&Secret>,
+    exposure: &mut Exposure,
     signals: &mut Signals,
 ) -> Result<Stop> {
     let lines = print::lines();
@@ -130,25 +135,45 @@ async fn serve(
         stop: stop_tx,
         out: ctx.out,
         recorder: recorder.clone(),
+        probe: Arc::new(tunnel::probe::Slot::default()),
     });
 
-    announce(ctx, args, local, secret_count, &state);
-
-    let deadline = async {
-        match args.timeout_after {
-            Some(after) => tokio::time::sleep(after).await,
-            None => std::future::pending().await,
-        }
-    };
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<Stop>();
     let server = tokio::spawn(server::serve(listener, state.clone(), async {
         let _ = stopped_rx.await;
     }));
-    let stop = tokio::select! {
-        stop = signals.next() => stop,
-        Some(stop) = stop_rx.recv() => stop,
-        _ = deadline => Stop::TimedOut,
-        _ = &mut printer => Stop::StdoutClosed,
+    // Serving already, so the tunnel's probe can arrive; a signal during set-up stops here.
+    let early = match temporary_secret {
+        Some(secret) => {
+            exposure
+                .open(ctx, args, local, secret, &state.probe, signals)
+                .await
+        }
+        None => Ok(None),
+    };
+    let stop = match early {
+        Ok(Some(stop)) => stop,
+        Err(err) => {
+            // Set-up failed: the server stops before the error is reported.
+            let _ = stopped_tx.send(Stop::Terminated);
+            let _ = server.await;
+            return Err(err);
+        }
+        Ok(None) => {
+            announce(ctx, args, local, secret_count, &state, exposure);
+            let deadline = async {
+                match args.timeout_after {
+                    Some(after) => tokio::time::sleep(after).await,
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                stop = signals.next() => stop,
+                Some(stop) = stop_rx.recv() => stop,
+                _ = deadline => Stop::TimedOut,
+                _ = &mut printer => Stop::StdoutClosed,
+            }
+        }
     };
     let _ = stopped_tx.send(stop.clone());
     let _ = server.await;
@@ -218,7 +243,14 @@ fn exposure_warning(local: std::net::SocketAddr, signed: bool) -> Option<String>
     ))
 }
 
-fn announce(ctx: &Ctx, args: &Options, local: std::net::SocketAddr, secrets: usize, state: &State) {
+fn announce(
+    ctx: &Ctx,
+    args: &Options,
+    local: std::net::SocketAddr,
+    secrets: usize,
+    state: &State,
+    exposure: &Exposure,
+) {
     let path = args.path.as_deref().unwrap_or("");
     let how = if secrets == 0 {
         "no secret: accepting every delivery unverified, marked unsigned".to_owned()
@@ -268,42 +300,43 @@ fn announce(ctx: &Ctx, args: &Options, local: std::net::SocketAddr, secrets: usi
             "lpwh: answering playback.accessControl requests: {what}"
         ));
     }
-    if args.public_url.is_none() {
-        ctx.out.info(format!(
-            "hint: Studio cannot reach localhost: expose port {} with a tunnel (ngrok http {0}, or cloudflared tunnel --url http://localhost:{0}) and pass its URL with --public-url",
+    match (&exposure.public_url, &exposure.temporary) {
+        (Some(url), Some(temp)) => {
+            // The ready block: where Studio delivers, through which webhook, for what.
+            eprintln!("lpwh: public URL {url}");
+            eprintln!(
+                "lpwh: webhook {} for {}",
+                temp.webhook.id,
+                summarize_events(&temp.webhook.events)
+            );
+        }
+        _ => ctx.out.info(format!(
+            "hint: Studio cannot reach localhost: run 'lpwh listen --tunnel' to expose port {} \
+             and point a temporary webhook at it, or pass your own tunnel's URL with --public-url",
             local.port()
-        ));
+        )),
+    }
+    if let Some(path) = &args.ready_file {
+        // Written before `ready`, so a script that waits for either finds the file whole.
+        if let Err(err) = exposure.ready(args, local).write(path) {
+            ctx.out
+                .warn(format!("could not write --ready-file: {err:#}"));
+        }
     }
     eprintln!("ready");
 }
 
-/// Delete the temporary webhook; on failure, say exactly how to do it by hand.
-async fn cleanup(ctx: &Ctx, temp: &public_url::Temporary) {
-    let result = async {
-        let api = ctx.api()?;
-        tokio::time::timeout(
-            Duration::from_secs(15),
-            api.delete_webhook(&temp.webhook.id),
-        )
-        .await
-        .context("timed out")??;
-        anyhow::Ok(())
-    }
-    .await;
-    match result {
-        Ok(()) => ctx.out.info(format!(
-            "lpwh: deleted temporary webhook {} ({})",
-            temp.webhook.name, temp.webhook.id
-        )),
-        Err(err) => ctx.out.warn(format!(
-            "could not delete temporary webhook {}: {err:#}; delete it with: lpwh delete --yes {}",
-            temp.webhook.id, temp.webhook.id
-        )),
+/// `12 events` or the list itself when short.
+fn summarize_events(events: &[String]) -> String {
+    if events.len() <= 4 {
+        events.join(", ")
+    } else {
+        format!("{} events ({}, …)", events.len(), events[..3].join(", "))
     }
 }
 
 /// Ctrl-C and (on Unix) SIGTERM, registered once at start.
-struct Signals {
+pub(crate) struct Signals {
     #[cfg(unix)]
     interrupt: tokio::signal::unix::Signal,
     #[cfg(unix)]
@@ -326,7 +359,7 @@ impl Signals {
         Ok(Signals {})
     }
 
-    async fn next(&mut self) -> Stop {
+    pub(crate) async fn next(&mut self) -> Stop {
         #[cfg(unix)]
         {
             tokio::select! {

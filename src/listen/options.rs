@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::inbox::Retention;
+use crate::listen::tunnel::TunnelOptions;
 use crate::listen::{access, forward};
 use crate::redacted::Secret;
 use crate::signature::Scheme;
@@ -31,6 +32,10 @@ pub struct Options {
     pub access: Option<access::Policy>,
     /// Create a temporary Studio webhook for this public URL, deleted on exit.
     pub public_url: Option<String>,
+    /// Start this tunnel program and point a temporary webhook at its URL.
+    pub tunnel: Option<TunnelOptions>,
+    /// Where to write the ready file once lpwh is ready.
+    pub ready_file: Option<PathBuf>,
     /// Where deliveries are recorded; `None` with `--no-record`.
     pub record: Option<Recording>,
 }

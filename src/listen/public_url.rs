@@ -1,5 +1,6 @@
-//! `--public-url`: a temporary Studio webhook pointing at the user's tunnel, with a fresh secret,
-//! deleted on every way out; and finding the leftovers of runs that could not clean up.
+//! The temporary Studio webhook of `--public-url` and `--tunnel`, pointing at the tunnel with a
+//! fresh secret and deleted on every way out; and finding the leftovers of runs that could not
+//! clean up.
 
 use anyhow::{Context as _, Result};
 
@@ -133,11 +134,16 @@ pub async fn offer_cleanup(ctx: &Ctx, api: &Client, host: &str) -> Result<()> {
     Ok(())
 }
 
-/// Create the temporary webhook for `url`.
-pub async fn create(api: &Client, url: &str, events: Vec<String>) -> Result<Temporary> {
+/// Create the temporary webhook for `url`, signing with `secret` (made by [`generate_secret`]
+/// before the listener starts, so it verifies with it from the first request).
+pub async fn create(
+    api: &Client,
+    url: &str,
+    events: Vec<String>,
+    secret: Secret,
+) -> Result<Temporary> {
     let host = hostname();
     let now = jiff::Timestamp::now().as_second();
-    let secret = generate_secret();
     let webhook = api
         .create_webhook(&NewWebhook {
             name: format!("{}{now}", name_prefix(&host)),
@@ -147,7 +153,7 @@ pub async fn create(api: &Client, url: &str, events: Vec<String>) -> Result<Temp
             stream_id: None,
         })
         .await
-        .context("creating the temporary webhook for --public-url")?;
+        .context("creating the temporary webhook")?;
     Ok(Temporary { webhook, secret })
 }
 

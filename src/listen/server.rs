@@ -135,6 +135,8 @@ pub struct State {
     pub out: Out,
     /// The inbox; `None` with `--no-record`.
     pub recorder: Option<Arc<crate::inbox::Recorder>>,
+    /// The `--tunnel` probe being waited for, if any.
+    pub probe: Arc<crate::listen::tunnel::probe::Slot>,
 }
 
 impl State {
@@ -208,6 +210,7 @@ fn answer(status: StatusCode, body: serde_json::Value) -> Answer {
 /// The answers every accepted delivery gets, built once.
 const RECEIVED: &[u8] = br#"{"received":true}"#;
 const RECEIVED_DUPLICATE: &[u8] = br#"{"received":true,"duplicate":true}"#;
+const PROBED: &[u8] = br#"{"received":true,"probe":true}"#;
 
 fn json_answer(status: StatusCode, body: Bytes) -> Answer {
     let mut response = Response::new(Full::new(body));
@@ -246,6 +249,13 @@ fn refuse(
 }
 
 async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> Answer {
+    // lpwh's own probe through the tunnel: answered, and nothing else (not printed, recorded,
+    // forwarded or counted). Any other value of the header is an ordinary request.
+    if let Some(nonce) = req.headers().get(crate::listen::tunnel::probe::HEADER)
+        && state.probe.hit(nonce.as_bytes())
+    {
+        return closing(json_answer(StatusCode::OK, Bytes::from_static(PROBED)));
+    }
     let path = req.uri().path().to_owned();
     // Only refusals name the request; built then, not for every delivery.
     let method = req.method().clone();

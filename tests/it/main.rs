@@ -29,4 +29,5 @@ mod signature_props;
 mod signatures;
 mod terminal_pty;
 mod trigger;
+mod tunnel;
 mod wizard_pty;

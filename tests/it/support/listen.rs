@@ -186,6 +186,10 @@ impl Listener {
         self.stderr.lock().unwrap().clone()
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Send a signal by name (`TERM`, `INT`) with kill(1).
     pub fn signal(&self, name: &str) {
         let status = Command::new("kill")
