@@ -342,7 +342,7 @@ fn ngrok_standin_forwards_the_probe_and_deliveries_and_cleanup_follows_sigterm()
 }
 
 #[test]
-fn a_crashing_tunnel_is_restarted_and_the_count_ends_the_run_cleanly() {
+fn a_crashing_tunnel_is_restarted_and_until_ends_the_run_cleanly() {
     let mock = StudioMock::start_blocking();
     let ngrok = standin("ngrok");
     let mut listener = start(
@@ -352,8 +352,8 @@ fn a_crashing_tunnel_is_restarted_and_the_count_ends_the_run_cleanly() {
             "ngrok",
             "--tunnel-bin",
             ngrok.to_str().unwrap(),
-            "--count",
-            "1",
+            "--until",
+            "stream.started",
         ],
         &[("STANDIN_MODE", "crash-after=1")],
     );
@@ -370,7 +370,7 @@ fn a_crashing_tunnel_is_restarted_and_the_count_ends_the_run_cleanly() {
     );
     assert!(stderr.contains("came back at a new URL"), "{stderr}");
     let tunnel = tunnel_pid(&listener);
-    // The local listener serves throughout; the count is of verified deliveries, not probes.
+    // The local listener serves throughout; --until counts verified deliveries, not probes.
     let secret = stored_secret(&mock, &id);
     assert_eq!(
         deliver(&format!("{}/", listener.url), &secret, "stream.started"),
@@ -418,8 +418,10 @@ fn a_tunnel_that_never_comes_up_times_out_quoting_it_and_leaves_nothing() {
         cmd.env(k, v);
     }
     let started = Instant::now();
+    let pids = home.path().join("pids");
     let run = crate::support::sandbox::Run::of(
         cmd.env("STANDIN_MODE", "silent")
+            .env("STANDIN_PIDFILE", &pids)
             .args([
                 "listen",
                 "--port",
@@ -447,6 +449,37 @@ fn a_tunnel_that_never_comes_up_times_out_quoting_it_and_leaves_nothing() {
     assert!(mock.webhooks().is_empty(), "no webhook was created");
     // Stopped, not waited out: well before the stand-in's hour of sleep.
     assert!(started.elapsed() < Duration::from_secs(30));
+    let pid: u32 = std::fs::read_to_string(&pids)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        !alive(pid),
+        "the tunnel that never came up is still running"
+    );
+}
+
+/// lpwh killed hard (no cleanup of its own): the kernel stops the tunnel with it.
+#[test]
+fn a_tunnel_does_not_outlive_a_killed_lpwh() {
+    let mock = StudioMock::start_blocking();
+    let ngrok = standin("ngrok");
+    let mut listener = start(
+        &mock,
+        &["--tunnel", "ngrok", "--tunnel-bin", ngrok.to_str().unwrap()],
+        &[],
+    );
+    let tunnel = tunnel_pid(&listener);
+    listener.signal("KILL");
+    listener.wait_exit(Duration::from_secs(10));
+    eventually(
+        Duration::from_secs(10),
+        "the tunnel outlived a killed lpwh",
+        || !alive(tunnel),
+    );
+    // The webhook is a leftover now, found by name on the next run.
+    assert_eq!(mock.webhooks().len(), 1);
 }
 
 #[test]

@@ -320,10 +320,11 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
             Ok(tunnel)
         }
         Ok(Ok(Said::Error(err))) => {
+            // One line: programs put line breaks in their errors (ngrok does).
+            let one_line = err.split_whitespace().collect::<Vec<_>>().join(" ");
             let text = format!(
-                "{} failed: {}{}",
-                prefix,
-                sanitize(err.trim()),
+                "{prefix} failed: {}{}",
+                sanitize(&one_line),
                 quoted(&tunnel)
             );
             tunnel.stop().await;
