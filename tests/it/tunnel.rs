@@ -666,3 +666,24 @@ fn cloudflared_standin_is_read_through_its_metrics_and_carries_https() {
     assert!(mock.is_deleted(&id));
     assert!(!alive(tunnel), "the tunnel outlived lpwh");
 }
+
+/// `--tunnel` alone takes the first of cloudflared, ngrok, bore on PATH: here ngrok, ahead of
+/// a bore that would fail.
+#[test]
+fn auto_takes_the_first_program_on_path() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mock = StudioMock::start_blocking();
+    let bin = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(standin("ngrok"), bin.path().join("ngrok")).unwrap();
+    let bore = bin.path().join("bore");
+    std::fs::write(&bore, "#!/bin/sh\necho 'not this one' >&2\nexit 3\n").unwrap();
+    std::fs::set_permissions(&bore, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Only the system dirs besides: python3 for the stand-in, sh for the fake bore.
+    let path = format!("{}:/usr/bin:/bin", bin.path().display());
+    let mut listener = start(&mock, &["--tunnel"], &[("PATH", path.as_str())]);
+    let stderr = listener.stderr();
+    assert!(stderr.contains("lpwh: starting ngrok for port"), "{stderr}");
+    assert!(stderr.contains("✔ tunnel works"), "{stderr}");
+    listener.signal("TERM");
+    assert_eq!(listener.wait_exit(Duration::from_secs(20)).code(), Some(0));
+}
