@@ -16,6 +16,9 @@ _lpwh() {
             ",$1")
                 cmd="lpwh"
                 ;;
+            lpwh,check)
+                cmd="lpwh__subcmd__check"
+                ;;
             lpwh,completions)
                 cmd="lpwh__subcmd__completions"
                 ;;
@@ -75,6 +78,9 @@ _lpwh() {
                 ;;
             lpwh,verify)
                 cmd="lpwh__subcmd__verify"
+                ;;
+            lpwh__subcmd__help,check)
+                cmd="lpwh__subcmd__help__subcmd__check"
                 ;;
             lpwh__subcmd__help,completions)
                 cmd="lpwh__subcmd__help__subcmd__completions"
@@ -191,12 +197,74 @@ _lpwh() {
 
     case "${cmd}" in
         lpwh)
-            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version login logout profiles create list ls get update delete rm logs resend event-types sign verify trigger listen inbox completions help"
+            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version login logout profiles create list ls get update delete rm logs resend event-types sign verify trigger check listen inbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__check)
+            opts="-q -v -h -V --secret --scheme --events --only --skip --burst --strict --junit --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scheme)
+                    COMPREPLY=($(compgen -W "livepeer livepeer-docs fastpix standard-webhooks mux" -- "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --junit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -423,8 +491,22 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__help)
-            opts="login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help"
+            opts="login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

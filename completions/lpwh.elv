@@ -48,6 +48,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand sign 'Sign a body the way Studio (or another provider) would, for tests and CI'
             cand verify 'Check a signature header against a body and secret'
             cand trigger 'Send a signed, realistic sample delivery of an event to a URL'
+            cand check 'Grade a receiver against Studio''s delivery contract (signatures, retries, latency), for CI'
             cand listen 'Receive deliveries locally: verify, answer, print, forward'
             cand inbox 'The deliveries listen recorded: list, show, replay, export, clear'
             cand completions 'Print a shell completion script'
@@ -395,6 +396,30 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lpwh;check'= {
+            cand --secret 'The webhook secret the receiver verifies with (prefer LPWH_WEBHOOK_SECRET)'
+            cand --scheme 'Signature scheme the receiver verifies'
+            cand --events 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]'
+            cand --only 'Run only these cases (comma-separated)'
+            cand --skip 'Run every case but these (comma-separated)'
+            cand --burst 'How many deliveries `burst` sends at once'
+            cand --junit 'Also write the results as JUnit XML, one testcase per case'
+            cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
+            cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
+            cand --profile 'Profile whose credentials and settings to use [default: default]'
+            cand --color 'When to use colour'
+            cand --timeout 'Seconds to wait for each API call'
+            cand --strict 'Exit 1 on warnings too'
+            cand --json 'Print data as JSON on stdout (messages still go to stderr)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand --verbose 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lpwh;listen'= {
             cand -p 'Port to listen on (0 picks a free one; the address is printed)'
             cand --port 'Port to listen on (0 picks a free one; the address is printed)'
@@ -634,6 +659,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand sign 'Sign a body the way Studio (or another provider) would, for tests and CI'
             cand verify 'Check a signature header against a body and secret'
             cand trigger 'Send a signed, realistic sample delivery of an event to a URL'
+            cand check 'Grade a receiver against Studio''s delivery contract (signatures, retries, latency), for CI'
             cand listen 'Receive deliveries locally: verify, answer, print, forward'
             cand inbox 'The deliveries listen recorded: list, show, replay, export, clear'
             cand completions 'Print a shell completion script'
@@ -666,6 +692,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         &'lpwh;help;verify'= {
         }
         &'lpwh;help;trigger'= {
+        }
+        &'lpwh;help;check'= {
         }
         &'lpwh;help;listen'= {
         }

@@ -52,6 +52,7 @@ complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "event-types" -d 'List the
 complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "sign" -d 'Sign a body the way Studio (or another provider) would, for tests and CI'
 complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "verify" -d 'Check a signature header against a body and secret'
 complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "trigger" -d 'Send a signed, realistic sample delivery of an event to a URL'
+complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "check" -d 'Grade a receiver against Studio\'s delivery contract (signatures, retries, latency), for CI'
 complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "listen" -d 'Receive deliveries locally: verify, answer, print, forward'
 complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "inbox" -d 'The deliveries listen recorded: list, show, replay, export, clear'
 complete -c lpwh -n "__fish_lpwh_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -340,6 +341,30 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s q -l quiet -d 'Pri
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s V -l version -d 'Print version'
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l secret -d 'The webhook secret the receiver verifies with (prefer LPWH_WEBHOOK_SECRET)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l scheme -d 'Signature scheme the receiver verifies' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
+livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
+fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
+standard-webhooks\t'The Standard Webhooks spec (Svix and others)'
+mux\t'Mux: `t=<seconds>`, HMAC of `t.body`'"
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l events -d 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l only -d 'Run only these cases (comma-separated)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l skip -d 'Run every case but these (comma-separated)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l burst -d 'How many deliveries `burst` sends at once' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l junit -d 'Also write the results as JUnit XML, one testcase per case' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
+always\t''
+never\t''"
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l strict -d 'Exit 1 on warnings too'
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -s q -l quiet -d 'Print only data and errors'
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s p -l port -d 'Port to listen on (0 picks a free one; the address is printed)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l host -d 'Address to bind to (use 0.0.0.0 only if other machines must reach it)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l path -d 'Only accept deliveries on this path (others get 404) [default: any path]' -r
@@ -520,24 +545,25 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -s q -l quiet -d 
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "login" -d 'Save an API key for a profile (checked with one API call first)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "logout" -d 'Forget a profile\'s stored API key'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "profiles" -d 'List profiles and where their keys are stored'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "create" -d 'Create a webhook (a wizard on a terminal when flags are missing)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "list" -d 'List webhooks'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "get" -d 'Show one webhook'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "update" -d 'Change a webhook; fields you do not name are kept'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "delete" -d 'Delete one or more webhooks'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "logs" -d 'Show a webhook\'s delivery history, or one delivery in full'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "resend" -d 'Ask Studio to send a logged delivery again'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "event-types" -d 'List the event types webhooks can subscribe to'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "sign" -d 'Sign a body the way Studio (or another provider) would, for tests and CI'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "verify" -d 'Check a signature header against a body and secret'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "trigger" -d 'Send a signed, realistic sample delivery of an event to a URL'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "listen" -d 'Receive deliveries locally: verify, answer, print, forward'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "inbox" -d 'The deliveries listen recorded: list, show, replay, export, clear'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger listen inbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "login" -d 'Save an API key for a profile (checked with one API call first)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "logout" -d 'Forget a profile\'s stored API key'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "profiles" -d 'List profiles and where their keys are stored'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "create" -d 'Create a webhook (a wizard on a terminal when flags are missing)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "list" -d 'List webhooks'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "get" -d 'Show one webhook'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "update" -d 'Change a webhook; fields you do not name are kept'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "delete" -d 'Delete one or more webhooks'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "logs" -d 'Show a webhook\'s delivery history, or one delivery in full'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "resend" -d 'Ask Studio to send a logged delivery again'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "event-types" -d 'List the event types webhooks can subscribe to'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "sign" -d 'Sign a body the way Studio (or another provider) would, for tests and CI'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "verify" -d 'Check a signature header against a body and secret'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "trigger" -d 'Send a signed, realistic sample delivery of an event to a URL'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "check" -d 'Grade a receiver against Studio\'s delivery contract (signatures, retries, latency), for CI'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "listen" -d 'Receive deliveries locally: verify, answer, print, forward'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "inbox" -d 'The deliveries listen recorded: list, show, replay, export, clear'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and not __fish_seen_subcommand_from login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "list" -d 'List recorded deliveries, newest first'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'

@@ -110,6 +110,8 @@ pub enum Command {
     Verify(commands::verify::Args),
     /// Send a signed, realistic sample delivery of an event to a URL
     Trigger(commands::trigger::Args),
+    /// Grade a receiver against Studio's delivery contract (signatures, retries, latency), for CI
+    Check(commands::check::Args),
 
     /// Receive deliveries locally: verify, answer, print, forward
     Listen(Box<commands::listen::Args>),

@@ -6,6 +6,7 @@
 //! finds profiles and credentials, and [`commands`] has one file per verb.
 
 pub mod api;
+pub mod check;
 pub mod cli;
 pub(crate) mod commands;
 pub mod config;
@@ -50,6 +51,7 @@ pub async fn run(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Sign(args) => sign::run(ctx, args).await,
         Command::Verify(args) => verify::run(ctx, args).await,
         Command::Trigger(args) => trigger::run(ctx, args).await,
+        Command::Check(args) => check::run(ctx, args).await,
         Command::Listen(args) => listen::run(ctx, *args).await,
         Command::Inbox(args) => inbox::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args).await,

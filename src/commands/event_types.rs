@@ -63,7 +63,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             format!(
                 "{} {}",
                 e.description,
-                paint.dim("[historical sample: no envelope, timestamp in seconds]")
+                paint.dim("[historical: no current sender]")
             )
         } else {
             e.description.to_owned()

@@ -1,6 +1,7 @@
 //! One file per verb, and nothing else. Each exports `Args` (its clap flags) and
 //! `run(ctx, args)`; `crate::run` dispatches to them.
 
+pub mod check;
 pub mod completions;
 pub mod create;
 pub mod delete;

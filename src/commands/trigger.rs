@@ -142,8 +142,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if !ctx.out.json {
         if samples::is_historical(&args.event) {
             ctx.out.info(
-                "note: no current sender emits this event; the body is the historical \
-                 no-envelope form (timestamp in seconds)",
+                "note: no current sender emits this event; the body is its historical payload \
+                 in today's delivery envelope",
             );
         }
         ctx.out.info(format!(

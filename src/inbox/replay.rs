@@ -20,7 +20,7 @@ pub enum Refresh {
 }
 
 /// `body` with its top-level `timestamp` set to `now_ms` (or to seconds, when the original
-/// was in seconds, like the historical no-envelope bodies).
+/// was in seconds, like bodies from old emitters).
 pub fn refresh_timestamp(body: &[u8], now_ms: i64) -> (Vec<u8>, Refresh) {
     let Ok(Value::Object(original)) = serde_json::from_slice::<Value>(body) else {
         return (body.to_vec(), Refresh::Unchanged);

@@ -358,14 +358,28 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
         forward: Vec::new(),
         access: None,
     };
+    if record.reason == Reason::Ok && !record.envelope.is_json {
+        // Validly signed, but no provider sends anything but JSON: not a delivery to act on.
+        record.reason = Reason::NotJson;
+        record.hint = Some(
+            "the signature is valid but the body is not JSON; Studio always sends JSON, so \
+             this is not one of its deliveries"
+                .to_owned(),
+        );
+    }
 
     // `Unsigned` only ever comes from a run with no secret: with one, a delivery either
     // verifies (`Ok`) or is refused, so the goal below counts verified deliveries only.
     let accepted = matches!(record.reason, Reason::Ok | Reason::Unsigned);
     let response = if !accepted {
-        record.status = 401;
+        let status = if record.reason == Reason::NotJson {
+            StatusCode::BAD_REQUEST
+        } else {
+            StatusCode::UNAUTHORIZED
+        };
+        record.status = status.as_u16();
         answer(
-            StatusCode::UNAUTHORIZED,
+            status,
             json!({"error": record.reason.as_str(), "hint": record.hint}),
         )
     } else {

@@ -433,12 +433,19 @@ fn access_control(w: &World) -> Value {
     })
 }
 
-/// The historical `playback.user.new` body (A4.5): no envelope, timestamp in Unix SECONDS.
+/// `playback.user.new` (A4.5): no current sender emits it, and its only known body (from an old
+/// emitter) had no envelope and a timestamp in seconds, which today's cannon would wrap: so the
+/// sample is that payload in the cannon's envelope (`timestamp` in ms, equal to the signature's
+/// `t`), as a delivery of it would arrive now. A bare historical body would fail every
+/// receiver's timestamp check against the header's `t`.
 fn user_new(w: &World) -> Value {
-    json!({
-        "timestamp": w.ts.div_euclid(1000),
-        "payload": {
+    envelope(
+        w,
+        "playback.user.new",
+        w.ago(2),
+        None,
+        Some(json!({
             "requestUrl": format!("https://{PLAY_DOMAIN}/hls/video+{}/index.m3u8", w.stream_playback_id),
-        },
-    })
+        })),
+    )
 }

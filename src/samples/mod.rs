@@ -131,8 +131,8 @@ pub fn render_value(event: &str, opts: &SampleOptions) -> Result<Value, SampleEr
     Ok(value)
 }
 
-/// True for `playback.user.new`, whose only known body is the historical one: no envelope and
-/// `timestamp` in Unix seconds (payloads.md A4.5). Shown as "historical" by `event-types`.
+/// True for `playback.user.new`, which no current sender emits (payloads.md A4.5); its sample is
+/// the historical payload in today's envelope. Shown as "historical" by `event-types`.
 pub fn is_historical(event: &str) -> bool {
     event == "playback.user.new"
 }

@@ -226,11 +226,13 @@ pub enum Reason {
     Unsigned,
     /// Seen before (same event id); decided by the receiver, not by [`verify`].
     Duplicate,
+    /// Validly signed, but the body is not JSON; decided by the receiver, not by [`verify`].
+    NotJson,
 }
 
 impl Reason {
     /// Every reason, in the order signatures.md lists them.
-    pub const ALL: [Reason; 8] = [
+    pub const ALL: [Reason; 9] = [
         Reason::Ok,
         Reason::MissingSignature,
         Reason::MalformedSignature,
@@ -239,6 +241,7 @@ impl Reason {
         Reason::TimestampMismatch,
         Reason::Unsigned,
         Reason::Duplicate,
+        Reason::NotJson,
     ];
 
     /// The reason word, e.g. `bad_signature`.
@@ -252,6 +255,7 @@ impl Reason {
             Reason::TimestampMismatch => "timestamp_mismatch",
             Reason::Unsigned => "unsigned",
             Reason::Duplicate => "duplicate",
+            Reason::NotJson => "not_json",
         }
     }
 

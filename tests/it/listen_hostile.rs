@@ -179,12 +179,14 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
     cases.push((
         "non-JSON body, correctly signed",
         post(p, &sig(livepeer_header(SECRET, t7, &not_json)), &not_json),
-        Statuses(&[200]),
+        // Validly signed but not JSON: refused as no provider's delivery (400 not_json).
+        Statuses(&[400]),
     ));
     cases.push((
         "empty body, correctly signed",
         post(p, &sig(livepeer_header(SECRET, t7, b"")), b""),
-        Statuses(&[200]),
+        // Validly signed but not JSON: refused as no provider's delivery (400 not_json).
+        Statuses(&[400]),
     ));
     cases.push((
         "empty body, unsigned",
@@ -195,7 +197,8 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
     cases.push((
         "invalid UTF-8 body, correctly signed",
         post(p, &sig(livepeer_header(SECRET, t7, &utf8)), &utf8),
-        Statuses(&[200]),
+        // Validly signed but not JSON: refused as no provider's delivery (400 not_json).
+        Statuses(&[400]),
     ));
     let mut bad_header = post(p, &["Livepeer-Signature: t=1,v1=XX".into()], &body);
     let at = bad_header.windows(5).position(|w| w == b"v1=XX").unwrap() + 3;

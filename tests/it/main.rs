@@ -6,6 +6,7 @@ mod support;
 
 mod api_client;
 mod api_paging;
+mod check;
 mod cli_crud;
 mod cli_errors;
 mod cli_logs;

@@ -328,10 +328,22 @@ fn access_control_is_the_gate_request_body() {
 }
 
 #[test]
-fn playback_user_new_is_historical_with_seconds() {
+fn playback_user_new_is_its_historical_payload_in_todays_envelope() {
     let body = render("playback.user.new", &opts());
-    assert_eq!(keys(&body), ["timestamp", "payload"]);
-    assert_eq!(body["timestamp"], TS / 1000);
+    assert_eq!(
+        keys(&body),
+        [
+            "id",
+            "webhookId",
+            "createdAt",
+            "timestamp",
+            "event",
+            "payload"
+        ]
+    );
+    // Milliseconds, equal to the signature's t: a receiver's timestamp check passes.
+    assert_eq!(body["timestamp"], TS);
+    assert_eq!(body["event"], "playback.user.new");
     assert!(body["payload"]["requestUrl"].is_string());
     assert!(samples::is_historical("playback.user.new"));
 }

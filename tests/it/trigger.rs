@@ -101,9 +101,10 @@ fn every_livepeer_event_arrives_signed_and_shaped() {
 
         let body = d.json();
         match e.name {
-            // Historical form: no envelope, seconds.
+            // Historical payload, today's envelope: timestamp in ms, equal to t.
             "playback.user.new" => {
-                assert_eq!(body["timestamp"], t / 1000, "{}", e.name);
+                assert_eq!(body["timestamp"], t, "{}", e.name);
+                assert_eq!(body["event"], e.name);
                 assert!(body["payload"]["requestUrl"].is_string());
             }
             "playback.accessControl" => {
@@ -325,7 +326,10 @@ fn event_types_lists_both_catalogs() {
         .lines()
         .find(|l| l.starts_with("playback.user.new "))
         .unwrap();
-    assert!(user_new.contains("[historical sample"), "{user_new}");
+    assert!(
+        user_new.contains("[historical: no current sender]"),
+        "{user_new}"
+    );
     assert!(!text.contains("video.media"), "{text}");
     assert!(!text.contains('\u{1b}'), "no colour when NO_COLOR is set");
     assert_eq!(
