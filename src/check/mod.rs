@@ -246,7 +246,8 @@ impl Runner<'_> {
         self.signed(self.plan.scheme, &self.plan.secret, body, now, case)
     }
 
-    async fn send(&mut self, request: &Request, case: &str) -> Answer {
+    /// The POST of `request` to the receiver, ready to send.
+    fn post(&self, request: &Request) -> reqwest::RequestBuilder {
         let mut builder = self
             .client
             .post(self.plan.url.clone())
@@ -255,8 +256,12 @@ impl Runner<'_> {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
+        builder.body(request.body.clone())
+    }
+
+    async fn send(&mut self, request: &Request, case: &str) -> Answer {
         let started = Instant::now();
-        let result = builder.body(request.body.clone()).send().await;
+        let result = self.post(request).send().await;
         let ms = started.elapsed().as_millis() as u64;
         let answer = match result {
             Ok(answer) => {
@@ -581,16 +586,8 @@ impl Runner<'_> {
                 }
                 // All at once, as Studio sends concurrent events; bounded by --burst.
                 let mut set = tokio::task::JoinSet::new();
-                for r in requests {
-                    let mut builder = self
-                        .client
-                        .post(self.plan.url.clone())
-                        .header("content-type", "application/json")
-                        .header("user-agent", "lpwh check");
-                    for (name, value) in &r.headers {
-                        builder = builder.header(name, value);
-                    }
-                    let builder = builder.body(r.body);
+                for r in &requests {
+                    let builder = self.post(r);
                     set.spawn(async move {
                         let started = Instant::now();
                         let result = builder.send().await;

@@ -40,6 +40,14 @@ fn api_env(mock: &StudioMock) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// `lpwh listen --tunnel ngrok` with the ngrok stand-in, and `args`.
+fn start_ngrok(mock: &StudioMock, args: &[&str], extra_env: &[(&str, &str)]) -> Listener {
+    let ngrok = standin("ngrok");
+    let mut all = vec!["--tunnel", "ngrok", "--tunnel-bin", ngrok.to_str().unwrap()];
+    all.extend_from_slice(args);
+    start(mock, &all, extra_env)
+}
+
 fn start(mock: &StudioMock, args: &[&str], extra_env: &[(&str, &str)]) -> Listener {
     let env = api_env(mock);
     let mut all: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -306,19 +314,7 @@ fn bore_end_to_end_restart_patch_and_cleanup() {
 #[test]
 fn ngrok_standin_forwards_the_probe_and_deliveries_and_cleanup_follows_sigterm() {
     let mock = StudioMock::start_blocking();
-    let ngrok = standin("ngrok");
-    let mut listener = start(
-        &mock,
-        &[
-            "--tunnel",
-            "ngrok",
-            "--tunnel-bin",
-            ngrok.to_str().unwrap(),
-            "--path",
-            "/hooks",
-        ],
-        &[],
-    );
+    let mut listener = start_ngrok(&mock, &["--path", "/hooks"], &[]);
     let stderr = listener.stderr();
     assert!(stderr.contains("✔ tunnel works"), "{stderr}");
     let webhook = &mock.webhooks()[0];
@@ -344,17 +340,9 @@ fn ngrok_standin_forwards_the_probe_and_deliveries_and_cleanup_follows_sigterm()
 #[test]
 fn a_crashing_tunnel_is_restarted_and_until_ends_the_run_cleanly() {
     let mock = StudioMock::start_blocking();
-    let ngrok = standin("ngrok");
-    let mut listener = start(
+    let mut listener = start_ngrok(
         &mock,
-        &[
-            "--tunnel",
-            "ngrok",
-            "--tunnel-bin",
-            ngrok.to_str().unwrap(),
-            "--until",
-            "stream.started",
-        ],
+        &["--until", "stream.started"],
         &[("STANDIN_MODE", "crash-after=1")],
     );
     let id = mock.webhooks()[0]["id"].as_str().unwrap().to_owned();
@@ -464,12 +452,7 @@ fn a_tunnel_that_never_comes_up_times_out_quoting_it_and_leaves_nothing() {
 #[test]
 fn a_tunnel_does_not_outlive_a_killed_lpwh() {
     let mock = StudioMock::start_blocking();
-    let ngrok = standin("ngrok");
-    let mut listener = start(
-        &mock,
-        &["--tunnel", "ngrok", "--tunnel-bin", ngrok.to_str().unwrap()],
-        &[],
-    );
+    let mut listener = start_ngrok(&mock, &[], &[]);
     let tunnel = tunnel_pid(&listener);
     listener.signal("KILL");
     listener.wait_exit(Duration::from_secs(10));
