@@ -79,6 +79,12 @@ pub struct Args {
     #[arg(long, default_value = "10s", value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub forward_timeout: std::time::Duration,
 
+    /// Answer the sender 200 at once, then forward with no timeout and record the app's answer
+    /// when it comes: for stepping through your handler in a debugger without Studio timing
+    /// out and retrying. Never for playback.accessControl, whose answer is the decision
+    #[arg(long, requires = "forward_to")]
+    pub ack_first: bool,
+
     /// Only print, forward and count these events (comma-separated globs, e.g. 'asset.*,task.failed');
     /// other deliveries are still answered. With --public-url: the events to subscribe to
     #[arg(long, value_delimiter = ',', value_name = "GLOB,...")]
@@ -167,7 +173,13 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
             usage(format!("{e:#}"))
                 .hint("--access-control takes allow, deny or a rules file (JSON or TOML)")
         })?;
-    let forwarder = forward::Forwarder::new(args.forward_to, args.forward_timeout)?;
+    // --ack-first waits for the app as long as it takes (a day, so nothing waits forever).
+    let forward_timeout = if args.ack_first {
+        std::time::Duration::from_secs(86_400)
+    } else {
+        args.forward_timeout
+    };
+    let forwarder = forward::Forwarder::new(args.forward_to, forward_timeout)?;
 
     // clap refuses an empty --secret / LPWH_WEBHOOK_SECRET, so an empty list means none was given.
     let mut secrets = args.secrets;
@@ -221,6 +233,7 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         max_body: args.max_body,
         read_timeout: args.read_timeout,
         forwarder,
+        ack_first: args.ack_first,
         events: args.events,
         until: args.until,
         count: args.count,

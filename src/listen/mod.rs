@@ -136,6 +136,8 @@ async fn serve(
         out: ctx.out,
         recorder: recorder.clone(),
         probe: Arc::new(tunnel::probe::Slot::default()),
+        ack_first: args.ack_first,
+        in_flight: Arc::default(),
     });
 
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<Stop>();
@@ -177,6 +179,16 @@ async fn serve(
     };
     let _ = stopped_tx.send(stop.clone());
     let _ = server.await;
+    if args.ack_first {
+        // Deliveries already answered whose app has not: give them a moment to be recorded.
+        let left = state.in_flight.settle(Duration::from_secs(10)).await;
+        if left > 0 {
+            ctx.out.warn(format!(
+                "{left} acknowledged deliveries were still waiting for the app's answer; \
+                 their outcome is not recorded"
+            ));
+        }
+    }
     // Every connection is done: the printer writes what is queued, then finishes.
     drop(state);
     lines.close();
@@ -289,6 +301,12 @@ fn announce(
                 target.url
             )),
         }
+    }
+    if args.ack_first {
+        ctx.out.info(
+            "lpwh: --ack-first: senders get 200 at once; your app's answers (no timeout) are \
+             printed and recorded when they come",
+        );
     }
     if let Some(policy) = &state.access {
         let what = match policy {

@@ -24,6 +24,8 @@ pub struct Options {
     pub max_body: u64,
     pub read_timeout: Duration,
     pub forwarder: forward::Forwarder,
+    /// `--ack-first`: answer the sender 200 at once, then forward with no timeout.
+    pub ack_first: bool,
     /// `--events` globs: what is printed, forwarded and counted (and subscribed to).
     pub events: Vec<String>,
     pub until: Option<String>,

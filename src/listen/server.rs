@@ -137,6 +137,10 @@ pub struct State {
     pub recorder: Option<Arc<crate::inbox::Recorder>>,
     /// The `--tunnel` probe being waited for, if any.
     pub probe: Arc<crate::listen::tunnel::probe::Slot>,
+    /// `--ack-first`: answer 200 at once, forward after.
+    pub ack_first: bool,
+    /// Forwards `--ack-first` still has under way.
+    pub in_flight: Arc<InFlight>,
 }
 
 impl State {
@@ -180,7 +184,7 @@ pub async fn serve(
         let state = state.clone();
         let service = service_fn(move |req| {
             let state = state.clone();
-            async move { Ok::<_, Infallible>(handle(req, remote, &state).await) }
+            async move { Ok::<_, Infallible>(handle(req, remote, state).await) }
         });
         let conn = http1::Builder::new()
             .timer(TokioTimer::new())
@@ -248,7 +252,8 @@ fn refuse(
     answer(status, json!({"error": error, "hint": hint}))
 }
 
-async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> Answer {
+async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) -> Answer {
+    let state = &*shared;
     // lpwh's own probe through the tunnel: answered, and nothing else (not printed, recorded,
     // forwarded or counted). Any other value of the header is an ordinary request.
     if let Some(nonce) = req.headers().get(crate::listen::tunnel::probe::HEADER)
@@ -382,9 +387,28 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
             status,
             json!({"error": record.reason.as_str(), "hint": record.hint}),
         )
+    } else if state.ack_first && !record.envelope.is_access_control() {
+        // --ack-first: the sender has its 200 now; the app gets the delivery with no timeout
+        // (a breakpoint may hold it), and its answer is printed and recorded when it comes.
+        // Never for the gate request, whose answer is the decision.
+        let work = state.in_flight.start();
+        tokio::spawn(async move {
+            let state = &*shared;
+            let _ = accept(state, &mut record).await;
+            record.status = 200;
+            finish(state, record, accepted).await;
+            drop(work);
+        });
+        return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED));
     } else {
         accept(state, &mut record).await
     };
+    finish(state, record, accepted).await;
+    response
+}
+
+/// After the answer is known: count the goal, print, record.
+async fn finish(state: &State, record: Record, accepted: bool) {
     let event = record.envelope.event.as_deref();
     let shown = state.shown(event) || (!accepted && event.is_none());
     let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event))
@@ -402,7 +426,46 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, state: &State) -> An
     if let Some(what) = reached {
         let _ = state.stop.send(Stop::Reached(what));
     }
-    response
+}
+
+/// Deliveries `--ack-first` answered whose forwarding is still under way; `listen` waits for
+/// them (bounded) before it finishes recording.
+#[derive(Debug, Default)]
+pub struct InFlight {
+    count: std::sync::atomic::AtomicUsize,
+    done: tokio::sync::Notify,
+}
+
+impl InFlight {
+    pub fn start(self: &Arc<Self>) -> WorkOwned {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        WorkOwned(self.clone())
+    }
+
+    /// Wait until none is under way, or `limit` passes; how many were left.
+    pub async fn settle(&self, limit: Duration) -> usize {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let notified = self.done.notified();
+            let left = self.count.load(Ordering::SeqCst);
+            if left == 0 {
+                return 0;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return self.count.load(Ordering::SeqCst);
+            }
+        }
+    }
+}
+
+/// [`InFlight::start`]'s handle, owned so it can move into a task.
+pub struct WorkOwned(Arc<InFlight>);
+
+impl Drop for WorkOwned {
+    fn drop(&mut self) {
+        self.0.count.fetch_sub(1, Ordering::SeqCst);
+        self.0.done.notify_waiters();
+    }
 }
 
 /// Await `collect` within `limit`. A small body usually arrived with the headers and is ready at

@@ -396,6 +396,18 @@ async fn access_control_allows_denies_and_follows_rules() {
     let deny = Listener::start(&["--secret", SECRET, "--access-control", "deny"]);
     let (t, body) = gate("k1", "https://a.example.com");
     assert_eq!(send_signed(&deny.url, SECRET, body, t).await.0, 403);
+    // --ack-first never answers the gate early: its answer is the decision.
+    let early = Listener::start(&[
+        "--secret",
+        SECRET,
+        "--access-control",
+        "deny",
+        "--ack-first",
+        "--forward-to",
+        &dead_url(),
+    ]);
+    let (t, gate_body) = gate("k2", "https://a.example.com");
+    assert_eq!(send_signed(&early.url, SECRET, gate_body, t).await.0, 403);
     let lines = deny.wait_lines(1);
     assert!(
         lines[0].contains("playback.accessControl") && lines[0].contains("deny"),
@@ -617,4 +629,87 @@ async fn verbose_adds_headers_and_the_pretty_body() {
         text.contains("\n      \"event\": \"asset.ready\","),
         "{text}"
     );
+}
+
+/// `--ack-first`: the sender has its 200 while the app, held at a breakpoint, has not answered;
+/// the app's answer is printed and recorded when it comes. The order is asserted, not a time:
+/// the app holds its answer until the test says so.
+#[test]
+fn ack_first_answers_the_sender_before_the_app_and_records_the_apps_answer_later() {
+    use std::io::{Read as _, Write as _};
+    use std::sync::mpsc;
+
+    // The app: takes the delivery, reports it, and answers 202 only when released.
+    let app = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let app_url = format!("http://{}/hook", app.local_addr().unwrap());
+    let (got_tx, got_rx) = mpsc::channel::<Vec<u8>>();
+    let (release_tx, release_rx) = mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let (mut conn, _) = app.accept().unwrap();
+        let mut request = Vec::new();
+        let mut buf = [0u8; 8192];
+        loop {
+            let n = conn.read(&mut buf).unwrap();
+            request.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&request).to_string();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length: usize = text
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse().unwrap())
+                    })
+                    .unwrap_or(0);
+                if request.len() >= end + 4 + length {
+                    break;
+                }
+            }
+        }
+        got_tx.send(request).unwrap();
+        release_rx.recv().unwrap();
+        conn.write_all(b"HTTP/1.1 202 Accepted\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .unwrap();
+    });
+
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&[
+        "--json",
+        "--secret",
+        SECRET,
+        "--ack-first",
+        "--forward-to",
+        &app_url,
+    ]);
+    assert!(
+        listener
+            .stderr()
+            .contains("--ack-first: senders get 200 at once"),
+        "{}",
+        listener.stderr()
+    );
+    let t = now_ms();
+    let body = delivery("asset.ready", &new_id(), t);
+    let header = format!("Livepeer-Signature: {}", livepeer_header(SECRET, t, &body));
+    let raw = raw_exchange(&listener.addr, &post("/", &[header], &body));
+    // 1. The sender has its 200...
+    assert_eq!(raw.statuses, [200], "{}", raw.text);
+    // 2. ...the app has the delivery, and has not answered (it cannot: it waits for us)...
+    let forwarded = got_rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the app got the delivery");
+    assert!(String::from_utf8_lossy(&forwarded).contains("asset.ready"));
+    assert!(
+        listener.lines().is_empty(),
+        "nothing is printed before the app answers"
+    );
+    // 3. ...and when it answers, its 202 is printed and recorded, with the 200 the sender had.
+    release_tx.send(()).unwrap();
+    let line: Value = serde_json::from_str(&listener.wait_lines(1)[0]).unwrap();
+    assert_eq!(line["status"], 200);
+    assert_eq!(line["forward"][0]["status"], 202);
+    assert_eq!(listener.stop().code(), Some(0));
+    let stored: Value = serde_json::from_str(&home.ok(&["--json", "inbox", "show", "1"])).unwrap();
+    assert_eq!(stored["forward"][0]["status"], 202);
+    assert_eq!(stored["status"], 200);
 }
