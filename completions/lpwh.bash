@@ -136,6 +136,9 @@ _lpwh() {
             lpwh__subcmd__help,verify)
                 cmd="lpwh__subcmd__help__subcmd__verify"
                 ;;
+            lpwh__subcmd__help__subcmd__inbox,browse)
+                cmd="lpwh__subcmd__help__subcmd__inbox__subcmd__browse"
+                ;;
             lpwh__subcmd__help__subcmd__inbox,clear)
                 cmd="lpwh__subcmd__help__subcmd__inbox__subcmd__clear"
                 ;;
@@ -150,6 +153,9 @@ _lpwh() {
                 ;;
             lpwh__subcmd__help__subcmd__inbox,show)
                 cmd="lpwh__subcmd__help__subcmd__inbox__subcmd__show"
+                ;;
+            lpwh__subcmd__inbox,browse)
+                cmd="lpwh__subcmd__inbox__subcmd__browse"
                 ;;
             lpwh__subcmd__inbox,clear)
                 cmd="lpwh__subcmd__inbox__subcmd__clear"
@@ -171,6 +177,9 @@ _lpwh() {
                 ;;
             lpwh__subcmd__inbox,show)
                 cmd="lpwh__subcmd__inbox__subcmd__show"
+                ;;
+            lpwh__subcmd__inbox__subcmd__help,browse)
+                cmd="lpwh__subcmd__inbox__subcmd__help__subcmd__browse"
                 ;;
             lpwh__subcmd__inbox__subcmd__help,clear)
                 cmd="lpwh__subcmd__inbox__subcmd__help__subcmd__clear"
@@ -603,8 +612,22 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__help__subcmd__inbox)
-            opts="list show replay export clear"
+            opts="list show replay export clear browse"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__help__subcmd__inbox__subcmd__browse)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -841,12 +864,50 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox)
-            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version list ls show replay export clear help"
+            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version list ls show replay export clear browse help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__inbox__subcmd__browse)
+            opts="-q -v -h -V --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -951,8 +1012,22 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox__subcmd__help)
-            opts="list show replay export clear help"
+            opts="list show replay export clear browse help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__inbox__subcmd__help__subcmd__browse)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

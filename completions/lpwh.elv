@@ -485,6 +485,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand replay 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio''s resend does)'
             cand export 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
             cand clear 'Delete every recorded delivery'
+            cand browse 'Look through the deliveries full-screen: move, open details, search, filter, follow'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lpwh;inbox;list'= {
@@ -609,12 +610,30 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lpwh;inbox;browse'= {
+            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
+            cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
+            cand --profile 'Profile whose credentials and settings to use [default: default]'
+            cand --color 'When to use colour'
+            cand --timeout 'Seconds to wait for each API call'
+            cand --json 'Print data as JSON on stdout (messages still go to stderr)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand --verbose 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lpwh;inbox;help'= {
             cand list 'List recorded deliveries, newest first'
             cand show 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
             cand replay 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio''s resend does)'
             cand export 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
             cand clear 'Delete every recorded delivery'
+            cand browse 'Look through the deliveries full-screen: move, open details, search, filter, follow'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lpwh;inbox;help;list'= {
@@ -626,6 +645,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         &'lpwh;inbox;help;export'= {
         }
         &'lpwh;inbox;help;clear'= {
+        }
+        &'lpwh;inbox;help;browse'= {
         }
         &'lpwh;inbox;help;help'= {
         }
@@ -704,6 +725,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand replay 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio''s resend does)'
             cand export 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
             cand clear 'Delete every recorded delivery'
+            cand browse 'Look through the deliveries full-screen: move, open details, search, filter, follow'
         }
         &'lpwh;help;inbox;list'= {
         }
@@ -714,6 +736,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         &'lpwh;help;inbox;export'= {
         }
         &'lpwh;help;inbox;clear'= {
+        }
+        &'lpwh;help;inbox;browse'= {
         }
         &'lpwh;help;completions'= {
         }

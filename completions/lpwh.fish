@@ -410,25 +410,26 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s q -l quiet -d 'Prin
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -l timeout -d 'Seconds to wait for each API call' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -s q -l quiet -d 'Print only data and errors'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "list" -d 'List recorded deliveries, newest first'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "ls" -d 'List recorded deliveries, newest first'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "clear" -d 'Delete every recorded delivery'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s q -l quiet -d 'Print only data and errors'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s V -l version -d 'Print version'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "list" -d 'List recorded deliveries, newest first'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "ls" -d 'List recorded deliveries, newest first'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "clear" -d 'Delete every recorded delivery'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l event -d 'Only this event (a glob with * works, e.g. \'stream.*\')' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l since -d 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time' -r
@@ -528,11 +529,25 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
+always\t''
+never\t''"
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s q -l quiet -d 'Print only data and errors'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recorded deliveries, newest first'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete every recorded delivery'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
@@ -570,3 +585,4 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcomma
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "clear" -d 'Delete every recorded delivery'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'

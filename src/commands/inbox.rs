@@ -50,6 +50,14 @@ pub enum InboxCommand {
     Export(ExportArgs),
     /// Delete every recorded delivery
     Clear(ClearArgs),
+    /// Look through the deliveries full-screen: move, open details, search, filter, follow
+    Browse(BrowseArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BrowseArgs {
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -147,6 +155,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         InboxCommand::Replay(a) => replay(ctx, a).await,
         InboxCommand::Export(a) => export(ctx, a),
         InboxCommand::Clear(a) => clear(ctx, a).await,
+        InboxCommand::Browse(a) => browse(ctx, a).await,
     }
 }
 
@@ -203,6 +212,7 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         verdict: args.verdict,
         since_ms,
         limit: (!args.all).then_some(args.limit),
+        ..Filter::default()
     };
     if ctx.out.json {
         let rows = query::list_full(&conn, &filter).context("reading the inbox")?;
@@ -461,4 +471,23 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
         deliver::print_answer(ctx, &answer)?;
     }
     deliver::check_status(&url, &answer, secret.is_some())
+}
+
+async fn browse(ctx: &Ctx, args: BrowseArgs) -> Result<()> {
+    let path = path_of(ctx, &args.db);
+    let Some(conn) = schema::open_existing(&path, &ctx.out)? else {
+        return Err(
+            Failure::not_found(format!("nothing is recorded at {} yet", path.display()))
+                .hint("'lpwh listen' records every delivery there; browse it then")
+                .into(),
+        );
+    };
+    // The file's name: the whole path would crowd the filters out of a narrow title.
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let title = format!("lpwh inbox {name}");
+    // The view blocks on the terminal: off the async runtime's workers.
+    tokio::task::block_in_place(|| crate::browse::run(&conn, title))
 }

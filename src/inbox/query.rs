@@ -14,6 +14,10 @@ pub struct Filter {
     pub verdict: Option<String>,
     /// Unix ms; deliveries received at or after it.
     pub since_ms: Option<i64>,
+    /// Bytes the body must contain (`inbox browse`'s search).
+    pub body_contains: Option<String>,
+    /// Keyset paging, newest first: only deliveries older than this `(received_at, id)`.
+    pub before: Option<(i64, i64)>,
     pub limit: Option<u64>,
 }
 
@@ -113,6 +117,19 @@ fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
     if let Some(since) = filter.since_ms {
         sql.push_str(" AND received_at >= ?");
         args.push(SqlValue::Integer(since));
+    }
+    if let Some(text) = &filter.body_contains {
+        sql.push_str(" AND instr(body, ?) > 0");
+        args.push(SqlValue::Blob(text.as_bytes().to_vec()));
+    }
+    if let Some((at, id)) = filter.before {
+        // The next page after the row (at, id): the index on received_at serves it directly.
+        sql.push_str(" AND (received_at < ? OR (received_at = ? AND id < ?))");
+        args.extend([
+            SqlValue::Integer(at),
+            SqlValue::Integer(at),
+            SqlValue::Integer(id),
+        ]);
     }
     sql.push_str(" ORDER BY received_at DESC, id DESC");
     if let Some(limit) = filter.limit {
@@ -237,6 +254,7 @@ mod tests {
             verdict: verdict.map(str::to_owned),
             since_ms: since,
             limit,
+            ..Filter::default()
         };
         let run = |filter| ids(&list(&conn, &filter).unwrap());
         assert_eq!(run(f(Some("stream.started"), None, None, None)), [4, 1]);

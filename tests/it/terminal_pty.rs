@@ -145,3 +145,72 @@ fn inbox_show_raw_refuses_a_terminal_unless_forced() {
         String::from_utf8_lossy(&written)
     );
 }
+
+/// `lpwh inbox browse` on a real terminal: the newest first, move, open details, filter by
+/// verdict, quit; and the terminal is handed back as it was (echo and line editing on).
+#[test]
+fn inbox_browse_navigates_filters_and_gives_the_terminal_back() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&[]);
+    for event in ["stream.started", "asset.ready", "task.failed"] {
+        let body = format!(r#"{{"event":"{event}","id":"{event}-1"}}"#).into_bytes();
+        assert_eq!(crate::support::inbox::send(&listener.addr, &[], &body), 200);
+    }
+    listener.stop();
+    // Without a terminal it refuses, clearly.
+    let piped = home.run(&["inbox", "browse"]);
+    piped.assert_code(2);
+    assert!(
+        piped.stderr.contains("needs a terminal"),
+        "{}",
+        piped.stderr
+    );
+
+    let mut cmd = std::process::Command::new("bash");
+    crate::support::sandbox::isolate(&mut cmd, home.path());
+    cmd.stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .env("TERM", "xterm-256color")
+        .args([
+            "-c",
+            "stty echo icanon; \"$0\" inbox browse; echo \"exit=$?\"; stty -a",
+            env!("CARGO_BIN_EXE_lpwh"),
+        ]);
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(30)));
+    // ratatui moves the cursor over blanks, so words are matched one at a time.
+    pty.expect("deliveries").expect("the list");
+    pty.expect("task.failed").expect("the newest row");
+    pty.send("j").unwrap();
+    pty.send("\r").unwrap();
+    // The second newest (id 2) is open: its title, then its headers.
+    pty.expect(expectrl::Regex(r"delivery(\x1b\[[0-9;]+H| )2"))
+        .expect("the details of the second newest delivery");
+    pty.expect("Headers").expect("its headers");
+    // Enter closes the details again.
+    pty.send("\r").unwrap();
+    // v: the verdict filter. `ok` first: nothing matches a run without a secret...
+    pty.send("v").unwrap();
+    pty.expect("match.")
+        .expect("an empty list under verdict ok (No deliveries match.)");
+    // ...then on through the reason words to `unsigned`, and the rows are back.
+    for _ in 0..6 {
+        pty.send("v").unwrap();
+    }
+    pty.expect("task.failed")
+        .expect("the rows under verdict unsigned");
+    pty.send("q").unwrap();
+    pty.expect("exit=0").expect("quit, exit 0");
+    let after = pty.expect(Eof).expect("stty's report");
+    let settings = String::from_utf8_lossy(after.as_bytes()).to_string();
+    assert!(
+        settings.contains(" echo ") || settings.contains(" echo\r") || settings.contains(";echo"),
+        "echo is back on:\n{settings}"
+    );
+    assert!(!settings.contains("-echo "), "echo left off:\n{settings}");
+    assert!(
+        !settings.contains("-icanon"),
+        "line editing left off:\n{settings}"
+    );
+}

@@ -1,0 +1,182 @@
+//! Drawing [`App`]: the list (with the filters in its title), the detail pane of the open
+//! delivery, a footer with the keys, and `?`'s help. Every text from a delivery is sanitized
+//! (`crate::sanitize`) before it is drawn, as in line output.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{App, Input};
+use crate::output::{Paint, sanitize};
+
+/// The keys, as the footer lists them.
+pub const FOOTER: &str = "↑↓/jk move · PgUp/PgDn · g/G · Enter details · / search · t event · v verdict · f follow · ? help · q quit";
+
+const HELP: &[(&str, &str)] = &[
+    ("↑ ↓  j k", "move"),
+    ("PgUp PgDn", "move a page"),
+    ("g  G", "newest, oldest loaded"),
+    ("Enter", "open or close the delivery's details"),
+    ("Space  b", "scroll the details"),
+    ("/", "search the body text"),
+    ("t", "filter by event glob (stream.*)"),
+    ("v", "cycle the verdict filter"),
+    ("f", "follow new arrivals"),
+    ("Esc", "close details, cancel typing"),
+    ("q  Ctrl-C", "quit"),
+];
+
+fn verdict_style(word: &str) -> Style {
+    match word {
+        "ok" => Style::new().fg(Color::Green),
+        "duplicate" | "unsigned" => Style::new().fg(Color::Yellow),
+        _ => Style::new().fg(Color::Red),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, title: &str) {
+    let [main, footer] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(frame.area());
+    let (list_area, detail_area) = if app.detail.is_some() {
+        let [a, b] =
+            Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
+        (a, Some(b))
+    } else {
+        (main, None)
+    };
+    draw_list(frame, app, title, list_area);
+    if let Some(area) = detail_area {
+        draw_detail(frame, app, area);
+    }
+    let footer_text = match &app.input {
+        Some(Input::Search(b)) => {
+            format!("search body: {}▏ (Enter apply · Esc cancel)", sanitize(b))
+        }
+        Some(Input::Event(b)) => format!("event glob: {}▏ (Enter apply · Esc cancel)", sanitize(b)),
+        None if !app.status.is_empty() => app.status.clone(),
+        None => FOOTER.to_owned(),
+    };
+    frame.render_widget(
+        Paragraph::new(footer_text).style(Style::new().add_modifier(Modifier::DIM)),
+        footer,
+    );
+    if app.help {
+        draw_help(frame, frame.area());
+    }
+}
+
+fn draw_list(frame: &mut Frame, app: &App, title: &str, area: Rect) {
+    let header = Row::new(["ID", "TIME", "VERDICT", "EVENT", "EVENT ID", "SIZE"])
+        .style(Style::new().add_modifier(Modifier::BOLD));
+    let rows = app.rows.iter().map(|s| {
+        Row::new(vec![
+            Span::raw(s.id.to_string()),
+            Span::raw(crate::humane::local_time(s.received_at_ms)),
+            Span::styled(sanitize(&s.verdict).into_owned(), verdict_style(&s.verdict)),
+            Span::raw(
+                s.event
+                    .as_deref()
+                    .map(|e| sanitize(e).into_owned())
+                    .unwrap_or_else(|| "-".into()),
+            ),
+            Span::raw(
+                s.event_id
+                    .as_deref()
+                    .map(|e| sanitize(e).into_owned())
+                    .unwrap_or_else(|| "-".into()),
+            ),
+            Span::raw(crate::humane::size(s.size)),
+        ])
+    });
+    let filters = app.filters();
+    let count = if app.exhausted {
+        format!("{}", app.rows.len())
+    } else {
+        format!("{}+", app.rows.len())
+    };
+    let heading = if filters.is_empty() {
+        format!(" {title} · {count} deliveries ")
+    } else {
+        format!(" {title} · {count} deliveries · {filters} ")
+    };
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Length(19),
+            Constraint::Length(20),
+            Constraint::Length(24),
+            Constraint::Min(10),
+            Constraint::Length(10),
+        ],
+    )
+    .header(header)
+    .block(Block::new().borders(Borders::ALL).title(heading))
+    .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+    let mut state = TableState::default();
+    if !app.rows.is_empty() {
+        state.select(Some(app.selected));
+    }
+    frame.render_stateful_widget(table, area, &mut state);
+    if app.rows.is_empty() {
+        let inner = area.inner(ratatui::layout::Margin::new(2, 2));
+        frame.render_widget(
+            Paragraph::new("No deliveries match. 'lpwh listen' records every delivery here."),
+            inner,
+        );
+    }
+}
+
+fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(d) = &app.detail else {
+        return;
+    };
+    // The same page `inbox show` prints, without colour codes: already sanitized.
+    let text = crate::inbox::render::show_text(d, Paint(false), crate::humane::now_ms());
+    let lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_owned())).collect();
+    frame.render_widget(
+        Paragraph::new(Text::from(lines))
+            .block(
+                Block::new()
+                    .borders(Borders::ALL)
+                    .title(format!(" delivery {} ", d.id)),
+            )
+            .wrap(Wrap { trim: false })
+            .scroll((app.scroll, 0)),
+        area,
+    );
+}
+
+fn draw_help(frame: &mut Frame, area: Rect) {
+    let width = 56.min(area.width);
+    let height = (HELP.len() as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{keys:<12}"),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::new()
+                .borders(Borders::ALL)
+                .title(" keys (any key closes) "),
+        ),
+        popup,
+    );
+}
