@@ -640,6 +640,9 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;inbox;browse' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where `r` replays and `c` copies to [default: asked once]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme for replays')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')

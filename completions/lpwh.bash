@@ -898,12 +898,24 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox__subcmd__browse)
-            opts="-q -v -h -V --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-q -v -h -V --to --secret --scheme --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scheme)
+                    COMPREPLY=($(compgen -W "livepeer livepeer-docs fastpix standard-webhooks mux" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -611,6 +611,9 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;inbox;browse'= {
+            cand --to 'Where `r` replays and `c` copies to [default: asked once]'
+            cand --secret 'Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)'
+            cand --scheme 'Signature scheme for replays'
             cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'

@@ -529,6 +529,13 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l to -d 'Where `r` replays and `c` copies to [default: asked once]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l secret -d 'Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l scheme -d 'Signature scheme for replays' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
+livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
+fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
+standard-webhooks\t'The Standard Webhooks spec (Svix and others)'
+mux\t'Mux: `t=<seconds>`, HMAC of `t.body`'"
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r

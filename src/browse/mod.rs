@@ -28,6 +28,32 @@ pub enum Input {
     Search(String),
     /// `t`: an event glob (`stream.*`).
     Event(String),
+    /// `r` or `c` before a target is known: the URL to send to, asked for once.
+    Target(String, Then),
+}
+
+/// What to do with the selected delivery once the target URL is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    Replay,
+    Copy,
+}
+
+/// Work for the runner: it needs the network or the terminal, which [`App`] does not touch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Send delivery `id` again, re-signed, to the target.
+    Replay(i64),
+    /// Put a curl command that replays delivery `id` on the clipboard (OSC 52) and on screen.
+    Copy(i64),
+}
+
+/// Where replays go and how they are signed (`--to`, `--secret`, `--scheme`).
+#[derive(Debug, Clone)]
+pub struct Replay {
+    pub to: Option<url::Url>,
+    pub secret: Option<crate::redacted::Secret>,
+    pub scheme: crate::signature::Scheme,
 }
 
 /// Everything the view shows, and how keys change it.
@@ -47,11 +73,16 @@ pub struct App {
     pub help: bool,
     /// A one-line message for the footer.
     pub status: String,
+    /// A longer text shown over the view until a key is pressed (the curl command).
+    pub popup: Option<String>,
+    pub replay: Replay,
+    /// Work the runner does next.
+    pub pending: Option<Action>,
     pub quit: bool,
 }
 
 impl App {
-    pub fn new(conn: &Connection) -> Result<App> {
+    pub fn new(conn: &Connection, replay: Replay) -> Result<App> {
         let mut app = App {
             rows: Vec::new(),
             selected: 0,
@@ -63,6 +94,9 @@ impl App {
             follow: false,
             help: false,
             status: String::new(),
+            popup: None,
+            replay,
+            pending: None,
             quit: false,
         };
         app.reload(conn)?;
@@ -154,7 +188,7 @@ impl App {
         }
         if let Some(input) = &mut self.input {
             let buffer = match input {
-                Input::Search(b) | Input::Event(b) => b,
+                Input::Search(b) | Input::Event(b) | Input::Target(b, _) => b,
             };
             match key.code {
                 KeyCode::Esc => self.input = None,
@@ -171,6 +205,16 @@ impl App {
                         Some(Input::Event(glob)) => {
                             self.filter.event = (!glob.is_empty()).then_some(glob)
                         }
+                        Some(Input::Target(text, then)) => {
+                            match crate::deliver::parse_to_url(text.trim()) {
+                                Ok(url) => {
+                                    self.replay.to = Some(url);
+                                    self.act(then);
+                                }
+                                Err(err) => self.status = format!("{err:#}"),
+                            }
+                            return Ok(());
+                        }
                         None => {}
                     }
                     self.selected = 0;
@@ -180,8 +224,9 @@ impl App {
             }
             return Ok(());
         }
-        if self.help {
+        if self.help || self.popup.is_some() {
             self.help = false;
+            self.popup = None;
             return Ok(());
         }
         let page = 10;
@@ -245,9 +290,26 @@ impl App {
                 }
             }
             KeyCode::Char('?') => self.help = true,
+            KeyCode::Char('r') => self.act(Then::Replay),
+            KeyCode::Char('c') => self.act(Then::Copy),
             _ => {}
         }
         Ok(())
+    }
+
+    /// Replay or copy the selected delivery, asking for the target first if there is none.
+    fn act(&mut self, then: Then) {
+        let Some(row) = self.rows.get(self.selected) else {
+            return;
+        };
+        if self.replay.to.is_none() {
+            self.input = Some(Input::Target(String::new(), then));
+            return;
+        }
+        self.pending = Some(match then {
+            Then::Replay => Action::Replay(row.id),
+            Then::Copy => Action::Copy(row.id),
+        });
     }
 
     /// Time passing: while following, show what arrived.
@@ -266,14 +328,117 @@ impl App {
     }
 }
 
+/// Do what a key asked for that needs the network or the terminal; the outcome goes to the
+/// footer (and the curl command to a popup and the clipboard).
+fn perform(
+    app: &mut App,
+    conn: &Connection,
+    runtime: &tokio::runtime::Handle,
+    action: Action,
+) -> Result<()> {
+    let (Action::Replay(id) | Action::Copy(id)) = action;
+    let Some(stored) = query::get(conn, id)? else {
+        app.status = format!("delivery {id} is gone from the inbox");
+        return Ok(());
+    };
+    let Some(to) = app.replay.to.clone() else {
+        return Ok(());
+    };
+    let prepared = match crate::inbox::replay::prepare(
+        &stored,
+        app.replay.scheme,
+        app.replay.secret.as_ref(),
+        crate::humane::now_ms(),
+    ) {
+        Ok(p) => p,
+        Err(err) => {
+            app.status = format!("cannot sign as {}: {err}", app.replay.scheme);
+            return Ok(());
+        }
+    };
+    match action {
+        Action::Replay(_) => {
+            app.status = runtime.block_on(send(&to, &prepared)).unwrap_or_else(|e| {
+                format!(
+                    "replaying {id} to {} failed: {e:#}",
+                    crate::redacted::url_without_secrets(to.as_str())
+                )
+            });
+            app.status = format!("delivery {id}: {}", app.status);
+        }
+        Action::Copy(_) => {
+            let command = curl_command(&to, &prepared);
+            copy_to_clipboard(&command);
+            app.popup = Some(command);
+            app.status = format!(
+                "delivery {id} copied as a curl command (signed now: valid for the receiver's tolerance)"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// POST the prepared delivery; its outcome in a few words.
+pub async fn send(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> Result<String> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let mut request = client.post(to.clone()).body(prepared.body.clone());
+    for (name, value) in &prepared.headers {
+        request = request.header(name, value);
+    }
+    let started = std::time::Instant::now();
+    let answer = request.send().await?;
+    Ok(format!(
+        "replayed{} to {} → {} in {} ms",
+        if prepared.signed {
+            ", re-signed,"
+        } else {
+            " unsigned"
+        },
+        crate::redacted::url_without_secrets(to.as_str()),
+        answer.status().as_u16(),
+        started.elapsed().as_millis()
+    ))
+}
+
+/// A shell command that sends the prepared delivery: the body through printf (byte for byte,
+/// no added newline) into `curl --data-binary @-`.
+pub fn curl_command(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> String {
+    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
+    let body = String::from_utf8_lossy(&prepared.body);
+    let mut cmd = format!(
+        "printf '%s' {} | curl -sS -X POST {}",
+        quote(&body),
+        quote(to.as_str())
+    );
+    for (name, value) in &prepared.headers {
+        cmd.push_str(&format!(" -H {}", quote(&format!("{name}: {value}"))));
+    }
+    cmd.push_str(" --data-binary @-");
+    cmd
+}
+
+/// Put `text` on the terminal's clipboard with OSC 52 (terminals that allow it; others ignore it).
+fn copy_to_clipboard(text: &str) {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "\u{1b}]52;c;{encoded}\u{7}");
+    let _ = out.flush();
+}
+
 /// Run the view until the user quits. Refuses without a terminal (exit 2).
-pub fn run(conn: &Connection, title: String) -> Result<()> {
+pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(usage("inbox browse needs a terminal")
             .hint("use 'lpwh inbox list' and 'lpwh inbox show ID' in scripts and pipes")
             .into());
     }
-    let mut app = App::new(conn)?;
+    let mut app = App::new(conn, replay)?;
+    let runtime = tokio::runtime::Handle::current();
     // init: raw mode and the alternate screen, and a panic hook that restores both.
     let mut terminal = ratatui::init();
     let result = (|| -> Result<()> {
@@ -285,6 +450,9 @@ pub fn run(conn: &Connection, title: String) -> Result<()> {
                 }
             } else {
                 app.tick(conn)?;
+            }
+            if let Some(action) = app.pending.take() {
+                perform(&mut app, conn, &runtime, action)?;
             }
         }
         Ok(())
@@ -330,6 +498,14 @@ mod tests {
         (dir, conn)
     }
 
+    fn no_target() -> Replay {
+        Replay {
+            to: None,
+            secret: None,
+            scheme: crate::signature::Scheme::Livepeer,
+        }
+    }
+
     fn press(app: &mut App, conn: &Connection, code: KeyCode) {
         app.key(conn, KeyEvent::new(code, KeyModifiers::NONE))
             .unwrap();
@@ -352,7 +528,7 @@ mod tests {
     #[test]
     fn the_list_pages_through_a_large_inbox_newest_first() {
         let (_dir, conn) = inbox(450);
-        let mut app = App::new(&conn).unwrap();
+        let mut app = App::new(&conn, no_target()).unwrap();
         assert_eq!(app.rows.len() as u64, PAGE, "one page read at first");
         assert_eq!(app.rows[0].id, 450);
         assert!(!app.exhausted);
@@ -378,7 +554,7 @@ mod tests {
     #[test]
     fn filters_search_and_details_show_what_they_say() {
         let (_dir, conn) = inbox(30);
-        let mut app = App::new(&conn).unwrap();
+        let mut app = App::new(&conn, no_target()).unwrap();
         // v: the first reason word, ok.
         press(&mut app, &conn, KeyCode::Char('v'));
         assert_eq!(app.filter.verdict.as_deref(), Some("ok"));
@@ -432,7 +608,7 @@ mod tests {
     #[test]
     fn a_hostile_payload_is_drawn_harmless_and_the_footer_lists_the_keys() {
         let (_dir, conn) = inbox(3);
-        let mut app = App::new(&conn).unwrap();
+        let mut app = App::new(&conn, no_target()).unwrap();
         assert!(screen(&app).contains("Enter details"), "the footer");
         press(&mut app, &conn, KeyCode::Enter);
         let shown = screen(&app);
@@ -449,7 +625,7 @@ mod tests {
     #[test]
     fn following_shows_new_arrivals() {
         let (_dir, conn) = inbox(5);
-        let mut app = App::new(&conn).unwrap();
+        let mut app = App::new(&conn, no_target()).unwrap();
         press(&mut app, &conn, KeyCode::Char('j'));
         press(&mut app, &conn, KeyCode::Char('f'));
         assert!(app.follow && app.selected == 0);
@@ -463,5 +639,73 @@ mod tests {
         assert_eq!(app.rows[0].event.as_deref(), Some("task.completed"));
         assert_eq!(app.selected, 0);
         assert!(screen(&app).contains("following"));
+    }
+}
+
+#[cfg(test)]
+mod action_tests {
+    use super::*;
+    use crate::inbox::schema;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn press(app: &mut App, conn: &Connection, code: KeyCode) {
+        app.key(conn, KeyEvent::new(code, KeyModifiers::NONE))
+            .unwrap();
+    }
+
+    #[test]
+    fn replay_and_copy_ask_for_the_target_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn =
+            schema::open_for_writing(&dir.path().join("i.sqlite"), &crate::output::Out::plain())
+                .unwrap();
+        conn.execute(
+            "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, event, event_id)
+             VALUES (1700000000000, 'POST', '/', '[[\"content-type\",\"application/json\"]]',
+                     x'7b2274696d657374616d70223a313730303030303030303030307d', 'ok', 'x', 'e1')",
+            [],
+        )
+        .unwrap();
+        let replay = Replay {
+            to: None,
+            secret: Some(crate::redacted::Secret::new("s3cret")),
+            scheme: crate::signature::Scheme::Livepeer,
+        };
+        let mut app = App::new(&conn, replay).unwrap();
+        press(&mut app, &conn, KeyCode::Char('r'));
+        assert!(matches!(app.input, Some(Input::Target(_, Then::Replay))));
+        for c in "not a url".chars() {
+            press(&mut app, &conn, KeyCode::Char(c));
+        }
+        press(&mut app, &conn, KeyCode::Enter);
+        assert!(
+            app.pending.is_none() && !app.status.is_empty(),
+            "a bad URL is said, not sent"
+        );
+        press(&mut app, &conn, KeyCode::Char('r'));
+        for c in "http://127.0.0.1:9/hook".chars() {
+            press(&mut app, &conn, KeyCode::Char(c));
+        }
+        press(&mut app, &conn, KeyCode::Enter);
+        assert_eq!(app.pending.take(), Some(Action::Replay(1)));
+        // Asked once: c goes straight to work.
+        press(&mut app, &conn, KeyCode::Char('c'));
+        assert_eq!(app.pending.take(), Some(Action::Copy(1)));
+
+        let stored = query::get(&conn, 1).unwrap().unwrap();
+        let prepared = crate::inbox::replay::prepare(
+            &stored,
+            app.replay.scheme,
+            app.replay.secret.as_ref(),
+            1_800_000_000_000,
+        )
+        .unwrap();
+        let cmd = curl_command(app.replay.to.as_ref().unwrap(), &prepared);
+        assert!(cmd.starts_with(r#"printf '%s' '{"timestamp":1800000000000}' | curl -sS -X POST 'http://127.0.0.1:9/hook'"#), "{cmd}");
+        assert!(
+            cmd.contains("-H 'Livepeer-Signature: t=1800000000000,v1="),
+            "{cmd}"
+        );
+        assert!(cmd.ends_with("--data-binary @-"), "{cmd}");
     }
 }

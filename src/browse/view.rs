@@ -12,7 +12,7 @@ use super::{App, Input};
 use crate::output::{Paint, sanitize};
 
 /// The keys, as the footer lists them.
-pub const FOOTER: &str = "↑↓/jk move · PgUp/PgDn · g/G · Enter details · / search · t event · v verdict · f follow · ? help · q quit";
+pub const FOOTER: &str = "↑↓/jk move · Enter details · r replay · c curl · / search · t event · v verdict · f follow · ? help · q quit";
 
 const HELP: &[(&str, &str)] = &[
     ("↑ ↓  j k", "move"),
@@ -24,6 +24,8 @@ const HELP: &[(&str, &str)] = &[
     ("t", "filter by event glob (stream.*)"),
     ("v", "cycle the verdict filter"),
     ("f", "follow new arrivals"),
+    ("r", "replay it, re-signed (to --to, or a URL asked once)"),
+    ("c", "copy it as a curl command (clipboard and screen)"),
     ("Esc", "close details, cancel typing"),
     ("q  Ctrl-C", "quit"),
 ];
@@ -55,6 +57,10 @@ pub fn draw(frame: &mut Frame, app: &App, title: &str) {
             format!("search body: {}▏ (Enter apply · Esc cancel)", sanitize(b))
         }
         Some(Input::Event(b)) => format!("event glob: {}▏ (Enter apply · Esc cancel)", sanitize(b)),
+        Some(Input::Target(b, _)) => format!(
+            "send to URL: {}▏ (asked once; Enter send · Esc cancel)",
+            sanitize(b)
+        ),
         None if !app.status.is_empty() => app.status.clone(),
         None => FOOTER.to_owned(),
     };
@@ -64,6 +70,26 @@ pub fn draw(frame: &mut Frame, app: &App, title: &str) {
     );
     if app.help {
         draw_help(frame, frame.area());
+    }
+    if let Some(text) = &app.popup {
+        let area = frame.area();
+        let popup = Rect {
+            x: area.x + 2,
+            y: area.y + area.height / 4,
+            width: area.width.saturating_sub(4),
+            height: (area.height / 2).max(3),
+        };
+        frame.render_widget(Clear, popup);
+        frame.render_widget(
+            Paragraph::new(sanitize(text).into_owned())
+                .wrap(Wrap { trim: false })
+                .block(
+                    Block::new()
+                        .borders(Borders::ALL)
+                        .title(" curl (on the clipboard; any key closes) "),
+                ),
+            popup,
+        );
     }
 }
 

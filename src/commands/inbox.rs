@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderValue};
 use rusqlite::Connection;
 use serde_json::json;
 
@@ -14,7 +14,7 @@ use crate::deliver;
 use crate::error::{Failure, usage};
 use crate::humane::{now_ms, since as parse_since};
 use crate::inbox::query::{self, Filter};
-use crate::inbox::replay::{Refresh, refresh_timestamp};
+use crate::inbox::replay::Refresh;
 use crate::inbox::{db_path, render, schema};
 use crate::output::sanitize;
 use crate::prompt::{ask, confirm};
@@ -56,6 +56,21 @@ pub enum InboxCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct BrowseArgs {
+    /// Where `r` replays and `c` copies to [default: asked once]
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+    /// Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)
+    #[arg(
+        long,
+        env = "LPWH_WEBHOOK_SECRET",
+        hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret,
+        value_name = "SECRET"
+    )]
+    pub secret: Option<Secret>,
+    /// Signature scheme for replays
+    #[arg(long, value_enum, default_value_t = Scheme::Livepeer)]
+    pub scheme: Scheme,
     #[command(flatten)]
     pub db: DbArg,
 }
@@ -402,49 +417,31 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
 
     let now = now_ms();
     let livepeer = matches!(args.scheme, Scheme::Livepeer | Scheme::LivepeerDocs);
-    let (body, refresh) = if livepeer {
-        refresh_timestamp(&d.body, now)
-    } else {
-        // Other schemes sign their timestamp in a header; the body is theirs, untouched.
-        (d.body.clone(), Refresh::Unchanged)
-    };
-    if livepeer && refresh == Refresh::Unchanged {
+    let prepared = crate::inbox::replay::prepare(&d, args.scheme, secret, now)
+        .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
+    if livepeer && prepared.refresh == Refresh::Unchanged {
         ctx.out.warn(
             "the body has no numeric top-level timestamp: sending it unchanged; only the \
              signature header's t is fresh",
         );
     }
-    if refresh == Refresh::Reserialized {
+    if prepared.refresh == Refresh::Reserialized {
         ctx.out.warn(
             "the timestamp could not be edited in place: the body was re-serialized \
              (same fields and order, but its bytes differ from the original)",
         );
     }
-
-    let mut headers = HeaderMap::new();
-    let content_type = d.header("content-type").unwrap_or("application/json");
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_str(content_type)
-            .unwrap_or_else(|_| HeaderValue::from_static("application/json")),
-    );
-    let agent = d
-        .header("user-agent")
-        .and_then(|ua| HeaderValue::from_str(ua).ok())
-        .unwrap_or_else(|| HeaderValue::from_static(concat!("lpwh/", env!("CARGO_PKG_VERSION"))));
-    headers.insert(USER_AGENT, agent);
-    match secret {
-        Some(secret) => {
-            // standard-webhooks signs the message id: keep the original so receivers see a retry.
-            let message_id = d.header(signature::WEBHOOK_ID).or(d.event_id.as_deref());
-            let signed = signature::sign(args.scheme, secret, &body, now, message_id)
-                .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
-            deliver::append_signature(&mut headers, signed)?;
-        }
-        None => ctx
-            .out
-            .warn("no secret: sending unsigned (pass --secret or set LPWH_WEBHOOK_SECRET to sign)"),
+    if secret.is_none() {
+        ctx.out
+            .warn("no secret: sending unsigned (pass --secret or set LPWH_WEBHOOK_SECRET to sign)");
     }
+    let mut headers = HeaderMap::new();
+    for (name, value) in &prepared.headers {
+        let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
+            .map_err(|e| anyhow::anyhow!("header {name}: {e}"))?;
+        headers.append(name, HeaderValue::from_str(value)?);
+    }
+    let body = prepared.body;
 
     if !ctx.out.json {
         let event = d.event.as_deref().map(sanitize).unwrap_or_default();
@@ -489,5 +486,15 @@ async fn browse(ctx: &Ctx, args: BrowseArgs) -> Result<()> {
     );
     let title = format!("lpwh inbox {name}");
     // The view blocks on the terminal: off the async runtime's workers.
-    tokio::task::block_in_place(|| crate::browse::run(&conn, title))
+    let to = args.to.as_deref().map(deliver::parse_to_url).transpose()?;
+    if let Some(secret) = &args.secret {
+        signature::check_secret(args.scheme, secret)
+            .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
+    }
+    let replay = crate::browse::Replay {
+        to,
+        secret: args.secret,
+        scheme: args.scheme,
+    };
+    tokio::task::block_in_place(|| crate::browse::run(&conn, title, replay))
 }

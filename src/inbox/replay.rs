@@ -6,7 +6,66 @@
 
 use serde_json::Value;
 
-use crate::signature::MILLIS_THRESHOLD;
+use crate::inbox::query::Stored;
+use crate::redacted::Secret;
+use crate::signature::{self, MILLIS_THRESHOLD, Scheme};
+
+/// A stored delivery made ready to send again: the body (timestamp refreshed for the livepeer
+/// schemes) and the headers (content type and user agent as received, a fresh signature).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub body: Vec<u8>,
+    pub headers: Vec<(String, String)>,
+    pub refresh: Refresh,
+    pub signed: bool,
+}
+
+/// Rebuild `d` to be sent at `now_ms`, signed with `secret` as `scheme` (unsigned without
+/// one). `inbox replay` and `inbox browse` both send what this makes.
+pub fn prepare(
+    d: &Stored,
+    scheme: Scheme,
+    secret: Option<&Secret>,
+    now_ms: i64,
+) -> Result<Prepared, signature::SignError> {
+    let livepeer = matches!(scheme, Scheme::Livepeer | Scheme::LivepeerDocs);
+    let (body, refresh) = if livepeer {
+        refresh_timestamp(&d.body, now_ms)
+    } else {
+        // Other schemes sign their timestamp in a header; the body is theirs, untouched.
+        (d.body.clone(), Refresh::Unchanged)
+    };
+    // As received, when the stored value can be sent as a header at all.
+    let sendable = |name: &str| {
+        d.header(name)
+            .filter(|v| http::HeaderValue::from_str(v).is_ok())
+    };
+    let mut headers = vec![
+        (
+            "content-type".to_owned(),
+            sendable("content-type")
+                .unwrap_or("application/json")
+                .to_owned(),
+        ),
+        (
+            "user-agent".to_owned(),
+            sendable("user-agent")
+                .unwrap_or(concat!("lpwh/", env!("CARGO_PKG_VERSION")))
+                .to_owned(),
+        ),
+    ];
+    if let Some(secret) = secret {
+        // standard-webhooks signs the message id: keep the original so receivers see a retry.
+        let message_id = d.header(signature::WEBHOOK_ID).or(d.event_id.as_deref());
+        headers.extend(signature::sign(scheme, secret, &body, now_ms, message_id)?);
+    }
+    Ok(Prepared {
+        body,
+        headers,
+        refresh,
+        signed: secret.is_some(),
+    })
+}
 
 /// How the body's timestamp was refreshed.
 #[derive(Debug, Clone, PartialEq, Eq)]

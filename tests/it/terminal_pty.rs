@@ -214,3 +214,65 @@ fn inbox_browse_navigates_filters_and_gives_the_terminal_back() {
         "line editing left off:\n{settings}"
     );
 }
+
+/// `r` in `inbox browse` replays the selected delivery re-signed (as `inbox replay` does) to a
+/// URL asked for once, and a receiver verifies it; `c` puts a curl command on the clipboard
+/// (OSC 52) and on screen.
+#[test]
+fn inbox_browse_replays_re_signed_and_copies_as_curl() {
+    use crate::support::listen::{SECRET, Target, livepeer_header, now_ms};
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&["--secret", SECRET]);
+    let (body, header) = crate::support::inbox::signed("asset.ready", "evt-replay-1");
+    assert_eq!(
+        crate::support::inbox::send(&listener.addr, &[header], &body),
+        200
+    );
+    listener.stop();
+    let target = Target::start(200, "/hook");
+
+    let mut cmd = crate::support::sandbox::lpwh(home.path());
+    // The pty is stdin, stdout and stderr.
+    cmd.stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .env("TERM", "xterm-256color")
+        .args(["inbox", "browse", "--secret", SECRET]);
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(30)));
+    pty.expect("asset.ready").expect("the list");
+    pty.send("r").unwrap();
+    pty.expect("URL:").expect("asked for the target");
+    pty.send(&target.url).unwrap();
+    pty.send("\r").unwrap();
+    pty.expect("replayed,").expect("the outcome in the footer");
+    let received = target.received();
+    assert_eq!(received.len(), 1);
+    let got = &received[0];
+    // Re-signed over the body as sent, with a fresh t equal to the body's timestamp.
+    let sig = got.header("livepeer-signature").expect("signed");
+    let t: i64 = sig
+        .split(',')
+        .find_map(|kv| kv.strip_prefix("t="))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((now_ms() - t).abs() < 60_000, "a fresh timestamp");
+    assert_eq!(
+        format!("Livepeer-Signature: {sig}"),
+        format!(
+            "Livepeer-Signature: {}",
+            livepeer_header(SECRET, t, &got.body)
+        )
+    );
+    let sent: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
+    assert_eq!(sent["timestamp"], t);
+    assert_eq!(sent["id"], "evt-replay-1");
+
+    pty.send("c").unwrap();
+    pty.expect("\u{1b}]52;c;").expect("OSC 52 to the clipboard");
+    pty.expect("printf").expect("the command on screen");
+    pty.send("x").unwrap();
+    pty.send("q").unwrap();
+    let _ = pty.expect(Eof);
+}
