@@ -37,6 +37,7 @@ pub enum Input {
 pub enum Then {
     Replay,
     Copy,
+    Edit,
 }
 
 /// Work for the runner: it needs the network or the terminal, which [`App`] does not touch.
@@ -46,6 +47,8 @@ pub enum Action {
     Replay(i64),
     /// Put a curl command that replays delivery `id` on the clipboard (OSC 52) and on screen.
     Copy(i64),
+    /// Edit delivery `id`'s body in `$EDITOR`, send it re-signed, and record it as an edit.
+    Edit(i64),
 }
 
 /// Where replays go and how they are signed (`--to`, `--secret`, `--scheme`).
@@ -292,6 +295,7 @@ impl App {
             KeyCode::Char('?') => self.help = true,
             KeyCode::Char('r') => self.act(Then::Replay),
             KeyCode::Char('c') => self.act(Then::Copy),
+            KeyCode::Char('e') => self.act(Then::Edit),
             _ => {}
         }
         Ok(())
@@ -309,6 +313,7 @@ impl App {
         self.pending = Some(match then {
             Then::Replay => Action::Replay(row.id),
             Then::Copy => Action::Copy(row.id),
+            Then::Edit => Action::Edit(row.id),
         });
     }
 
@@ -336,7 +341,7 @@ fn perform(
     runtime: &tokio::runtime::Handle,
     action: Action,
 ) -> Result<()> {
-    let (Action::Replay(id) | Action::Copy(id)) = action;
+    let (Action::Replay(id) | Action::Copy(id) | Action::Edit(id)) = action;
     let Some(stored) = query::get(conn, id)? else {
         app.status = format!("delivery {id} is gone from the inbox");
         return Ok(());
@@ -366,6 +371,7 @@ fn perform(
             });
             app.status = format!("delivery {id}: {}", app.status);
         }
+        Action::Edit(_) => {}
         Action::Copy(_) => {
             let command = curl_command(&to, &prepared);
             copy_to_clipboard(&command);
@@ -380,6 +386,20 @@ fn perform(
 
 /// POST the prepared delivery; its outcome in a few words.
 pub async fn send(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> Result<String> {
+    let (status, ms) = post(to, prepared).await?;
+    Ok(format!(
+        "replayed{} to {} → {status} in {ms} ms",
+        if prepared.signed {
+            ", re-signed,"
+        } else {
+            " unsigned"
+        },
+        crate::redacted::url_without_secrets(to.as_str()),
+    ))
+}
+
+/// POST the prepared delivery: the status and how long it took.
+async fn post(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> Result<(u16, u64)> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
         .redirect(reqwest::redirect::Policy::none())
@@ -390,17 +410,129 @@ pub async fn send(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> R
     }
     let started = std::time::Instant::now();
     let answer = request.send().await?;
-    Ok(format!(
-        "replayed{} to {} → {} in {} ms",
-        if prepared.signed {
-            ", re-signed,"
-        } else {
-            " unsigned"
-        },
-        crate::redacted::url_without_secrets(to.as_str()),
+    Ok((
         answer.status().as_u16(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis() as u64,
     ))
+}
+
+/// Open `body` in `$VISUAL`, `$EDITOR` or `vi` (a private temporary file); the edited bytes,
+/// or `None` when unchanged.
+fn edit_body(body: &[u8]) -> Result<Option<Vec<u8>>> {
+    use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+    let dir = std::env::temp_dir().join(format!(
+        "lpwh-edit-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+    let file = dir.join("delivery.json");
+    let result = (|| -> Result<Option<Vec<u8>>> {
+        {
+            use std::io::Write as _;
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&file)?;
+            f.write_all(body)?;
+        }
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_else(|_| "vi".to_owned());
+        // Through the shell: EDITOR may carry arguments (`code --wait`).
+        let status = std::process::Command::new("sh")
+            .args(["-c", &format!("{editor} \"$1\""), "lpwh-edit"])
+            .arg(&file)
+            .status()?;
+        if !status.success() {
+            anyhow::bail!("{editor} exited with {status}; nothing sent");
+        }
+        let edited = std::fs::read(&file)?;
+        Ok((edited != body).then_some(edited))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// Send an edited body of delivery `id`, re-signed as `inbox replay` signs, and record it in
+/// the inbox as a new delivery marked as an edit of `id`.
+fn send_edit(
+    app: &mut App,
+    conn: &Connection,
+    runtime: &tokio::runtime::Handle,
+    id: i64,
+    body: Vec<u8>,
+) -> Result<()> {
+    let Some(to) = app.replay.to.clone() else {
+        return Ok(());
+    };
+    let Some(mut stored) = query::get(conn, id)? else {
+        return Ok(());
+    };
+    stored.body = body;
+    let now = crate::humane::now_ms();
+    let prepared = match crate::inbox::replay::prepare(
+        &stored,
+        app.replay.scheme,
+        app.replay.secret.as_ref(),
+        now,
+    ) {
+        Ok(p) => p,
+        Err(err) => {
+            app.status = format!("cannot sign as {}: {err}", app.replay.scheme);
+            return Ok(());
+        }
+    };
+    let shown = crate::redacted::url_without_secrets(to.as_str());
+    let outcome = runtime.block_on(post(&to, &prepared));
+    let (status, forward) = match &outcome {
+        Ok((status, ms)) => (
+            Some(*status),
+            serde_json::json!([{"url": shown, "status": status, "latency_ms": ms, "error": null}]),
+        ),
+        Err(err) => (
+            None,
+            serde_json::json!([{"url": shown, "status": null, "latency_ms": 0, "error": format!("{err:#}")}]),
+        ),
+    };
+    let envelope = crate::delivery::Envelope::parse(&prepared.body);
+    let verdict = if prepared.signed { "ok" } else { "unsigned" };
+    conn.execute(
+        "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, hint, event,
+            event_id, webhook_id, forward, status, edit_of)
+         VALUES (?1, 'POST', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        rusqlite::params![
+            now,
+            to.path(),
+            serde_json::to_string(&prepared.headers)?,
+            prepared.body,
+            verdict,
+            format!("edited from delivery {id} and sent by lpwh inbox browse"),
+            envelope.event,
+            envelope.id,
+            envelope.webhook_id,
+            forward.to_string(),
+            status,
+            id,
+        ],
+    )?;
+    let new_id = conn.last_insert_rowid();
+    // What matters first: the footer is one line, and a narrow terminal cuts the rest.
+    app.status = match outcome {
+        Ok((status, ms)) => format!(
+            "edit of {id} recorded as {new_id}: sent{} → {status} in {ms} ms to {shown}",
+            if prepared.signed {
+                " re-signed"
+            } else {
+                " unsigned"
+            }
+        ),
+        Err(err) => format!("edit of {id} recorded as {new_id}: not sent: {err:#}"),
+    };
+    app.selected = 0;
+    app.reload(conn)?;
+    Ok(())
 }
 
 /// A shell command that sends the prepared delivery: the body through printf (byte for byte,
@@ -452,7 +584,22 @@ pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
                 app.tick(conn)?;
             }
             if let Some(action) = app.pending.take() {
-                perform(&mut app, conn, &runtime, action)?;
+                if let Action::Edit(id) = action {
+                    // The editor needs the terminal: give it back, then take it again.
+                    ratatui::restore();
+                    let edited = query::get(conn, id)?.map(|d| edit_body(&d.body));
+                    terminal = ratatui::init();
+                    match edited {
+                        Some(Ok(Some(body))) => send_edit(&mut app, conn, &runtime, id, body)?,
+                        Some(Ok(None)) => {
+                            app.status = format!("delivery {id} not changed: nothing sent")
+                        }
+                        Some(Err(err)) => app.status = format!("editing failed: {err:#}"),
+                        None => app.status = format!("delivery {id} is gone from the inbox"),
+                    }
+                } else {
+                    perform(&mut app, conn, &runtime, action)?;
+                }
             }
         }
         Ok(())

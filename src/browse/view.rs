@@ -12,7 +12,7 @@ use super::{App, Input};
 use crate::output::{Paint, sanitize};
 
 /// The keys, as the footer lists them.
-pub const FOOTER: &str = "↑↓/jk move · Enter details · r replay · c curl · / search · t event · v verdict · f follow · ? help · q quit";
+pub const FOOTER: &str = "↑↓/jk move · Enter details · r replay · e edit · c curl · / search · t event · v verdict · f follow · ? help · q quit";
 
 const HELP: &[(&str, &str)] = &[
     ("↑ ↓  j k", "move"),
@@ -26,6 +26,10 @@ const HELP: &[(&str, &str)] = &[
     ("f", "follow new arrivals"),
     ("r", "replay it, re-signed (to --to, or a URL asked once)"),
     ("c", "copy it as a curl command (clipboard and screen)"),
+    (
+        "e",
+        "edit its body in $EDITOR, send it re-signed, record it as an edit",
+    ),
     ("Esc", "close details, cancel typing"),
     ("q  Ctrl-C", "quit"),
 ];

@@ -51,6 +51,9 @@ pub struct DeliveryJson {
     pub size: usize,
     /// What each `--forward-to` target answered: `{url, status, latency_ms, error}`.
     pub forward: Vec<Value>,
+    /// For a delivery `inbox browse` sent after the user edited it: the inbox row it was
+    /// edited from; `null` otherwise.
+    pub edit_of: Option<i64>,
 }
 
 impl DeliveryJson {
@@ -93,6 +96,7 @@ impl DeliveryJson {
                 .iter()
                 .map(|o| serde_json::to_value(o).unwrap_or(Value::Null))
                 .collect(),
+            edit_of: None,
         }
     }
 }
@@ -201,7 +205,7 @@ impl Record {
             out.truncate(at);
             out.extend_from_slice(b"[]");
         }
-        out.push(b'}');
+        out.extend_from_slice(b",\"edit_of\":null}");
     }
 
     /// The body itself, when it is JSON on one line of printable ASCII (surrounding whitespace
@@ -351,6 +355,7 @@ mod tests {
                 "body_base64": base64::engine::general_purpose::STANDARD.encode(body),
                 "size": body.len(),
                 "forward": serde_json::to_value(&r.forward).unwrap(),
+                "edit_of": null,
             })
         );
         assert_eq!(v["forward"][0]["error"], "refused \"x\"");

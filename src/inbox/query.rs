@@ -53,6 +53,8 @@ pub struct Stored {
     pub forward: Option<Value>,
     pub status: Option<i64>,
     pub remote: Option<String>,
+    /// For an edit sent from `inbox browse`: the delivery it was edited from.
+    pub edit_of: Option<i64>,
 }
 
 impl Stored {
@@ -140,7 +142,7 @@ fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
 }
 
 const FULL: &str = "SELECT id, received_at, method, path, headers, body, verdict, hint, event,
-    event_id, webhook_id, forward, status, remote FROM deliveries";
+    event_id, webhook_id, forward, status, remote, edit_of FROM deliveries";
 
 fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
     let headers: String = r.get(4)?;
@@ -164,6 +166,7 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
         forward: forward.and_then(|f| serde_json::from_str(&f).ok()),
         status: r.get(12)?,
         remote: r.get(13)?,
+        edit_of: r.get(14)?,
     })
 }
 

@@ -92,6 +92,7 @@ pub fn delivery_json(d: &Stored) -> DeliveryJson {
             Some(Value::Array(outcomes)) => outcomes.clone(),
             _ => Vec::new(),
         },
+        edit_of: d.edit_of,
     }
 }
 
@@ -189,6 +190,7 @@ mod tests {
             forward: None,
             status: Some(401),
             remote: None,
+            edit_of: None,
         }
     }
 

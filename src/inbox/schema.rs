@@ -46,6 +46,8 @@ pub const MIGRATIONS: &[&str] = &[
     // --verdict` reads newest-first and stops at --limit), and each index is one more b-tree
     // written per recorded delivery.
     "DROP INDEX IF EXISTS deliveries_verdict;",
+    // v4: a delivery `inbox browse` sent after the user edited it: the row it was edited from.
+    "ALTER TABLE deliveries ADD COLUMN edit_of INTEGER;",
 ];
 
 /// WAL pages between automatic checkpoints for the recording connection (SQLite's default is

@@ -175,6 +175,7 @@ async fn ndjson_has_the_documented_fields_and_curl_deliveries_verify() {
             "body_base64",
             "size",
             "forward",
+            "edit_of",
         ]
     );
     for record in &records {

@@ -276,3 +276,65 @@ fn inbox_browse_replays_re_signed_and_copies_as_curl() {
     pty.send("q").unwrap();
     let _ = pty.expect(Eof);
 }
+
+/// `e` in `inbox browse`: the body opens in $EDITOR (here a script that changes one field), the
+/// edit is sent re-signed (a receiver verifies it), and the inbox keeps it as a new delivery
+/// marked as an edit of the original.
+#[test]
+fn inbox_browse_edits_re_signs_and_records_the_edit() {
+    use crate::support::listen::{SECRET, Target, livepeer_header};
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&["--secret", SECRET]);
+    let (body, header) = crate::support::inbox::signed("asset.ready", "evt-edit-1");
+    assert_eq!(
+        crate::support::inbox::send(&listener.addr, &[header], &body),
+        200
+    );
+    listener.stop();
+    let target = Target::start(200, "/hook");
+    let editor = home.file(
+        "editor.sh",
+        b"#!/bin/sh\nsed -i 's/evt-edit-1/evt-edited/' \"$1\"\n",
+    );
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let mut cmd = crate::support::sandbox::lpwh(home.path());
+    cmd.stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .env("TERM", "xterm-256color")
+        .env("EDITOR", &editor)
+        .args(["inbox", "browse", "--secret", SECRET, "--to", &target.url]);
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(30)));
+    pty.expect("asset.ready").expect("the list");
+    pty.send("e").unwrap();
+    pty.expect("recorded").expect("the edit sent and recorded");
+    pty.send("q").unwrap();
+    let _ = pty.expect(Eof);
+
+    let received = target.received();
+    assert_eq!(received.len(), 1);
+    let got = &received[0];
+    let sent: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
+    assert_eq!(sent["id"], "evt-edited", "the one field the editor changed");
+    let t = sent["timestamp"].as_i64().unwrap();
+    assert_eq!(
+        got.header("livepeer-signature").unwrap(),
+        livepeer_header(SECRET, t, &got.body),
+        "re-signed over the edited bytes, t fresh and equal to the body's timestamp"
+    );
+    let edit: serde_json::Value =
+        serde_json::from_str(&home.ok(&["--json", "inbox", "show", "2"])).unwrap();
+    assert_eq!(edit["edit_of"], 1);
+    assert_eq!(edit["event_id"], "evt-edited");
+    assert_eq!(edit["forward"][0]["status"], 200);
+    let original: serde_json::Value =
+        serde_json::from_str(&home.ok(&["--json", "inbox", "show", "1"])).unwrap();
+    assert_eq!(original["edit_of"], serde_json::Value::Null);
+    assert_eq!(
+        original["event_id"], "evt-edit-1",
+        "the original is kept as it was"
+    );
+}
