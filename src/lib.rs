@@ -6,7 +6,7 @@
 //! finds profiles and credentials, and [`commands`] has one file per verb.
 
 pub mod api;
-pub(crate) mod browse;
+pub mod browse;
 pub mod check;
 pub mod cli;
 pub(crate) mod commands;

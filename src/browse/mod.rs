@@ -562,6 +562,30 @@ fn copy_to_clipboard(text: &str) {
     let _ = out.flush();
 }
 
+/// Open the view over `conn` and draw its first screen on a test backend of `width`×`height`:
+/// the text it shows. For the benchmark of time to first screen.
+pub fn first_screen(conn: &Connection, width: u16, height: u16) -> Result<String> {
+    let app = App::new(
+        conn,
+        Replay {
+            to: None,
+            secret: None,
+            scheme: crate::signature::Scheme::Livepeer,
+        },
+    )?;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))?;
+    terminal.draw(|frame| view::draw(frame, &app, "lpwh inbox"))?;
+    let buffer = terminal.backend().buffer().clone();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    Ok(text)
+}
+
 /// Run the view until the user quits. Refuses without a terminal (exit 2).
 pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
