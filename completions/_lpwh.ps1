@@ -474,6 +474,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each API call')
             [CompletionResult]::new('--ack-first', '--ack-first', [CompletionResultType]::ParameterName, 'Answer the sender 200 at once, then forward with no timeout and record the app''s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Never for playback.accessControl, whose answer is the decision')
+            [CompletionResult]::new('--ui', '--ui', [CompletionResultType]::ParameterName, 'Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals) instead of lines; q quits and stops listening')
             [CompletionResult]::new('--no-record', '--no-record', [CompletionResultType]::ParameterName, 'Do not record deliveries in the inbox (lpwh inbox)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON on stdout (messages still go to stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')

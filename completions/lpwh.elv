@@ -453,6 +453,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --color 'When to use colour'
             cand --timeout 'Seconds to wait for each API call'
             cand --ack-first 'Answer the sender 200 at once, then forward with no timeout and record the app''s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Never for playback.accessControl, whose answer is the decision'
+            cand --ui 'Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals) instead of lines; q quits and stops listening'
             cand --no-record 'Do not record deliveries in the inbox (lpwh inbox)'
             cand --json 'Print data as JSON on stdout (messages still go to stderr)'
             cand -q 'Print only data and errors'

@@ -404,6 +404,7 @@ always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout -d 'Seconds to wait for each API call' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ack-first -d 'Answer the sender 200 at once, then forward with no timeout and record the app\'s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Never for playback.accessControl, whose answer is the decision'
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ui -d 'Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals) instead of lines; q quits and stops listening'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l no-record -d 'Do not record deliveries in the inbox (lpwh inbox)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s q -l quiet -d 'Print only data and errors'

@@ -588,17 +588,47 @@ pub fn first_screen(conn: &Connection, width: u16, height: u16) -> Result<String
 
 /// Run the view until the user quits. Refuses without a terminal (exit 2).
 pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
+    view(conn, title, replay, false, None)
+}
+
+/// The view of `listen --ui`: following from the start, over the inbox the listener records
+/// into, until the user quits or `stop` is set (listen stopping for another reason).
+pub fn run_live(
+    conn: &Connection,
+    title: String,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> Result<()> {
+    let replay = Replay {
+        to: None,
+        secret: None,
+        scheme: crate::signature::Scheme::Livepeer,
+    };
+    view(conn, title, replay, true, Some(stop))
+}
+
+fn view(
+    conn: &Connection,
+    title: String,
+    replay: Replay,
+    follow: bool,
+    stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+) -> Result<()> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(usage("inbox browse needs a terminal")
+        return Err(usage("the full-screen view needs a terminal")
             .hint("use 'lpwh inbox list' and 'lpwh inbox show ID' in scripts and pipes")
             .into());
     }
     let mut app = App::new(conn, replay)?;
+    app.follow = follow;
+    let stopped = || {
+        stop.as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::SeqCst))
+    };
     let runtime = tokio::runtime::Handle::current();
     // init: raw mode and the alternate screen, and a panic hook that restores both.
     let mut terminal = ratatui::init();
     let result = (|| -> Result<()> {
-        while !app.quit {
+        while !app.quit && !stopped() {
             terminal.draw(|frame| view::draw(frame, &app, &title))?;
             if event::poll(Duration::from_millis(500))? {
                 if let Event::Key(key) = event::read()? {

@@ -85,6 +85,11 @@ pub struct Args {
     #[arg(long, requires = "forward_to")]
     pub ack_first: bool,
 
+    /// Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals)
+    /// instead of lines; q quits and stops listening
+    #[arg(long, conflicts_with = "no_record")]
+    pub ui: bool,
+
     /// Only print, forward and count these events (comma-separated globs, e.g. 'asset.*,task.failed');
     /// other deliveries are still answered. With --public-url: the events to subscribe to
     #[arg(long, value_delimiter = ',', value_name = "GLOB,...")]
@@ -164,6 +169,19 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 /// client built, and `--webhook`'s secret fetched from the API.
 async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
     check_args(ctx, &args)?;
+    if args.ui {
+        use std::io::IsTerminal as _;
+        if ctx.out.json {
+            return Err(usage("--ui and --json both want stdout")
+                .hint("use --json for scripts, --ui at a terminal")
+                .into());
+        }
+        if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+            return Err(usage("--ui needs a terminal")
+                .hint("drop --ui: listen prints one line per delivery, and records them for 'lpwh inbox browse'")
+                .into());
+        }
+    }
     let access = args
         .access_control
         .as_deref()
@@ -234,6 +252,7 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         read_timeout: args.read_timeout,
         forwarder,
         ack_first: args.ack_first,
+        ui: args.ui,
         events: args.events,
         until: args.until,
         count: args.count,

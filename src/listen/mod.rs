@@ -133,10 +133,19 @@ async fn serve(
         lines: lines.clone(),
         verbose: ctx.verbose > 0,
         stop: stop_tx,
-        out: ctx.out,
+        // --ui: the view owns the screen; no per-request notes on stderr beneath it.
+        out: if args.ui {
+            crate::output::Out {
+                quiet: true,
+                ..ctx.out
+            }
+        } else {
+            ctx.out
+        },
         recorder: recorder.clone(),
         probe: Arc::new(tunnel::probe::Slot::default()),
         ack_first: args.ack_first,
+        ui: args.ui,
         in_flight: Arc::default(),
     });
 
@@ -169,12 +178,50 @@ async fn serve(
                     None => std::future::pending().await,
                 }
             };
-            tokio::select! {
+            // --ui: the view runs beside the server, over the inbox it records into; quitting
+            // it stops listen (exit 0), and any other stop closes it first.
+            let view_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let mut view = match (&args.ui, &args.record) {
+                (true, Some(recording)) => {
+                    let path = recording.db.clone();
+                    let stop = view_stop.clone();
+                    Some(tokio::task::spawn_blocking(move || -> Result<()> {
+                        let conn = crate::inbox::schema::open_existing(
+                            &path,
+                            &crate::output::Out::plain(),
+                        )?
+                        .context("the inbox listen records into")?;
+                        crate::browse::run_live(&conn, "lpwh listen".to_owned(), stop)
+                    }))
+                }
+                _ => None,
+            };
+            let view_done = async {
+                match &mut view {
+                    Some(task) => task.await,
+                    None => std::future::pending().await,
+                }
+            };
+            let mut view_ended = false;
+            let stop = tokio::select! {
                 stop = signals.next() => stop,
                 Some(stop) = stop_rx.recv() => stop,
                 _ = deadline => Stop::TimedOut,
                 _ = &mut printer => Stop::StdoutClosed,
+                ended = view_done => {
+                    view_ended = true;
+                    if let Ok(Err(err)) = ended {
+                        ctx.out.warn(format!("the view stopped: {err:#}"));
+                    }
+                    Stop::Terminated
+                }
+            };
+            if let Some(task) = view.take().filter(|_| !view_ended) {
+                // Give the terminal back before anything else is printed.
+                view_stop.store(true, std::sync::atomic::Ordering::SeqCst);
+                let _ = task.await;
             }
+            stop
         }
     };
     let _ = stopped_tx.send(stop.clone());

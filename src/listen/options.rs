@@ -26,6 +26,8 @@ pub struct Options {
     pub forwarder: forward::Forwarder,
     /// `--ack-first`: answer the sender 200 at once, then forward with no timeout.
     pub ack_first: bool,
+    /// `--ui`: show deliveries in the full-screen view (`inbox browse`) instead of lines.
+    pub ui: bool,
     /// `--events` globs: what is printed, forwarded and counted (and subscribed to).
     pub events: Vec<String>,
     pub until: Option<String>,

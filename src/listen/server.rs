@@ -139,6 +139,8 @@ pub struct State {
     pub probe: Arc<crate::listen::tunnel::probe::Slot>,
     /// `--ack-first`: answer 200 at once, forward after.
     pub ack_first: bool,
+    /// `--ui`: the full-screen view shows deliveries; no lines are printed.
+    pub ui: bool,
     /// Forwards `--ack-first` still has under way.
     pub in_flight: Arc<InFlight>,
 }
@@ -414,7 +416,7 @@ async fn finish(state: &State, record: Record, accepted: bool) {
     let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event))
         .then(|| state.goal.record(event))
         .flatten();
-    if shown {
+    if shown && !state.ui {
         // Waits only when the printer is far behind (a slow terminal); an error means the
         // printer is gone (stdout closed), and `listen` is stopping.
         let _ = crate::listen::print::report(&state.lines, &record, state.out, state.verbose).await;

@@ -338,3 +338,47 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
         "the original is kept as it was"
     );
 }
+
+/// `lpwh listen --ui`: the same view, following what the listener records as it arrives; q
+/// stops listening (exit 0) and gives the terminal back. Without a terminal: exit 2.
+#[test]
+fn listen_ui_shows_deliveries_as_they_arrive() {
+    use crate::support::listen::{SECRET, signed_post};
+    let home = crate::support::sandbox::Sandbox::new();
+    let piped = home.run(&["listen", "--port", "0", "--ui"]);
+    piped.assert_code(2);
+    assert!(
+        piped.stderr.contains("--ui needs a terminal"),
+        "{}",
+        piped.stderr
+    );
+
+    let mut cmd = std::process::Command::new("bash");
+    crate::support::sandbox::isolate(&mut cmd, home.path());
+    cmd.stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .env("TERM", "xterm-256color")
+        .args([
+            "-c",
+            "\"$0\" listen --port 0 --ui --secret \"$1\"; echo \"exit=$?\"",
+            env!("CARGO_BIN_EXE_lpwh"),
+            SECRET,
+        ]);
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(30)));
+    let found = pty
+        .expect(expectrl::Regex(r"listening on http://127\.0\.0\.1:(\d+)"))
+        .expect("the address, printed before the view");
+    let port = String::from_utf8_lossy(found.get(1).unwrap()).to_string();
+    pty.expect("deliveries").expect("the view");
+    let raw = crate::support::listen::raw_exchange(
+        &format!("127.0.0.1:{port}"),
+        &signed_post("/", "task.completed"),
+    );
+    assert_eq!(raw.statuses, [200], "{}", raw.text);
+    pty.expect("task.completed").expect("the delivery, live");
+    pty.send("q").unwrap();
+    pty.expect("exit=0")
+        .expect("quitting the view stops listen, exit 0");
+}
