@@ -592,17 +592,14 @@ pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
 }
 
 /// The view of `listen --ui`: following from the start, over the inbox the listener records
-/// into, until the user quits or `stop` is set (listen stopping for another reason).
+/// into, until the user quits or `stop` is set (listen stopping for another reason). `replay`
+/// is listen's own: its forward target, its secret and scheme.
 pub fn run_live(
     conn: &Connection,
     title: String,
+    replay: Replay,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) -> Result<()> {
-    let replay = Replay {
-        to: None,
-        secret: None,
-        scheme: crate::signature::Scheme::Livepeer,
-    };
     view(conn, title, replay, true, Some(stop))
 }
 

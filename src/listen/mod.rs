@@ -185,13 +185,19 @@ async fn serve(
                 (true, Some(recording)) => {
                     let path = recording.db.clone();
                     let stop = view_stop.clone();
+                    // r replays to the forward target, signed as listen verifies.
+                    let replay = crate::browse::Replay {
+                        to: args.forwarder.targets().first().map(|t| t.url.clone()),
+                        secret: args.secrets.first().cloned(),
+                        scheme: args.scheme,
+                    };
                     Some(tokio::task::spawn_blocking(move || -> Result<()> {
                         let conn = crate::inbox::schema::open_existing(
                             &path,
                             &crate::output::Out::plain(),
                         )?
                         .context("the inbox listen records into")?;
-                        crate::browse::run_live(&conn, "lpwh listen".to_owned(), stop)
+                        crate::browse::run_live(&conn, "lpwh listen".to_owned(), replay, stop)
                     }))
                 }
                 _ => None,
