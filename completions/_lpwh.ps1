@@ -340,7 +340,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;sign' {
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret (prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme: `livepeer` is what Studio really sends; `livepeer-docs` what its guide documents')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix time to sign at, seconds or milliseconds (told apart by size) [default: now; for a livepeer --body, the body''s own "timestamp"]')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Unix time to sign at, seconds or milliseconds (told apart by size) [default: now; for a livepeer --body, the body''s own "timestamp"]')
@@ -393,7 +393,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
         }
         'lpwh;trigger' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL to POST the delivery to')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (the webhook''s shared secret; for FastPix the base64 signing secret)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme [default: livepeer, or fastpix for FastPix events]')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Change a field of the sample by dotted path before signing; VALUE is JSON when it parses as JSON, else a string (repeatable), e.g. stream.isActive=false')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Stamp the delivery with this Unix time (seconds or milliseconds, told apart by magnitude) instead of now, e.g. to test a receiver''s freshness check')
@@ -417,7 +417,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;check' {
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook secret the receiver verifies with (prefer LPWH_WEBHOOK_SECRET)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme the receiver verifies')
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these cases (comma-separated)')
@@ -582,7 +582,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
         }
         'lpwh;inbox;replay' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL to POST it to')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to sign with (without one the delivery goes unsigned)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
@@ -642,7 +642,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
         }
         'lpwh;inbox;browse' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where `r` replays and `c` copies to [default: asked once]')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme for replays')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')

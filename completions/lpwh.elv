@@ -323,7 +323,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;sign'= {
-            cand --secret 'The webhook''s secret (prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`)'
+            cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme: `livepeer` is what Studio really sends; `livepeer-docs` what its guide documents'
             cand --timestamp 'Unix time to sign at, seconds or milliseconds (told apart by size) [default: now; for a livepeer --body, the body''s own "timestamp"]'
             cand --now 'Unix time to sign at, seconds or milliseconds (told apart by size) [default: now; for a livepeer --body, the body''s own "timestamp"]'
@@ -374,7 +374,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         }
         &'lpwh;trigger'= {
             cand --to 'URL to POST the delivery to'
-            cand --secret 'Signing secret (the webhook''s shared secret; for FastPix the base64 signing secret)'
+            cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme [default: livepeer, or fastpix for FastPix events]'
             cand --set 'Change a field of the sample by dotted path before signing; VALUE is JSON when it parses as JSON, else a string (repeatable), e.g. stream.isActive=false'
             cand --timestamp 'Stamp the delivery with this Unix time (seconds or milliseconds, told apart by magnitude) instead of now, e.g. to test a receiver''s freshness check'
@@ -397,7 +397,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;check'= {
-            cand --secret 'The webhook secret the receiver verifies with (prefer LPWH_WEBHOOK_SECRET)'
+            cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme the receiver verifies'
             cand --events 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]'
             cand --only 'Run only these cases (comma-separated)'
@@ -556,7 +556,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         }
         &'lpwh;inbox;replay'= {
             cand --to 'URL to POST it to'
-            cand --secret 'Secret to sign with (without one the delivery goes unsigned)'
+            cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme'
             cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
@@ -613,7 +613,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         }
         &'lpwh;inbox;browse'= {
             cand --to 'Where `r` replays and `c` copies to [default: asked once]'
-            cand --secret 'Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)'
+            cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme for replays'
             cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'

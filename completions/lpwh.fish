@@ -267,7 +267,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -s q -l quiet -d 
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l secret -d 'The webhook\'s secret (prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l secret -d 'The webhook\'s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l scheme -d 'Signature scheme: `livepeer` is what Studio really sends; `livepeer-docs` what its guide documents' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
@@ -319,7 +319,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s v -l verbose -d 'Sh
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l to -d 'URL to POST the delivery to' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l secret -d 'Signing secret (the webhook\'s shared secret; for FastPix the base64 signing secret)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l secret -d 'The webhook\'s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l scheme -d 'Signature scheme [default: livepeer, or fastpix for FastPix events]' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
@@ -341,7 +341,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s q -l quiet -d 'Pri
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l secret -d 'The webhook secret the receiver verifies with (prefer LPWH_WEBHOOK_SECRET)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l secret -d 'The webhook\'s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l scheme -d 'Signature scheme the receiver verifies' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
@@ -483,7 +483,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l to -d 'URL to POST it to' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l secret -d 'Secret to sign with (without one the delivery goes unsigned)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l secret -d 'The webhook\'s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l scheme -d 'Signature scheme' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
@@ -531,7 +531,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l to -d 'Where `r` replays and `c` copies to [default: asked once]' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l secret -d 'Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l secret -d 'The webhook\'s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l scheme -d 'Signature scheme for replays' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'

@@ -9,6 +9,29 @@ use anyhow::{Context as _, Result};
 use crate::error::usage;
 use crate::redacted::Secret;
 
+/// `--secret`, as every command that signs or checks single deliveries takes it (`sign`,
+/// `trigger`, `check`, `inbox replay`, `inbox browse`). An empty value is a usage error: see
+/// [`crate::redacted::non_empty_secret`].
+#[derive(Debug, Clone, clap::Args)]
+pub struct SecretArg {
+    /// The webhook's secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer
+    /// LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`
+    #[arg(
+        long = "secret",
+        env = "LPWH_WEBHOOK_SECRET",
+        hide_env_values = true,
+        value_parser = crate::redacted::non_empty_secret,
+        value_name = "SECRET"
+    )]
+    pub secret: Option<Secret>,
+}
+
+impl SecretArg {
+    pub fn get(&self) -> Option<&Secret> {
+        self.secret.as_ref()
+    }
+}
+
 /// The secret from `--secret`/`LPWH_WEBHOOK_SECRET`, or a usage error naming both.
 pub fn require_secret(secret: Option<&Secret>) -> Result<&Secret> {
     match secret {

@@ -8,7 +8,6 @@ use anyhow::Result;
 use crate::check::{self, CASES, Plan, report};
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
-use crate::redacted::Secret;
 use crate::signature::Scheme;
 
 /// Send a battery of deliveries to your receiver and grade how it answers, as Studio would judge
@@ -32,15 +31,8 @@ pub struct Args {
     /// The receiver's URL (http or https)
     pub url: String,
 
-    /// The webhook secret the receiver verifies with (prefer LPWH_WEBHOOK_SECRET)
-    #[arg(
-        long,
-        env = "LPWH_WEBHOOK_SECRET",
-        hide_env_values = true,
-        value_parser = crate::redacted::non_empty_secret,
-        value_name = "SECRET"
-    )]
-    pub secret: Option<Secret>,
+    #[command(flatten)]
+    pub secret: crate::input::SecretArg,
 
     /// Signature scheme the receiver verifies
     #[arg(long, value_enum, default_value_t = Scheme::Livepeer)]
@@ -90,7 +82,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             usage(format!("'{}' is not an http(s) URL", args.url))
                 .hint("give the receiver's full URL, e.g. http://localhost:3000/webhooks")
         })?;
-    let secret = crate::input::require_secret(args.secret.as_ref())?.clone();
+    let secret = crate::input::require_secret(args.secret.get())?.clone();
     crate::signature::check_secret(args.scheme, &secret)
         .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
     let events = if args.events.is_empty() {

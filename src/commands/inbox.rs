@@ -18,7 +18,6 @@ use crate::inbox::replay::Refresh;
 use crate::inbox::{db_path, render, schema};
 use crate::output::sanitize;
 use crate::prompt::{ask, confirm};
-use crate::redacted::Secret;
 use crate::signature::{self, Reason, Scheme};
 
 /// The deliveries `lpwh listen` received (recorded unless it ran with --no-record)
@@ -59,15 +58,8 @@ pub struct BrowseArgs {
     /// Where `r` replays and `c` copies to [default: asked once]
     #[arg(long, value_name = "URL")]
     pub to: Option<String>,
-    /// Sign replays with this secret, as `inbox replay` does (prefer LPWH_WEBHOOK_SECRET)
-    #[arg(
-        long,
-        env = "LPWH_WEBHOOK_SECRET",
-        hide_env_values = true,
-        value_parser = crate::redacted::non_empty_secret,
-        value_name = "SECRET"
-    )]
-    pub secret: Option<Secret>,
+    #[command(flatten)]
+    pub secret: crate::input::SecretArg,
     /// Signature scheme for replays
     #[arg(long, value_enum, default_value_t = Scheme::Livepeer)]
     pub scheme: Scheme,
@@ -129,15 +121,8 @@ pub struct ReplayArgs {
     /// URL to POST it to
     #[arg(long, value_name = "URL")]
     pub to: String,
-    /// Secret to sign with (without one the delivery goes unsigned)
-    #[arg(
-        long,
-        env = "LPWH_WEBHOOK_SECRET",
-        hide_env_values = true,
-        value_parser = crate::redacted::non_empty_secret,
-        value_name = "SECRET"
-    )]
-    pub secret: Option<Secret>,
+    #[command(flatten)]
+    pub secret: crate::input::SecretArg,
     /// Signature scheme
     #[arg(long, value_enum, default_value_t = Scheme::Livepeer)]
     pub scheme: Scheme,
@@ -406,7 +391,7 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
 
 async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
     let url = deliver::parse_to_url(&args.to)?;
-    let secret = args.secret.as_ref();
+    let secret = args.secret.get();
     if let Some(secret) = secret {
         signature::check_secret(args.scheme, secret)
             .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
@@ -487,13 +472,13 @@ async fn browse(ctx: &Ctx, args: BrowseArgs) -> Result<()> {
     let title = format!("lpwh inbox {name}");
     // The view blocks on the terminal: off the async runtime's workers.
     let to = args.to.as_deref().map(deliver::parse_to_url).transpose()?;
-    if let Some(secret) = &args.secret {
+    if let Some(secret) = args.secret.get() {
         signature::check_secret(args.scheme, secret)
             .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
     }
     let replay = crate::browse::Replay {
         to,
-        secret: args.secret,
+        secret: args.secret.secret,
         scheme: args.scheme,
     };
     tokio::task::block_in_place(|| crate::browse::run(&conn, title, replay))

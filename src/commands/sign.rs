@@ -9,7 +9,6 @@ use base64::Engine as _;
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::input::{read_body, require_secret};
-use crate::redacted::Secret;
 use crate::samples::{self, SampleOptions};
 use crate::signature::{self, Scheme, UnixTime};
 
@@ -20,15 +19,8 @@ use crate::signature::{self, Scheme, UnixTime};
   curl -X POST http://localhost:3000/ -H \"$(lpwh sign --body body.json)\" --data-binary @body.json
   LPWH_WEBHOOK_SECRET=... lpwh sign --scheme livepeer-docs --body - < body.json")]
 pub struct Args {
-    /// The webhook's secret (prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`)
-    #[arg(
-        long,
-        env = "LPWH_WEBHOOK_SECRET",
-        hide_env_values = true,
-        value_parser = crate::redacted::non_empty_secret,
-        value_name = "SECRET"
-    )]
-    pub secret: Option<Secret>,
+    #[command(flatten)]
+    pub secret: crate::input::SecretArg,
 
     /// Signature scheme: `livepeer` is what Studio really sends; `livepeer-docs` what its guide documents
     #[arg(long, value_enum, default_value_t = Scheme::Livepeer)]
@@ -99,7 +91,7 @@ fn body_timestamp(body: &[u8]) -> Option<i64> {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let secret = require_secret(args.secret.as_ref())?;
+    let secret = require_secret(args.secret.get())?;
     signature::check_secret(args.scheme, secret)
         .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
 

@@ -12,7 +12,6 @@ use crate::error::usage;
 use crate::events::Provider;
 use crate::humane::now_ms;
 use crate::output::sanitize_multiline;
-use crate::redacted::Secret;
 use crate::samples::{self, SampleOptions};
 use crate::signature::{self, Scheme};
 
@@ -41,15 +40,8 @@ pub struct Args {
     #[arg(long, value_name = "URL")]
     pub to: String,
 
-    /// Signing secret (the webhook's shared secret; for FastPix the base64 signing secret)
-    #[arg(
-        long,
-        env = "LPWH_WEBHOOK_SECRET",
-        hide_env_values = true,
-        value_parser = crate::redacted::non_empty_secret,
-        value_name = "SECRET"
-    )]
-    pub secret: Option<Secret>,
+    #[command(flatten)]
+    pub secret: crate::input::SecretArg,
 
     /// Signature scheme [default: livepeer, or fastpix for FastPix events]
     #[arg(long, value_enum, value_name = "SCHEME")]
@@ -104,7 +96,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     headers.insert(USER_AGENT, user_agent(scheme));
-    match args.secret.as_ref() {
+    match args.secret.get() {
         Some(secret) => {
             let message_id = event_id(&body);
             let signed =
@@ -171,7 +163,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     } else {
         deliver::print_answer(ctx, &answer)?;
     }
-    deliver::check_status(&url, &answer, args.secret.is_some())
+    deliver::check_status(&url, &answer, args.secret.get().is_some())
 }
 
 /// The scheme to sign with: what the user chose, or the event's own provider's. FastPix
