@@ -30,7 +30,7 @@ complete -c lpwh -n "__fish_lpwh_needs_command" -l profile -d 'Profile whose cre
 complete -c lpwh -n "__fish_lpwh_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_needs_command" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_needs_command" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_needs_command" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_needs_command" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -63,7 +63,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand login" -l profile -d 'Profile 
 complete -c lpwh -n "__fish_lpwh_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand login" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand login" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand login" -l api-key-stdin -d 'Read the API key from stdin (for scripts; surrounding whitespace is trimmed)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand login" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand login" -s q -l quiet -d 'Print only data and errors'
@@ -76,7 +76,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logout" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -88,7 +88,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -l profile -d 'Profi
 complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand profiles" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -105,7 +105,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l generate-secret -d 'Generate a random signing secret and print it once'
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l no-stream-check -d 'Do not check that --stream-id names a stream of this account'
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l allow-unknown-events -d 'Send event names the catalog does not know (for events newer than this lpwh)'
@@ -127,7 +127,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l profile -d 'Profile w
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l all -d 'Every webhook, following all pages'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l show-secrets -d 'Show secrets unmasked (a SECRET column; unmasked in --json)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
@@ -147,7 +147,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l profile -d 'Profile who
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l all -d 'Every webhook, following all pages'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l show-secrets -d 'Show secrets unmasked (a SECRET column; unmasked in --json)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
@@ -161,7 +161,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand get" -l profile -d 'Profile wh
 complete -c lpwh -n "__fish_lpwh_using_subcommand get" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand get" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand get" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand get" -l show-secrets -d 'Show the secret unmasked'
 complete -c lpwh -n "__fish_lpwh_using_subcommand get" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand get" -s q -l quiet -d 'Print only data and errors'
@@ -181,7 +181,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l rotate-secret -d 'Replace the signing secret with a new random one, printed once'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-secret -d 'Remove the signing secret (deliveries will not be signed)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-stream -d 'Send events about every stream again (resets Studio\'s last triggered/last failure)'
@@ -198,7 +198,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -s q -l quiet -d 'Print only data and errors'
@@ -211,7 +211,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l profile -d 'Profile who
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s q -l quiet -d 'Print only data and errors'
@@ -230,7 +230,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l profile -d 'Profile w
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l failed -d 'Only failed deliveries'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -l all -d 'Every matching delivery, following all pages'
 complete -c lpwh -n "__fish_lpwh_using_subcommand logs" -s f -l follow -d 'Keep polling and print new deliveries as they arrive (Ctrl-C stops)'
@@ -245,7 +245,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l to-current -d 'Send the logged body to the webhook\'s current URL, re-signed with its current secret and a fresh timestamp, from this machine (Studio keeps no log of it)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand resend" -s q -l quiet -d 'Print only data and errors'
@@ -261,7 +261,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -l profile -d 'Pr
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand event-types" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -289,7 +289,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l profile -d 'Profile w
 complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l legacy-asset -d 'Use the legacy asset.ready/asset.failed payload (webhooks created before 2024-07-28)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand sign" -s q -l quiet -d 'Print only data and errors'
@@ -312,7 +312,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -334,7 +334,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l profile -d 'Profil
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l legacy-asset -d 'Use the legacy payload form Studio sends to webhooks created before 2024-07-28 (asset.ready and asset.failed only)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s q -l quiet -d 'Print only data and errors'
@@ -358,7 +358,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l profile -d 'Profile 
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l strict -d 'Exit 1 on warnings too'
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -s q -l quiet -d 'Print only data and errors'
@@ -383,7 +383,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l forward-timeout -d 
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l events -d 'Only print, forward and count these events (comma-separated globs, e.g. \'asset.*,task.failed\'); other deliveries are still answered. With --public-url: the events to subscribe to' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l until -d 'Exit 0 once a verified delivery of EVENT arrives (an unsigned one only when listen has no secret)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l count -d 'Exit 0 after N verified deliveries (of the --until event, when both are given; unsigned ones only when listen has no secret)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout-after -d 'Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout-after -d 'Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m). The whole wait; the global --timeout is per API call' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l access-control -d 'Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l public-url -d 'Your public tunnel URL: create a temporary Studio webhook for it (with a fresh secret), verify with that secret, and delete it on exit' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel -d 'Expose the listener through a tunnel program and point a temporary Studio webhook at it, kept in step when the tunnel restarts: auto (the first of cloudflared, ngrok, bore on PATH), cloudflared, ngrok or bore' -r -f -a "auto\t''
@@ -402,7 +402,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l profile -d 'Profile
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ack-first -d 'Answer the sender 200 at once, then forward with no timeout and record the app\'s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Never for playback.accessControl, whose answer is the decision'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ui -d 'Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals) instead of lines; q quits and stops listening'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l no-record -d 'Do not record deliveries in the inbox (lpwh inbox)'
@@ -417,7 +417,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_sub
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -442,7 +442,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l all -d 'Every matching delivery, however many'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -460,7 +460,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l all -d 'Every matching delivery, however many'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
@@ -474,7 +474,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l raw -d 'Print the exact raw body bytes and nothing else (to a file or pipe; see --force)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l force -d 'With --raw, write the bytes even when stdout is a terminal. A delivery\'s bytes are whatever the sender chose, escape sequences included, and a terminal obeys them'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
@@ -496,7 +496,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -509,7 +509,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l ndjson -d 'One JSON object per line (the default); --json prints one array instead'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
@@ -523,7 +523,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print only data and errors'
@@ -544,7 +544,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -563,7 +563,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l profile -d 'Pr
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l timeout -d 'Seconds to wait for each API call' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'

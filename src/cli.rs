@@ -63,7 +63,8 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// Seconds to wait for each API call
+    /// Seconds to wait for each Studio API call (for `check`, each request to the receiver).
+    /// Not `listen --timeout-after`, which bounds the whole wait for --until/--count
     #[arg(long, global = true, default_value_t = 30.0, value_name = "SECS")]
     pub timeout: f64,
 }

@@ -114,7 +114,7 @@ impl Ctx {
             Some(found) => Ok(found),
             None => Err(
                 Failure::auth(format!("not logged in (profile '{}')", self.profile))
-                    .hint("run 'lpwh login' or set LIVEPEER_API_KEY")
+                    .hint(login_hint(&self.profile))
                     .into(),
             ),
         }
@@ -136,5 +136,13 @@ impl Ctx {
             verbose: self.verbose > 0,
             color: self.out.color_err,
         })
+    }
+}
+/// How to log in to `profile`: `lpwh login` logs into `default`, so another profile is named.
+pub fn login_hint(profile: &str) -> String {
+    if profile == "default" {
+        "run 'lpwh login' or set LIVEPEER_API_KEY".to_owned()
+    } else {
+        format!("run 'lpwh --profile {profile} login' or set LIVEPEER_API_KEY")
     }
 }

@@ -104,7 +104,8 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 
-    /// Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m)
+    /// Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m). The whole
+    /// wait; the global --timeout is per API call
     #[arg(long, value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub timeout_after: Option<std::time::Duration>,
 

@@ -107,6 +107,14 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
         (None, Some(spec)) => {
             let body = read_body(spec)?;
+            if body.ends_with(b"\n") {
+                // Editors add one; the signature covers it, so a sender or receiver that trims
+                // the body gets a different HMAC.
+                ctx.out.warn(
+                    "the body ends with a newline, and it is signed with it: send these exact \
+                     bytes (curl --data-binary), or remove it (printf, not echo) to sign without",
+                );
+            }
             let stamped = (args.scheme == Scheme::Livepeer)
                 .then(|| body_timestamp(&body))
                 .flatten();

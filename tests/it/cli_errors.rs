@@ -268,3 +268,45 @@ fn an_empty_webhook_secret_is_a_usage_error_everywhere() {
         }
     }
 }
+
+/// Not logged in: the hint names the profile, since a bare `lpwh login` logs into `default`.
+#[test]
+fn the_not_logged_in_hint_names_the_profile() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let staging = home.run(&["--profile", "staging", "list"]);
+    staging.assert_code(3);
+    assert!(
+        staging
+            .stderr
+            .contains("hint: run 'lpwh --profile staging login' or set LIVEPEER_API_KEY"),
+        "{}",
+        staging.stderr
+    );
+    let default = home.run(&["list"]);
+    default.assert_code(3);
+    assert!(
+        default
+            .stderr
+            .contains("hint: run 'lpwh login' or set LIVEPEER_API_KEY"),
+        "{}",
+        default.stderr
+    );
+}
+
+/// `listen --timeout-after` and the global `--timeout` sit side by side in `listen --help`:
+/// each says what it bounds, and names the other.
+#[test]
+fn listen_help_tells_timeout_and_timeout_after_apart() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let help = home.run(&["listen", "--help"]);
+    help.assert_code(0);
+    let text = help.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("The whole wait; the global --timeout is per API call"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Not `listen --timeout-after`, which bounds the whole wait"),
+        "{text}"
+    );
+}

@@ -440,3 +440,28 @@ fn the_curl_format_runs_and_sends_the_exact_body_and_headers() {
     );
     assert!(args.lines().any(|l| l == "@-"), "{args}");
 }
+
+/// A body file ending in a newline signs differently from the same JSON without one: `sign`
+/// says so, and says nothing when there is none.
+#[test]
+fn a_trailing_newline_in_the_body_is_pointed_out() {
+    let sb = Sandbox::new();
+    let with = sb.file("with.json", b"{\"event\":\"stream.started\"}\n");
+    let without = sb.file("without.json", b"{\"event\":\"stream.started\"}");
+    for (file, warned) in [(&with, true), (&without, false)] {
+        let run = sb.run(&[
+            "sign",
+            "--secret",
+            "s3cret",
+            "--body",
+            file.to_str().unwrap(),
+        ]);
+        run.assert_code(0);
+        assert_eq!(
+            run.stderr.contains("the body ends with a newline"),
+            warned,
+            "{}",
+            run.stderr
+        );
+    }
+}
