@@ -40,11 +40,24 @@ pub struct GlobalArgs {
     pub api_key: Option<Secret>,
 
     /// Studio API base URL [default: https://livepeer.studio/api]
-    #[arg(long, global = true, env = "LIVEPEER_API_URL", value_name = "URL")]
+    // hide_env_values: `--help` shows `[env: LIVEPEER_API_URL]`, never `=` and the value.
+    #[arg(
+        long,
+        global = true,
+        env = "LIVEPEER_API_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub api_url: Option<String>,
 
     /// Profile whose credentials and settings to use [default: default]
-    #[arg(long, global = true, env = "LPWH_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "LPWH_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Print data as JSON on stdout (messages still go to stderr)

@@ -197,10 +197,19 @@ impl ApiError {
 
 fn status_hint(status: u16, message: &str, source: KeySource) -> Option<String> {
     let hint = match status {
-        401 => format!(
-            "check the key (this one came from {}): run 'lpwh login' or set LIVEPEER_API_KEY",
-            key_origin(source)
-        ),
+        // Say where the refused key came from, and the fix that fits that place.
+        401 => match source {
+            KeySource::Env => "the key in LIVEPEER_API_KEY was refused: fix it, or unset it to use \
+                               the key 'lpwh login' saved"
+                .to_owned(),
+            KeySource::Flag => "the key given with --api-key was refused: check it, or drop \
+                                --api-key to use the key 'lpwh login' saved"
+                .to_owned(),
+            other => format!(
+                "{} was refused: run 'lpwh login' again with a current key (or set LIVEPEER_API_KEY)",
+                key_origin(other)
+            ),
+        },
         403 => "the key cannot access this webhook: check you use the right profile or project key"
             .to_owned(),
         404 if message.contains("stream") => {

@@ -57,7 +57,13 @@ fn a_refused_key_exits_3_with_a_hint_for_every_command() {
     for args in every_command(&id, &log) {
         let out = run(&env, &args, Some(key), None);
         assert_eq!(out.code, 3, "{args:?}\n{}", out.stderr);
-        assert!(out.stderr.contains("hint:"), "{args:?}\n{}", out.stderr);
+        // The hint names where the refused key came from: here the environment.
+        assert!(
+            out.stderr
+                .contains("hint: the key in LIVEPEER_API_KEY was refused"),
+            "{args:?}\n{}",
+            out.stderr
+        );
         assert!(
             !out.all().contains(key),
             "{args:?} printed the key:\n{}",
@@ -309,4 +315,40 @@ fn listen_help_tells_timeout_and_timeout_after_apart() {
         text.contains("Not `listen --timeout-after`, which bounds the whole wait"),
         "{text}"
     );
+}
+
+/// A key refused from --api-key gets the hint for the flag, and `--help` never shows an
+/// environment value (`[env: LIVEPEER_API_URL]`, not `[env: LIVEPEER_API_URL=…]`).
+#[test]
+fn a_refused_flag_key_is_named_and_help_shows_no_env_values() {
+    let env = Env::new();
+    let mut cmd = env.command();
+    cmd.env_remove("LIVEPEER_API_KEY")
+        .args(["--api-key", "sk-wrong-flag-0123", "list"]);
+    let out = Run::of(&mut cmd);
+    out.assert_code(3);
+    assert!(
+        out.stderr
+            .contains("hint: the key given with --api-key was refused"),
+        "{}",
+        out.stderr
+    );
+    let help = Run::of(env.command().env("LPWH_PROFILE", "staging").arg("--help"));
+    help.assert_code(0);
+    assert!(
+        help.stdout.contains("[env: LIVEPEER_API_URL]"),
+        "{}",
+        help.stdout
+    );
+    assert!(
+        help.stdout.contains("[env: LPWH_PROFILE]"),
+        "{}",
+        help.stdout
+    );
+    assert!(
+        !help.stdout.contains("LIVEPEER_API_URL="),
+        "{}",
+        help.stdout
+    );
+    assert!(!help.stdout.contains("staging"), "{}", help.stdout);
 }
