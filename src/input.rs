@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result};
 
 use crate::error::usage;
 use crate::redacted::Secret;
+use crate::signature::Scheme;
 
 /// `--secret`, as every command that signs or checks single deliveries takes it (`sign`,
 /// `trigger`, `check`, `inbox replay`, `inbox browse`). An empty value is a usage error: see
@@ -30,6 +31,31 @@ impl SecretArg {
     pub fn get(&self) -> Option<&Secret> {
         self.secret.as_ref()
     }
+
+    /// The secret, which must be given and fit `scheme`.
+    pub fn required(&self, scheme: Scheme) -> Result<&Secret> {
+        let secret = require_secret(self.get())?;
+        check_fits(scheme, secret)?;
+        Ok(secret)
+    }
+
+    /// The secret if given (unsigned otherwise), checked against `scheme`.
+    pub fn optional(&self, scheme: Scheme) -> Result<Option<&Secret>> {
+        if let Some(secret) = self.get() {
+            check_fits(scheme, secret)?;
+        }
+        Ok(self.get())
+    }
+}
+
+/// `secret` can sign as `scheme` (a FastPix or Standard Webhooks secret must be base64), or a
+/// usage error saying why, never showing the secret.
+pub fn check_fits(scheme: Scheme, secret: &Secret) -> Result<()> {
+    crate::signature::check_secret(scheme, secret).map_err(|e| {
+        usage(format!("the secret cannot sign as {scheme}: {e}"))
+            .hint("check --secret or LPWH_WEBHOOK_SECRET")
+            .into()
+    })
 }
 
 /// The secret from `--secret`/`LPWH_WEBHOOK_SECRET`, or a usage error naming both.

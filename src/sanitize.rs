@@ -8,31 +8,22 @@ use std::borrow::Cow;
 /// are shown escaped (`\u{1b}`) instead of being interpreted. Newlines and tabs are escaped too,
 /// so one value stays on one line. Borrows when there is nothing to escape.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hides_or_controls) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hides_or_controls(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    escape_where(text, hides_or_controls)
 }
 
 /// Like [`sanitize`], but keeps newlines and tabs (for multi-line bodies).
 pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| c != '\n' && c != '\t' && hides_or_controls(c))
-    {
+    escape_where(text, |c| c != '\n' && c != '\t' && hides_or_controls(c))
+}
+
+/// `text` with every character `escape` picks written as its Rust escape; borrowed when none is.
+fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&escape) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c != '\n' && c != '\t' && hides_or_controls(c) {
+        if escape(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);

@@ -573,9 +573,14 @@ pub fn first_screen(conn: &Connection, width: u16, height: u16) -> Result<String
             scheme: crate::signature::Scheme::Livepeer,
         },
     )?;
+    screen_text(&app, width, height, "lpwh inbox")
+}
+
+/// `app` drawn on a test backend of `width`×`height`, as text (one line per row).
+pub fn screen_text(app: &App, width: u16, height: u16, title: &str) -> Result<String> {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))?;
-    terminal.draw(|frame| view::draw(frame, &app, "lpwh inbox"))?;
-    let buffer = terminal.backend().buffer().clone();
+    terminal.draw(|frame| view::draw(frame, app, title))?;
+    let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
@@ -663,8 +668,6 @@ fn view(
 mod tests {
     use super::*;
     use crate::inbox::schema;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::crossterm::event::KeyEvent;
 
     /// An inbox of `n` deliveries: every third a bad signature; one body full of escapes.
@@ -710,17 +713,7 @@ mod tests {
     }
 
     fn screen(app: &App) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
-        terminal.draw(|f| view::draw(f, app, "inbox")).unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-            text.push('\n');
-        }
-        text
+        screen_text(app, 120, 30, "inbox").unwrap()
     }
 
     #[test]

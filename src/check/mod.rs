@@ -162,7 +162,7 @@ impl Request {
 }
 
 /// The client every case sends with: a per-request timeout, no redirects, no proxy.
-pub fn client(timeout: Duration) -> anyhow::Result<reqwest::Client> {
+fn client(timeout: Duration) -> anyhow::Result<reqwest::Client> {
     Ok(reqwest::Client::builder()
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::none())
@@ -286,42 +286,8 @@ impl Runner<'_> {
     }
 
     async fn send(&mut self, request: &Request, case: &str) -> Answer {
-        let started = Instant::now();
-        let result = self.post(request).send().await;
-        let ms = started.elapsed().as_millis() as u64;
-        let (event, event_id) = request.names();
-        let answer = match result {
-            Ok(answer) => {
-                let status = answer.status().as_u16();
-                let text = answer.text().await.unwrap_or_default();
-                let start: String = text.chars().take(80).collect();
-                Answer {
-                    event,
-                    event_id,
-                    status: Some(status),
-                    ms,
-                    note: (!start.trim().is_empty())
-                        .then(|| crate::output::sanitize(start.trim()).into_owned()),
-                }
-            }
-            Err(err) => Answer {
-                event,
-                event_id,
-                status: None,
-                ms,
-                note: Some(if err.is_timeout() {
-                    format!(
-                        "timed out after {}",
-                        crate::humane::Duration::of(self.plan.timeout)
-                    )
-                } else if err.is_connect() {
-                    "connection refused or reset".to_owned()
-                } else {
-                    crate::output::sanitize(&err.without_url().to_string()).into_owned()
-                }),
-            },
-        };
-        if case != "latency" && answer.status.is_some() && is_valid_case(case) {
+        let answer = exchange(self.post(request), request.names(), self.plan.timeout).await;
+        if is_valid_case(case) && answer.status.is_some() {
             self.valid_answers.push(answer.clone());
         }
         answer
@@ -618,21 +584,7 @@ impl Runner<'_> {
                 // All at once, as Studio sends concurrent events; bounded by --burst.
                 let mut set = tokio::task::JoinSet::new();
                 for r in &requests {
-                    let builder = self.post(r);
-                    let (event, event_id) = r.names();
-                    set.spawn(async move {
-                        let started = Instant::now();
-                        let result = builder.send().await;
-                        Answer {
-                            event,
-                            event_id,
-                            status: result.as_ref().ok().map(|a| a.status().as_u16()),
-                            ms: started.elapsed().as_millis() as u64,
-                            note: result.err().map(|e| {
-                                crate::output::sanitize(&e.without_url().to_string()).into_owned()
-                            }),
-                        }
-                    });
+                    set.spawn(exchange(self.post(r), r.names(), self.plan.timeout));
                 }
                 let mut answers = Vec::new();
                 while let Some(joined) = set.join_next().await {
@@ -689,6 +641,45 @@ impl Runner<'_> {
                 }
             }
         })
+    }
+}
+
+/// Send one request and make its [`Answer`]: the status and the start of the body, or what
+/// went wrong without an answer.
+async fn exchange(
+    request: reqwest::RequestBuilder,
+    (event, event_id): (Option<String>, Option<String>),
+    timeout: Duration,
+) -> Answer {
+    let started = Instant::now();
+    let result = request.send().await;
+    let ms = started.elapsed().as_millis() as u64;
+    let (status, note) = match result {
+        Ok(answer) => {
+            let status = answer.status().as_u16();
+            let text = answer.text().await.unwrap_or_default();
+            let start: String = text.chars().take(80).collect();
+            let note = (!start.trim().is_empty())
+                .then(|| crate::output::sanitize(start.trim()).into_owned());
+            (Some(status), note)
+        }
+        Err(err) => {
+            let note = if err.is_timeout() {
+                format!("timed out after {}", crate::humane::Duration::of(timeout))
+            } else if err.is_connect() {
+                "connection refused or reset".to_owned()
+            } else {
+                crate::output::sanitize(&err.without_url().to_string()).into_owned()
+            };
+            (None, Some(note))
+        }
+    };
+    Answer {
+        event,
+        event_id,
+        status,
+        ms,
+        note,
     }
 }
 

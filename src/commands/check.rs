@@ -82,9 +82,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             usage(format!("'{}' is not an http(s) URL", args.url))
                 .hint("give the receiver's full URL, e.g. http://localhost:3000/webhooks")
         })?;
-    let secret = crate::input::require_secret(args.secret.get())?.clone();
-    crate::signature::check_secret(args.scheme, &secret)
-        .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
+    let secret = args.secret.required(args.scheme)?.clone();
     let events = if args.events.is_empty() {
         check::default_events(args.scheme)
     } else {

@@ -18,7 +18,7 @@ use crate::inbox::replay::Refresh;
 use crate::inbox::{db_path, render, schema};
 use crate::output::sanitize;
 use crate::prompt::{ask, confirm};
-use crate::signature::{self, Reason, Scheme};
+use crate::signature::{Reason, Scheme};
 
 /// The deliveries `lpwh listen` received (recorded unless it ran with --no-record)
 #[derive(Debug, clap::Args)]
@@ -391,11 +391,7 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
 
 async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
     let url = deliver::parse_to_url(&args.to)?;
-    let secret = args.secret.get();
-    if let Some(secret) = secret {
-        signature::check_secret(args.scheme, secret)
-            .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
-    }
+    let secret = args.secret.optional(args.scheme)?;
     let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
     let d = fetch(&conn, &path, args.id)?;
     drop(conn);
@@ -472,10 +468,7 @@ async fn browse(ctx: &Ctx, args: BrowseArgs) -> Result<()> {
     let title = format!("lpwh inbox {name}");
     // The view blocks on the terminal: off the async runtime's workers.
     let to = args.to.as_deref().map(deliver::parse_to_url).transpose()?;
-    if let Some(secret) = args.secret.get() {
-        signature::check_secret(args.scheme, secret)
-            .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
-    }
+    args.secret.optional(args.scheme)?;
     let replay = crate::browse::Replay {
         to,
         secret: args.secret.secret,

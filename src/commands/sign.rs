@@ -8,7 +8,7 @@ use base64::Engine as _;
 
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
-use crate::input::{read_body, require_secret};
+use crate::input::read_body;
 use crate::samples::{self, SampleOptions};
 use crate::signature::{self, Scheme, UnixTime};
 
@@ -91,9 +91,7 @@ fn body_timestamp(body: &[u8]) -> Option<i64> {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let secret = require_secret(args.secret.get())?;
-    signature::check_secret(args.scheme, secret)
-        .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
+    let secret = args.secret.required(args.scheme)?;
 
     let (body, timestamp_ms) = match (&args.event, &args.body) {
         (Some(event), _) => {

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::context::Ctx;
-use crate::error::{Failure, usage};
+use crate::error::Failure;
 use crate::humane::Duration as Human;
 use crate::input::{read_body, require_secret};
 use crate::redacted::Secret;
@@ -75,8 +75,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let secrets = &args.secrets;
     require_secret(secrets.first())?;
     for secret in secrets {
-        signature::check_secret(args.scheme, secret)
-            .map_err(|e| usage(e.0).hint("check --secret or LPWH_WEBHOOK_SECRET"))?;
+        crate::input::check_fits(args.scheme, secret)?;
     }
     let body = read_body(&args.body)?;
     let now_ms = args.now.map_or_else(crate::humane::now_ms, |t| t.ms);

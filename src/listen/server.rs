@@ -439,9 +439,9 @@ pub struct InFlight {
 }
 
 impl InFlight {
-    pub fn start(self: &Arc<Self>) -> WorkOwned {
+    pub fn start(self: &Arc<Self>) -> Work {
         self.count.fetch_add(1, Ordering::SeqCst);
-        WorkOwned(self.clone())
+        Work(self.clone())
     }
 
     /// Wait until none is under way, or `limit` passes; how many were left.
@@ -460,10 +460,10 @@ impl InFlight {
     }
 }
 
-/// [`InFlight::start`]'s handle, owned so it can move into a task.
-pub struct WorkOwned(Arc<InFlight>);
+/// One forward under way ([`InFlight::start`]); finished when dropped. Owned, to move into a task.
+pub struct Work(Arc<InFlight>);
 
-impl Drop for WorkOwned {
+impl Drop for Work {
     fn drop(&mut self) {
         self.0.count.fetch_sub(1, Ordering::SeqCst);
         self.0.done.notify_waiters();

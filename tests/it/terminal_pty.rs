@@ -15,17 +15,23 @@ use studio_mock::StudioMock;
 const HOSTILE: &str = "evil\u{1b}]0;pwned\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m\
                        \u{202e}gnp.exe\u{200f}\u{61c}\u{200e}\u{200b}\u{2067}x";
 
-/// `lpwh ARGS` in a fresh pty (80×24) with colour left to lpwh; everything it wrote, and its
-/// exit code.
-fn on_a_terminal(home: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> (Vec<u8>, i32) {
-    let mut cmd = crate::support::sandbox::lpwh(home);
+/// `program`, sandboxed in `home`, for a pty: the pty is its stdin, stdout and stderr, and the
+/// terminal is an xterm.
+fn on_pty(home: &std::path::Path, program: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    crate::support::sandbox::isolate(&mut cmd, home);
     cmd.stdin(std::process::Stdio::inherit())
         .stdout(std::process::Stdio::inherit())
         .stderr(std::process::Stdio::inherit())
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-        .env_remove("CI")
-        .args(args);
+        .env("TERM", "xterm-256color");
+    cmd
+}
+
+/// `lpwh ARGS` in a fresh pty (80×24) with colour left to lpwh; everything it wrote, and its
+/// exit code.
+fn on_a_terminal(home: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> (Vec<u8>, i32) {
+    let mut cmd = on_pty(home, env!("CARGO_BIN_EXE_lpwh"));
+    cmd.env_remove("NO_COLOR").env_remove("CI").args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -166,17 +172,12 @@ fn inbox_browse_navigates_filters_and_gives_the_terminal_back() {
         piped.stderr
     );
 
-    let mut cmd = std::process::Command::new("bash");
-    crate::support::sandbox::isolate(&mut cmd, home.path());
-    cmd.stdin(std::process::Stdio::inherit())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::inherit())
-        .env("TERM", "xterm-256color")
-        .args([
-            "-c",
-            "stty echo icanon; \"$0\" inbox browse; echo \"exit=$?\"; stty -a",
-            env!("CARGO_BIN_EXE_lpwh"),
-        ]);
+    let mut cmd = on_pty(home.path(), "bash");
+    cmd.args([
+        "-c",
+        "stty echo icanon; \"$0\" inbox browse; echo \"exit=$?\"; stty -a",
+        env!("CARGO_BIN_EXE_lpwh"),
+    ]);
     let mut pty = Session::spawn(cmd).expect("spawn in a pty");
     pty.set_expect_timeout(Some(Duration::from_secs(30)));
     // ratatui moves the cursor over blanks, so words are matched one at a time.
@@ -231,13 +232,8 @@ fn inbox_browse_replays_re_signed_and_copies_as_curl() {
     listener.stop();
     let target = Target::start(200, "/hook");
 
-    let mut cmd = crate::support::sandbox::lpwh(home.path());
-    // The pty is stdin, stdout and stderr.
-    cmd.stdin(std::process::Stdio::inherit())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::inherit())
-        .env("TERM", "xterm-256color")
-        .args(["inbox", "browse", "--secret", SECRET]);
+    let mut cmd = on_pty(home.path(), env!("CARGO_BIN_EXE_lpwh"));
+    cmd.args(["inbox", "browse", "--secret", SECRET]);
     let mut pty = Session::spawn(cmd).expect("spawn in a pty");
     pty.set_expect_timeout(Some(Duration::from_secs(30)));
     pty.expect("asset.ready").expect("the list");
@@ -299,12 +295,8 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
     );
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
 
-    let mut cmd = crate::support::sandbox::lpwh(home.path());
-    cmd.stdin(std::process::Stdio::inherit())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::inherit())
-        .env("TERM", "xterm-256color")
-        .env("EDITOR", &editor)
+    let mut cmd = on_pty(home.path(), env!("CARGO_BIN_EXE_lpwh"));
+    cmd.env("EDITOR", &editor)
         .args(["inbox", "browse", "--secret", SECRET, "--to", &target.url]);
     let mut pty = Session::spawn(cmd).expect("spawn in a pty");
     pty.set_expect_timeout(Some(Duration::from_secs(30)));
@@ -353,18 +345,13 @@ fn listen_ui_shows_deliveries_as_they_arrive() {
         piped.stderr
     );
 
-    let mut cmd = std::process::Command::new("bash");
-    crate::support::sandbox::isolate(&mut cmd, home.path());
-    cmd.stdin(std::process::Stdio::inherit())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::inherit())
-        .env("TERM", "xterm-256color")
-        .args([
-            "-c",
-            "\"$0\" listen --port 0 --ui --secret \"$1\"; echo \"exit=$?\"",
-            env!("CARGO_BIN_EXE_lpwh"),
-            SECRET,
-        ]);
+    let mut cmd = on_pty(home.path(), "bash");
+    cmd.args([
+        "-c",
+        "\"$0\" listen --port 0 --ui --secret \"$1\"; echo \"exit=$?\"",
+        env!("CARGO_BIN_EXE_lpwh"),
+        SECRET,
+    ]);
     let mut pty = Session::spawn(cmd).expect("spawn in a pty");
     pty.set_expect_timeout(Some(Duration::from_secs(30)));
     let found = pty

@@ -269,7 +269,6 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
             said_tx.clone(),
             out,
             verbose,
-            prefix,
         ));
     }
     drop(said_tx);
@@ -416,13 +415,12 @@ async fn read_lines(
     said: mpsc::UnboundedSender<Said>,
     out: Out,
     verbose: bool,
-    prefix: &'static str,
 ) {
     let mut lines = BufReader::new(stream).lines();
     while let Ok(Some(line)) = lines.next_line().await {
         let clean = sanitize(&learn::strip_ansi(&line)).into_owned();
         if verbose {
-            out.info(format!("{prefix}: {clean}"));
+            out.info(format!("{}: {clean}", program.name()));
         }
         if let Ok(mut kept) = kept.lock() {
             if kept.len() == KEPT_LINES {
