@@ -47,6 +47,22 @@ fn expect(session: &mut Pty, text: &str) -> String {
     }
 }
 
+/// Wait until the hidden prompt has turned echo off, then type `text` and Enter. Typing as soon
+/// as the prompt's words appear races the prompt's own terminal set-up, which may discard what
+/// was typed before it.
+fn type_secret(session: &mut Pty, text: &str) {
+    let started = std::time::Instant::now();
+    while session.get_process().get_echo().unwrap_or(false) {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the prompt never turned echo off"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.send(text).unwrap();
+    session.send("\r").unwrap();
+}
+
 fn finish(mut session: Pty) -> (i32, String) {
     let rest = session
         .expect(Eof)
@@ -65,8 +81,7 @@ fn the_key_is_typed_at_a_hidden_prompt() {
     let key = mock.api_key().to_owned();
     let mut pty = spawn(dir.path(), &mock, &["--profile", "typed", "login"]);
     expect(&mut pty, "API key for profile 'typed'");
-    pty.send(&key).unwrap();
-    pty.send("\r").unwrap();
+    type_secret(&mut pty, &key);
     let shown = expect(&mut pty, "Logged in");
     let (code, rest) = finish(pty);
     assert_eq!(code, 0, "{shown}{rest}");
@@ -89,9 +104,8 @@ fn a_refused_typed_key_exits_3_and_stores_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mock = StudioMock::start_blocking();
     let mut pty = spawn(dir.path(), &mock, &["login"]);
-    expect(&mut pty, "API key");
-    pty.send("sk-not-a-real-key-123").unwrap();
-    pty.send("\r").unwrap();
+    expect(&mut pty, "API key for profile 'default'");
+    type_secret(&mut pty, "sk-not-a-real-key-123");
     let shown = expect(&mut pty, "refused");
     let (code, rest) = finish(pty);
     assert_eq!(code, 3, "{shown}{rest}");
