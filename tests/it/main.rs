@@ -30,5 +30,6 @@ mod signature_props;
 mod signatures;
 mod terminal_pty;
 mod trigger;
+mod trigger_listen;
 mod tunnel;
 mod wizard_pty;
