@@ -447,7 +447,10 @@ impl Client {
     /// `POST /webhook` (201): the stored webhook. Retried only when it never left this machine.
     pub async fn create_webhook(&self, new: &NewWebhook) -> Result<Webhook, ApiError> {
         let url = self.url(&["webhook"], &[]);
-        let answer = self.call(Method::POST, url, Some(to_body(new))).await?;
+        let answer = self
+            .call(Method::POST, url, Some(to_body(new)))
+            .await
+            .map_err(|e| errors::name_refused_events(e, &new.events))?;
         answer.json()
     }
 
@@ -456,7 +459,11 @@ impl Client {
     pub async fn update_webhook(&self, id: &str, patch: &WebhookPatch) -> Result<(), ApiError> {
         if *patch != WebhookPatch::default() {
             let url = self.url(&["webhook", id], &[]);
-            self.call(Method::PATCH, url, Some(to_body(patch))).await?;
+            self.call(Method::PATCH, url, Some(to_body(patch)))
+                .await
+                .map_err(|e| {
+                    errors::name_refused_events(e, patch.events.as_deref().unwrap_or_default())
+                })?;
         }
         Ok(())
     }

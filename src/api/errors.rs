@@ -71,6 +71,48 @@ fn decode_string(s: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
 
+/// Studio's 422 for an event it does not know reads `/events/0: must be equal to one of the
+/// allowed values`. With the events that were sent, name the event instead, so a name passed
+/// with `--allow-unknown-events` is found without counting list positions.
+pub(crate) fn name_refused_events(err: ApiError, sent: &[String]) -> ApiError {
+    const REFUSED: &str = ": must be equal to one of the allowed values";
+    let ApiError::Status {
+        status: 422,
+        message,
+        method,
+        url,
+        key_source,
+    } = err
+    else {
+        return err;
+    };
+    let renamed: Vec<String> = message
+        .split("; ")
+        .map(|part| {
+            let event = part
+                .strip_suffix(REFUSED)
+                .and_then(|path| path.strip_prefix("/events/"))
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| sent.get(i));
+            match event {
+                Some(event) => format!(
+                    "Studio does not accept the event '{}' (it is not one of Studio's event \
+                     types: lpwh event-types)",
+                    sanitize(event)
+                ),
+                None => part.to_owned(),
+            }
+        })
+        .collect();
+    ApiError::Status {
+        status: 422,
+        message: renamed.join("; "),
+        method,
+        url,
+        key_source,
+    }
+}
+
 /// One ajv error as `path: message`, e.g. `/url: must match pattern "^http(s)?://"` or
 /// `name: must have required property 'name'`.
 pub(crate) fn ajv_line(err: &Value) -> Option<String> {

@@ -140,16 +140,52 @@ fn studios_422_is_decoded_for_people() {
         "--url",
         "https://example.com/h",
         "--events",
-        "stream.start",
+        "stream.started,stream.future",
         "--allow-unknown-events",
     ]);
     run.assert_code(1);
     assert_eq!(env.requests("POST", "/api/webhook").len(), 1);
-    assert!(run.stderr.contains("lpwh: error:"), "{}", run.stderr);
-    assert!(run.stderr.contains("events"), "{}", run.stderr);
+    // Studio answers `/events/1: must be equal to one of the allowed values`: lpwh names the
+    // event it sent at that position, and says Studio refused it.
+    assert!(
+        run.stderr.contains(
+            "lpwh: error: creating the webhook: Studio does not accept the event 'stream.future'"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("/events/1"), "{}", run.stderr);
     // The raw ajv JSON is not what a person should read.
     assert!(!run.stderr.contains("instancePath"), "{}", run.stderr);
     assert!(!run.stderr.contains("schemaPath"), "{}", run.stderr);
+
+    // The same for update's PATCH, which sends the whole new list.
+    let created = env.run(&[
+        "--json",
+        "create",
+        "--name",
+        "y",
+        "--url",
+        "https://example.com/y",
+        "--events",
+        "stream.started",
+    ]);
+    created.assert_code(0);
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+    let run = env.run(&[
+        "update",
+        &id,
+        "--add-event",
+        "asset.later",
+        "--allow-unknown-events",
+    ]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("Studio does not accept the event 'asset.later'"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
