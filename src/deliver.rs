@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
-use crate::output::sanitize_multiline;
+use crate::output::{sanitize, sanitize_multiline};
 
 /// How much of the receiver's answer is kept: enough for any error page, bounded memory.
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
@@ -130,8 +130,17 @@ pub fn print_answer(ctx: &Ctx, answer: &Answer) -> Result<()> {
     Ok(())
 }
 
-/// `Ok` for a 2xx answer; otherwise the failure, with a hint for a redirect or a refusal.
-pub fn check_status(url: &url::Url, answer: &Answer, signed: bool) -> Result<()> {
+/// What was sent, for the hint when the receiver refuses it.
+#[derive(Clone, Copy, Debug)]
+pub struct Sent<'a> {
+    /// It carried a signature.
+    pub signed: bool,
+    /// Its event name, when it has one.
+    pub event: Option<&'a str>,
+}
+
+/// `Ok` for a 2xx answer; otherwise the failure, with a hint that fits the status.
+pub fn check_status(url: &url::Url, answer: &Answer, sent: Sent<'_>) -> Result<()> {
     let status = answer.status;
     if status.is_success() {
         return Ok(());
@@ -147,14 +156,43 @@ pub fn check_status(url: &url::Url, answer: &Answer, signed: bool) -> Result<()>
             "the receiver redirects to {}; Studio would follow with a GET and no body, so point the webhook at the final URL",
             sanitize_multiline(&location)
         ));
-    } else if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
-        failure = failure.hint(if signed {
-            "the receiver refused the delivery: check it uses the same secret and --scheme"
-        } else {
-            "the receiver refused an unsigned delivery: pass --secret (or set LPWH_WEBHOOK_SECRET)"
-        });
+    } else if let Some(hint) = refusal_hint(status, url, sent) {
+        failure = failure.hint(hint);
     }
     Err(failure.into())
+}
+
+/// The likely cause of a non-2xx, non-3xx answer, from its status and what was sent.
+fn refusal_hint(status: StatusCode, url: &url::Url, sent: Sent<'_>) -> Option<String> {
+    let access_control = sent.event == Some("playback.accessControl");
+    let hint = match status.as_u16() {
+        403 if access_control => "for playback.accessControl the answer is the decision: the \
+             receiver denied this viewer (any 2xx allows)"
+            .to_owned(),
+        401 | 403 if !sent.signed => "the receiver refused an unsigned delivery: pass --secret \
+             (or set LPWH_WEBHOOK_SECRET)"
+            .to_owned(),
+        401 => "the receiver refused the delivery: check it uses the same secret and --scheme"
+            .to_owned(),
+        403 => "the receiver refused the delivery: if it checks signatures, check it uses the \
+             same secret and --scheme; otherwise a rule of its own forbids the request"
+            .to_owned(),
+        404 => format!(
+            "nothing answers at {} on that receiver: check the path in the URL (a listener \
+             started with 'lpwh listen --path P' answers only P)",
+            sanitize(url.path())
+        ),
+        405 => "the receiver takes no POST at that URL: check the path in the URL".to_owned(),
+        413 => {
+            "the body is over the receiver's size limit (for lpwh listen: --max-body)".to_owned()
+        }
+        400 | 422 => "the receiver could not use the body: its answer above says why".to_owned(),
+        500.. => "the receiver failed while handling the delivery: its answer above and its own \
+             logs say why (Studio retries a 5xx, backing off up to an hour)"
+            .to_owned(),
+        _ => return None,
+    };
+    Some(hint)
 }
 
 /// A clear error for a delivery that got no answer: names the URL and the root cause.
@@ -193,6 +231,46 @@ fn cut(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_refusal_gets_the_hint_for_its_status() {
+        let url = url::Url::parse("http://127.0.0.1:3000/hooks").unwrap();
+        let signed = Sent {
+            signed: true,
+            event: Some("stream.started"),
+        };
+        let hint = |code: u16, sent| refusal_hint(StatusCode::from_u16(code).unwrap(), &url, sent);
+        assert!(
+            hint(401, signed)
+                .unwrap()
+                .contains("same secret and --scheme")
+        );
+        let unsigned = Sent {
+            signed: false,
+            ..signed
+        };
+        assert!(hint(401, unsigned).unwrap().contains("pass --secret"));
+        let gate = Sent {
+            event: Some("playback.accessControl"),
+            ..signed
+        };
+        assert!(hint(403, gate).unwrap().contains("denied this viewer"));
+        assert!(hint(403, signed).unwrap().contains("a rule of its own"));
+        assert!(
+            hint(404, signed)
+                .unwrap()
+                .contains("nothing answers at /hooks")
+        );
+        assert!(hint(405, signed).unwrap().contains("no POST"));
+        assert!(hint(413, signed).unwrap().contains("--max-body"));
+        assert!(
+            hint(400, signed)
+                .unwrap()
+                .contains("could not use the body")
+        );
+        assert!(hint(503, signed).unwrap().contains("Studio retries a 5xx"));
+        assert_eq!(hint(418, signed), None);
+    }
 
     #[test]
     fn cut_keeps_whole_characters() {

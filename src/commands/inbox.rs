@@ -448,7 +448,14 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
     } else {
         deliver::print_answer(ctx, &answer)?;
     }
-    deliver::check_status(&url, &answer, secret.is_some())
+    deliver::check_status(
+        &url,
+        &answer,
+        deliver::Sent {
+            signed: secret.is_some(),
+            event: d.event.as_deref(),
+        },
+    )
 }
 
 async fn browse(ctx: &Ctx, args: BrowseArgs) -> Result<()> {

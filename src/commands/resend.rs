@@ -191,5 +191,12 @@ async fn to_current(ctx: &Ctx, webhook: &Webhook, log: &WebhookLog) -> Result<()
         deliver::print_answer(ctx, &answer)?;
     }
     out.info("note: lpwh sent this delivery itself, so it is not in Studio's delivery log");
-    deliver::check_status(&url, &answer, secret.is_some())
+    deliver::check_status(
+        &url,
+        &answer,
+        deliver::Sent {
+            signed: secret.is_some(),
+            event: Some(&log.event),
+        },
+    )
 }

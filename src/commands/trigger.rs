@@ -163,7 +163,14 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     } else {
         deliver::print_answer(ctx, &answer)?;
     }
-    deliver::check_status(&url, &answer, args.secret.get().is_some())
+    deliver::check_status(
+        &url,
+        &answer,
+        deliver::Sent {
+            signed: args.secret.get().is_some(),
+            event: Some(&args.event),
+        },
+    )
 }
 
 /// The scheme to sign with: what the user chose, or the event's own provider's. FastPix

@@ -69,3 +69,93 @@ fn every_event_of_every_scheme_is_accepted_by_listen() {
         "every pair was sent"
     );
 }
+
+/// Run `lpwh ARGS` in `home` with the webhook secret set; (exit code, stderr).
+fn run(home: &std::path::Path, secret: &str, args: &[&str]) -> (i32, String) {
+    let out = sandbox::lpwh(home)
+        .args(args)
+        .env("LPWH_WEBHOOK_SECRET", secret)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_refusals_hint_fits_its_status() {
+    let home = tempfile::tempdir().unwrap();
+    let secret = "hint-secret";
+    let listener = Listener::start_in(
+        home.path(),
+        &[
+            "--secret",
+            secret,
+            "--path",
+            "/hooks",
+            "--access-control",
+            "deny",
+        ],
+        &[],
+    );
+    let hooks = format!("{}/hooks", listener.url);
+    let elsewhere = format!("{}/elsewhere", listener.url);
+
+    // Accepted, so there is a delivery to replay below.
+    let (code, err) = run(
+        home.path(),
+        secret,
+        &["trigger", "stream.started", "--to", &hooks],
+    );
+    assert_eq!(code, 0, "{err}");
+
+    // A denied playback.accessControl is the receiver's decision, not a signature problem.
+    let (code, err) = run(
+        home.path(),
+        secret,
+        &["trigger", "playback.accessControl", "--to", &hooks],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("answered 403 Forbidden"), "{err}");
+    assert!(
+        err.contains("hint: for playback.accessControl the answer is the decision"),
+        "{err}"
+    );
+    assert!(!err.contains("same secret"), "{err}");
+
+    // The wrong path is a 404 about the path.
+    let (code, err) = run(
+        home.path(),
+        secret,
+        &["trigger", "stream.idle", "--to", &elsewhere],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("hint: nothing answers at /elsewhere"), "{err}");
+    assert!(err.contains("--path"), "{err}");
+    assert!(!err.contains("same secret"), "{err}");
+
+    // A wrong secret is still about the secret and the scheme.
+    let (code, err) = run(
+        home.path(),
+        "not-the-secret",
+        &["trigger", "stream.idle", "--to", &hooks],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "hint: the receiver refused the delivery: check it uses the same secret and --scheme"
+        ),
+        "{err}"
+    );
+
+    // inbox replay gives the same hints: delivery 1 replayed to the wrong path.
+    let (code, err) = run(
+        home.path(),
+        secret,
+        &["inbox", "replay", "1", "--to", &elsewhere],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("hint: nothing answers at /elsewhere"), "{err}");
+    drop(listener);
+}
