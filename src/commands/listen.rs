@@ -110,7 +110,7 @@ pub struct Args {
     pub timeout_after: Option<std::time::Duration>,
 
     /// Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)
-    #[arg(long, value_name = "allow|deny|RULES_FILE")]
+    #[arg(long, value_name = "allow|deny|RULES_FILE", long_help = crate::listen::access::RULES_HELP)]
     pub access_control: Option<String>,
 
     /// Your public tunnel URL: create a temporary Studio webhook for it (with a fresh secret),
@@ -189,8 +189,10 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         .map(access::Policy::load)
         .transpose()
         .map_err(|e| {
-            usage(format!("{e:#}"))
-                .hint("--access-control takes allow, deny or a rules file (JSON or TOML)")
+            usage(format!("{e:#}")).hint(
+                "--access-control takes allow, deny or a rules file (JSON or TOML); the \
+                     format, with an example: lpwh listen --help",
+            )
         })?;
     // --ack-first waits for the app as long as it takes (a day, so nothing waits forever).
     let forward_timeout = if args.ack_first {

@@ -1,16 +1,6 @@
 //! Answering Studio's `playback.accessControl` questions (payloads.md A6): always allow, always
-//! deny, or decide by a small rules file. The first rule whose conditions all hold decides.
-//!
-//! A rules file, TOML or JSON (same shape):
-//! ```toml
-//! default = "deny"                       # when no rule matches (default: deny)
-//! [[rules]]
-//! action = "allow"
-//! access_keys = ["sess_8c1f0e2d9b7a"]    # any of these keys (optional)
-//! origins = ["https://*.example.com"]    # the viewer's Origin header, globs (optional)
-//! play_domains = ["*.example.invalid"]   # the playback host (optional)
-//! context = { tier = "gold" }            # every key equal in the webhookContext (optional)
-//! ```
+//! deny, or decide by a small rules file. The format is [`RULES_HELP`], shown by
+//! `lpwh listen --help` and the README.
 
 use std::path::Path;
 
@@ -20,6 +10,38 @@ use serde_json::Value;
 
 use crate::delivery::Decision;
 use crate::events::glob_match;
+
+/// `--access-control`'s long help: the rules file format, with an example.
+pub const RULES_HELP: &str = "\
+Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)
+
+Studio asks the webhook of gated content whether a viewer may play it; any 2xx answer allows, \
+anything else denies. Without this flag such a request is handled like any other delivery: \
+forwarded to --forward-to (so your app decides), else answered 200, which allows.
+
+A rules file (.json is read as JSON, anything else as TOML) lists rules in order. The first rule \
+whose conditions all hold decides; when none does, `default` decides (deny when not given). A \
+rule has an `action` (allow or deny) and at least one condition:
+  access_keys   the request's accessKey is one of these
+  origins       the viewer's Origin header matches one of these globs (* matches any text)
+  play_domains  the playback host (playDomain) matches one of these globs
+  context       every key given equals the same key in the content's webhookContext
+
+For example (TOML):
+  default = \"deny\"
+  [[rules]]
+  action = \"allow\"
+  access_keys = [\"sess_8c1f0e2d9b7a\"]
+  [[rules]]
+  action = \"allow\"
+  origins = [\"https://*.example.com\"]
+  context = { tier = \"gold\" }
+
+The same as JSON:
+  {\"default\": \"deny\",
+   \"rules\": [{\"action\": \"allow\", \"access_keys\": [\"sess_8c1f0e2d9b7a\"]},
+             {\"action\": \"allow\", \"origins\": [\"https://*.example.com\"],
+              \"context\": {\"tier\": \"gold\"}}]}";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,6 +78,11 @@ fn deny() -> Action {
     Action::Deny
 }
 
+/// serde's "unknown field `x`, expected one of `a`, `b`" in the words of a rules file.
+fn keys_quoted(message: &str) -> String {
+    message.replace("field", "key").replace('`', "'")
+}
+
 /// The `--access-control` policy.
 #[derive(Debug, Clone)]
 pub enum Policy {
@@ -76,10 +103,31 @@ impl Policy {
         let text = std::fs::read_to_string(path).with_context(|| {
             format!("reading access-control rules '{spec}' (expected allow, deny or a rules file)")
         })?;
+        // One line naming the file, the line and the problem: serde's messages already list
+        // the allowed keys for an unknown one.
         let rules: Rules = if path.extension().is_some_and(|e| e == "json") {
-            serde_json::from_str(&text).with_context(|| format!("parsing {spec} as JSON"))?
+            serde_json::from_str(&text).map_err(|e| {
+                let message = e.to_string();
+                let message = message
+                    .rsplit_once(" at line ")
+                    .map_or(message.as_str(), |(m, _)| m);
+                anyhow::anyhow!("{spec}, line {}: {}", e.line(), keys_quoted(message))
+            })?
         } else {
-            toml::from_str(&text).with_context(|| format!("parsing {spec} as TOML"))?
+            toml::from_str(&text).map_err(|e: toml::de::Error| {
+                let line = e.span().map(|span| {
+                    text.as_bytes()[..span.start.min(text.len())]
+                        .iter()
+                        .filter(|b| **b == b'\n')
+                        .count()
+                        + 1
+                });
+                let message = keys_quoted(e.message().trim());
+                match line {
+                    Some(line) => anyhow::anyhow!("{spec}, line {line}: {message}"),
+                    None => anyhow::anyhow!("{spec}: {message}"),
+                }
+            })?
         };
         for (i, rule) in rules.rules.iter().enumerate() {
             let conditions = [
@@ -161,6 +209,78 @@ mod tests {
 
     fn rules(toml_text: &str) -> Rules {
         toml::from_str(toml_text).unwrap()
+    }
+
+    /// The indented block after `heading` in the help text, unindented.
+    fn help_example(heading: &str) -> String {
+        let after = RULES_HELP.split_once(heading).unwrap().1;
+        after
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .map(|l| &l[2..])
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn load_text(name: &str, text: &str) -> Result<Policy> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        Policy::load(path.to_str().unwrap())
+    }
+
+    #[test]
+    fn the_help_examples_load_and_decide_as_the_help_says() {
+        let toml_example = help_example("For example (TOML):");
+        let json_example = help_example("The same as JSON:");
+        assert!(toml_example.contains("[[rules]]"), "{toml_example}");
+        assert!(json_example.starts_with('{'), "{json_example}");
+        for policy in [
+            load_text("rules.toml", &toml_example).unwrap(),
+            load_text("rules.json", &json_example).unwrap(),
+        ] {
+            let decide = |body| policy.decide(Some(&body)).allow;
+            assert!(decide(json!({"accessKey": "sess_8c1f0e2d9b7a"})));
+            assert!(decide(
+                json!({"accessKey": "k", "headers": {"Origin": "https://app.example.com"}, "context": {"tier": "gold"}})
+            ));
+            assert!(!decide(
+                json!({"accessKey": "k", "headers": {"Origin": "https://app.example.com"}, "context": {"tier": "free"}})
+            ));
+            assert!(!decide(json!({"accessKey": "other"})));
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_is_one_line_naming_the_line_and_the_allowed_keys() {
+        let toml_err = load_text(
+            "rules.toml",
+            "default = \"deny\"\n[[rules]]\naction = \"allow\"\naccess_key = [\"k\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            toml_err.ends_with(
+                "rules.toml, line 4: unknown key 'access_key', expected one of 'action', \
+             'access_keys', 'origins', 'play_domains', 'context'"
+            ),
+            "{toml_err}"
+        );
+        assert!(!toml_err.contains('\n'), "{toml_err}");
+        let json_err = load_text(
+            "rules.json",
+            "{\"rules\": [{\"action\": \"allow\",\n \"origin\": []}]}",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            json_err.ends_with(
+                "rules.json, line 2: unknown key 'origin', expected one of 'action', \
+             'access_keys', 'origins', 'play_domains', 'context'"
+            ),
+            "{json_err}"
+        );
     }
 
     #[test]
