@@ -518,7 +518,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
@@ -542,7 +542,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
@@ -561,7 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;inbox;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
@@ -584,7 +584,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL to POST it to')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
@@ -602,7 +602,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;inbox;export' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
@@ -621,7 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;inbox;clear' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
@@ -644,7 +644,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where `r` replays and `c` copies to [default: asked once]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme for replays')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database to read [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The inbox database [default: <data dir>/inbox.sqlite]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')

@@ -495,7 +495,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --since 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time'
             cand -n 'At most this many (the newest)'
             cand --limit 'At most this many (the newest)'
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'
@@ -518,7 +518,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --since 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time'
             cand -n 'At most this many (the newest)'
             cand --limit 'At most this many (the newest)'
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'
@@ -536,7 +536,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;inbox;show'= {
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'
@@ -558,7 +558,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --to 'URL to POST it to'
             cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme'
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'
@@ -575,7 +575,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;inbox;export'= {
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'
@@ -593,7 +593,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;inbox;clear'= {
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'
@@ -615,7 +615,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --to 'Where `r` replays and `c` copies to [default: asked once]'
             cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
             cand --scheme 'Signature scheme for replays'
-            cand --db 'The inbox database to read [default: <data dir>/inbox.sqlite]'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
             cand --profile 'Profile whose credentials and settings to use [default: default]'

@@ -435,7 +435,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l since -d 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -s n -l limit -d 'At most this many (the newest)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -453,7 +453,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l since -d 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s n -l limit -d 'At most this many (the newest)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -467,7 +467,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from show" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -489,7 +489,7 @@ livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
 standard-webhooks\t'The Standard Webhooks spec (Svix and others)'
 mux\t'Mux: `t=<seconds>`, HMAC of `t.body`'"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -502,7 +502,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -516,7 +516,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from clear" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -537,7 +537,7 @@ livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
 standard-webhooks\t'The Standard Webhooks spec (Svix and others)'
 mux\t'Mux: `t=<seconds>`, HMAC of `t.body`'"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l db -d 'The inbox database to read [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r

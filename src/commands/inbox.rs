@@ -69,7 +69,7 @@ pub struct BrowseArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DbArg {
-    /// The inbox database to read [default: <data dir>/inbox.sqlite]
+    /// The inbox database [default: <data dir>/inbox.sqlite]
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
 }

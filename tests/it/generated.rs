@@ -100,3 +100,46 @@ fn the_readme_names_the_toolchain_cargo_requires() {
         "README.md should say '{wanted}' (Cargo.toml's rust-version)"
     );
 }
+
+#[test]
+fn man_pages_name_the_environment_variables_help_names() {
+    // `--help` shows `[env: NAME]`; the man pages say the same in words, for each option with
+    // an environment variable.
+    let pages = lpwh::generate::man_pages().unwrap();
+    let page = |name: &str| {
+        let (_, roff) = pages.iter().find(|(n, _)| n == name).unwrap();
+        String::from_utf8_lossy(roff).into_owned()
+    };
+    let env_note = |var: &str| format!("\\fB{var}\\fR environment variable");
+    let listen = page("lpwh-listen.1");
+    for var in [
+        "LPWH_WEBHOOK_SECRET",
+        "LIVEPEER_API_KEY",
+        "LIVEPEER_API_URL",
+        "LPWH_PROFILE",
+    ] {
+        assert!(listen.contains(&env_note(var)), "lpwh-listen.1 lacks {var}");
+    }
+    assert!(page("lpwh.1").contains(&env_note("LIVEPEER_API_KEY")));
+    // A secret's value never appears, only the variable's name.
+    assert!(!listen.contains("LPWH_WEBHOOK_SECRET="));
+}
+
+#[test]
+fn inbox_db_help_fits_commands_that_write() {
+    use clap::CommandFactory;
+    let mut cli = lpwh::cli::Cli::command();
+    let clear = cli
+        .find_subcommand_mut("inbox")
+        .unwrap()
+        .find_subcommand_mut("clear")
+        .unwrap();
+    let help = clear.render_long_help().to_string();
+    let db = help
+        .lines()
+        .skip_while(|l| !l.contains("--db"))
+        .nth(1)
+        .unwrap();
+    assert!(db.contains("The inbox database"), "{help}");
+    assert!(!help.contains("to read"), "{help}");
+}
