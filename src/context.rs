@@ -26,6 +26,8 @@ pub struct Ctx {
     pub timeout: Duration,
     pub profile: String,
     pub api_url: String,
+    /// Where `api_url` came from: `--api-url`, `LIVEPEER_API_URL`, `config` or `default`.
+    pub api_url_source: &'static str,
     /// A key given with `--api-key` or `LIVEPEER_API_KEY`; beats any stored key.
     pub api_key_override: Option<(Secret, KeySource)>,
     pub dirs: Dirs,
@@ -74,11 +76,15 @@ impl Ctx {
             .profile
             .clone()
             .unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
-        let api_url = global
-            .api_url
-            .clone()
-            .or_else(|| config.api_url(&profile).map(str::to_owned))
-            .unwrap_or_else(|| DEFAULT_API_URL.to_owned());
+        let (api_url, api_url_source) = match (&global.api_url, config.api_url(&profile)) {
+            // clap merges the flag and the variable; tell them apart for `profiles`.
+            (Some(url), _) if std::env::var("LIVEPEER_API_URL").is_ok_and(|v| &v == url) => {
+                (url.clone(), "LIVEPEER_API_URL")
+            }
+            (Some(url), _) => (url.clone(), "--api-url"),
+            (None, Some(url)) => (url.to_owned(), "config"),
+            (None, None) => (DEFAULT_API_URL.to_owned(), "default"),
+        };
         let api_key_override = global.api_key.clone().filter(|k| !k.is_empty()).map(|key| {
             // clap merges the flag and the variable; tell them apart for error messages.
             let from_env = std::env::var("LIVEPEER_API_KEY").is_ok_and(|v| v == key.expose());
@@ -98,6 +104,7 @@ impl Ctx {
             timeout: Duration::from_secs_f64(global.timeout),
             profile,
             api_url,
+            api_url_source,
             api_key_override,
             dirs,
             config,

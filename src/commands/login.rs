@@ -77,11 +77,24 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 ));
             }
         }
-        SaveOutcome::File { path, reason } => {
-            ctx.out.warn(format!(
-                "no OS keyring is available ({reason}); the key is in {} (mode 0600)",
-                path.display()
-            ));
+        // The user chose the file (LPWH_KEYRING=off): say where, without a warning.
+        SaveOutcome::File {
+            path,
+            reason,
+            chosen: true,
+        } => ctx.out.success(format!(
+            "Logged in: the key for profile '{}' is in {} (mode 0600; the OS keyring is {reason})",
+            ctx.profile,
+            path.display()
+        )),
+        // The one warning about the fallback: later commands use the file without a word.
+        SaveOutcome::File { path, reason, .. } => {
+            if !ctx.out.quiet {
+                ctx.out.warn(format!(
+                    "no OS keyring is available ({reason}); the key is in {} (mode 0600)",
+                    path.display()
+                ));
+            }
             ctx.out.success(format!(
                 "Logged in: the key for profile '{}' is in {}",
                 ctx.profile,

@@ -13,8 +13,10 @@ use crate::output::sanitize;
 /// List profiles, their API URLs and where their keys are stored.
 ///
 /// Profiles come from config.toml, the credentials file and the current profile (--profile or
-/// LPWH_PROFILE, else "default"). KEY is "keyring", "file" or "none". The OS keyring cannot be
-/// listed, so a profile known only to the keyring shows up once named with --profile.
+/// LPWH_PROFILE, else "default"). API URL is the one commands use: --api-url or LIVEPEER_API_URL
+/// when given (for every profile), else the profile's saved URL, else Studio's; FROM says which.
+/// KEY is where the profile's key is stored: "keyring", "file" or "none". The OS keyring cannot
+/// be listed, so a profile known only to the keyring shows up once named with --profile.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
@@ -23,7 +25,8 @@ pub struct Args {}
 struct Profile {
     name: String,
     api_url: String,
-    /// "config" when config.toml sets it, "default" otherwise.
+    /// "--api-url" or "LIVEPEER_API_URL" when given (they win for every profile), "config"
+    /// when config.toml sets it, "default" otherwise.
     api_url_source: &'static str,
     key: KeyLocation,
     current: bool,
@@ -31,6 +34,9 @@ struct Profile {
 
 pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
     let (dirs, config, current) = (ctx.dirs.clone(), ctx.config.clone(), ctx.profile.clone());
+    // --api-url and LIVEPEER_API_URL apply whatever the profile.
+    let url_override = matches!(ctx.api_url_source, "--api-url" | "LIVEPEER_API_URL")
+        .then(|| (ctx.api_url.clone(), ctx.api_url_source));
     let (rows, keyring_problem) = tokio::task::spawn_blocking(move || -> Result<_> {
         let mut names: BTreeSet<String> = config.profile_names().map(str::to_owned).collect();
         names.extend(config::file_profiles(&dirs)?);
@@ -46,9 +52,10 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
                 // Only a hand-edited credentials file can hold such a name.
                 KeyLocation::File
             };
-            let (api_url, api_url_source) = match config.api_url(&name) {
-                Some(url) => (url.to_owned(), "config"),
-                None => (DEFAULT_API_URL.to_owned(), "default"),
+            let (api_url, api_url_source) = match (&url_override, config.api_url(&name)) {
+                (Some((url, source)), _) => (url.clone(), *source),
+                (None, Some(url)) => (url.to_owned(), "config"),
+                (None, None) => (DEFAULT_API_URL.to_owned(), "default"),
             };
             let current = name == current;
             rows.push(Profile {
@@ -69,12 +76,18 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             "the OS keyring could not be checked ({reason}); KEY shows the credentials file only"
         ));
     }
+    if let Some((_, source)) = &ctx.api_key_override {
+        ctx.out.info(format!(
+            "note: a key is given by {}: commands use it, not the stored keys below",
+            source.label()
+        ));
+    }
     if ctx.out.json {
         ctx.out.json(&rows)?;
         return Ok(());
     }
     let paint = ctx.out.paint();
-    let mut table = ctx.out.table(&["", "PROFILE", "API URL", "KEY"]);
+    let mut table = ctx.out.table(&["", "PROFILE", "API URL", "FROM", "KEY"]);
     for row in &rows {
         let key = match row.key {
             KeyLocation::Keyring => paint.green("keyring"),
@@ -95,6 +108,7 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             },
             sanitize(&row.name).into_owned(),
             url,
+            paint.dim(row.api_url_source),
             key,
         ]);
     }

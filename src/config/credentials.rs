@@ -1,7 +1,7 @@
 //! Where a profile's stored key lives, and the choice between the OS keyring and the file.
 //!
 //! Reading: the keyring first. If it has no entry, or no keyring answers, the 0600 credentials
-//! file is consulted, and using a key from it prints a one-line warning saying so and why.
+//! file is consulted; only a file others can read gets a warning.
 //! Writing: the keyring, checked by reading the key back; only when no keyring takes it does the
 //! key go to the file (with a warning). A key saved to the keyring removes any file copy, so one
 //! profile never has two stored keys that disagree.
@@ -31,8 +31,13 @@ pub enum KeyLocation {
 pub enum SaveOutcome {
     /// In the OS keyring; `removed_file_copy` when an older copy left the credentials file.
     Keyring { removed_file_copy: bool },
-    /// In the credentials file, because no keyring took it (`reason`).
-    File { path: PathBuf, reason: String },
+    /// In the credentials file, because no keyring took it (`reason`). `chosen` when the user
+    /// turned the keyring off with `LPWH_KEYRING`, so the file is what they asked for.
+    File {
+        path: PathBuf,
+        reason: String,
+        chosen: bool,
+    },
 }
 
 /// What `remove_api_key` removed.
@@ -56,22 +61,21 @@ fn warn_if_loose(file: &CredentialsFile, out: &Out) {
 }
 
 /// The profile's stored key: the OS keyring first, then the 0600 credentials file.
+///
+/// A key from the file is used without a word: `login` said where it put it, and `profiles`
+/// shows it. Only a file others can read gets a warning (every time, even with `-q`: it is a
+/// leak to fix). When there is no key at all and the keyring did not answer, that is said
+/// beside "not logged in", since a key may be in a keyring this session cannot reach.
 pub fn stored_api_key(
     dirs: &Dirs,
     profile: &str,
     out: &Out,
 ) -> Result<Option<(Secret, KeySource)>> {
     validate_profile_name(profile)?;
-    let (why_file, keyring_problem) = match keyring::get(profile) {
+    let keyring_problem = match keyring::get(profile) {
         Lookup::Found(key) => return Ok(Some((key, KeySource::Keyring))),
-        Lookup::Missing => (
-            "it is not in the OS keyring; run 'lpwh login' to move it there".to_owned(),
-            None,
-        ),
-        Lookup::Unavailable(reason) => (
-            format!("no OS keyring is available: {reason}"),
-            Some(reason),
-        ),
+        Lookup::Missing => None,
+        Lookup::Unavailable(reason) => Some(reason),
     };
     let file = CredentialsFile::new(dirs.credentials_file());
     let Some(key) = file.get(profile)? else {
@@ -82,10 +86,6 @@ pub fn stored_api_key(
         }
         return Ok(None);
     };
-    out.warn(format!(
-        "using the API key for profile '{profile}' from {} ({why_file})",
-        file.path.display()
-    ));
     warn_if_loose(&file, out);
     Ok(Some((key, KeySource::File)))
 }
@@ -112,6 +112,7 @@ pub fn save_api_key(dirs: &Dirs, profile: &str, key: &Secret) -> Result<SaveOutc
     file.set(profile, key)?;
     Ok(SaveOutcome::File {
         path: file.path,
+        chosen: keyring::disabled().is_some(),
         reason,
     })
 }

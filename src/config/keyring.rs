@@ -40,8 +40,8 @@ pub enum Lookup {
 /// Why no keyring could be used, for messages: "no OS keyring available (...)".
 pub type Unavailable = String;
 
-/// `Some(reason)` when `LPWH_KEYRING` turns the keyring off.
-fn disabled() -> Option<String> {
+/// `Some(reason)` when `LPWH_KEYRING` turns the keyring off: the user chose the file.
+pub fn disabled() -> Option<String> {
     disabled_by(std::env::var(KEYRING_ENV).ok().as_deref())
 }
 
@@ -123,7 +123,7 @@ fn describe(err: &keyring::Error) -> String {
             _ => "no keyring service could be reached".to_owned(),
         },
         E::NoStorageAccess(e) => format!("the keyring refused access (locked?): {e}"),
-        E::PlatformFailure(e) => format!("{e}"),
+        E::PlatformFailure(e) => platform_failure(&e.to_string()),
         E::BadEncoding(_) => "the stored key is not valid UTF-8".to_owned(),
         E::BadDataFormat(..) => "the stored key is malformed".to_owned(),
         E::Ambiguous(items) => format!(
@@ -131,6 +131,25 @@ fn describe(err: &keyring::Error) -> String {
             items.len()
         ),
         other => other.to_string(),
+    }
+}
+
+/// A platform error (on Linux, zbus's text) inside a sentence that says what it means: the
+/// library's words alone ("zbus error: Failed to connect to address ...") tell a user nothing.
+fn platform_failure(text: &str) -> String {
+    let detail = text.strip_prefix("zbus error: ").unwrap_or(text).trim();
+    if detail.starts_with("Failed to connect") || detail.contains("Address") {
+        format!(
+            "no D-Bus session bus answered, so no Secret Service (gnome-keyring, KeePassXC) can \
+             be asked (D-Bus said: {detail})"
+        )
+    } else if detail.contains("ServiceUnknown") || detail.contains("was not provided") {
+        format!(
+            "the session bus has no Secret Service running (start gnome-keyring or KeePassXC) \
+             (D-Bus said: {detail})"
+        )
+    } else {
+        format!("the keyring service failed (it said: {detail})")
     }
 }
 
@@ -171,6 +190,36 @@ pub fn delete(profile: &str) -> Result<bool, Unavailable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platform_errors_are_explained_not_quoted_bare() {
+        let no_bus = platform_failure(
+            "zbus error: Failed to connect to address `unix:path=/run/user/0/bus`: No such file \
+             or directory (os error 2)",
+        );
+        assert!(
+            no_bus.starts_with("no D-Bus session bus answered"),
+            "{no_bus}"
+        );
+        assert!(!no_bus.contains("zbus error"), "{no_bus}");
+        assert!(
+            no_bus.contains("(D-Bus said: Failed to connect"),
+            "{no_bus}"
+        );
+        let no_service = platform_failure(
+            "zbus error: org.freedesktop.DBus.Error.ServiceUnknown: The name \
+             org.freedesktop.secrets was not provided by any .service files",
+        );
+        assert!(
+            no_service.starts_with("the session bus has no Secret Service"),
+            "{no_service}"
+        );
+        let other = platform_failure("zbus error: something else");
+        assert_eq!(
+            other,
+            "the keyring service failed (it said: something else)"
+        );
+    }
 
     #[test]
     fn the_keyring_is_turned_off_only_by_an_off_value() {

@@ -115,18 +115,8 @@ impl Policy {
             })?
         } else {
             toml::from_str(&text).map_err(|e: toml::de::Error| {
-                let line = e.span().map(|span| {
-                    text.as_bytes()[..span.start.min(text.len())]
-                        .iter()
-                        .filter(|b| **b == b'\n')
-                        .count()
-                        + 1
-                });
-                let message = keys_quoted(e.message().trim());
-                match line {
-                    Some(line) => anyhow::anyhow!("{spec}, line {line}: {message}"),
-                    None => anyhow::anyhow!("{spec}: {message}"),
-                }
+                let located = crate::config::describe_toml_error(&e, &text);
+                anyhow::anyhow!("{spec}, {}", keys_quoted(&located))
             })?
         };
         for (i, rule) in rules.rules.iter().enumerate() {
@@ -262,7 +252,7 @@ mod tests {
         .to_string();
         assert!(
             toml_err.ends_with(
-                "rules.toml, line 4: unknown key 'access_key', expected one of 'action', \
+                "rules.toml, line 4, column 1: unknown key 'access_key', expected one of 'action', \
              'access_keys', 'origins', 'play_domains', 'context'"
             ),
             "{toml_err}"

@@ -21,13 +21,15 @@ fn file_fallback_is_private_warns_and_round_trips() {
     let login = sandbox.login(&["--api-url", &url, "-v"], &key);
     login.assert_code(0).assert_hides(&key);
     let err = login.stderr;
-    // One warning line that says where the key is and why.
-    let warning = err
+    // The user chose the file (LPWH_KEYRING=off): one line says where the key is and why,
+    // and it is not a warning.
+    assert!(!err.contains("warning:"), "{err}");
+    let logged_in = err
         .lines()
-        .find(|l| l.starts_with("warning:"))
-        .unwrap_or_else(|| panic!("no warning:\n{err}"));
-    assert!(warning.contains("credentials.toml"), "{warning}");
-    assert!(warning.contains("LPWH_KEYRING=off"), "{warning}");
+        .find(|l| l.contains("Logged in"))
+        .unwrap_or_else(|| panic!("no login line:\n{err}"));
+    assert!(logged_in.contains("credentials.toml"), "{logged_in}");
+    assert!(logged_in.contains("LPWH_KEYRING=off"), "{logged_in}");
     assert!(
         login.stdout.is_empty(),
         "stdout is for data: {}",
@@ -75,15 +77,27 @@ fn file_fallback_is_private_warns_and_round_trips() {
     assert_eq!(row["api_url"], url.as_str());
     assert_eq!(row["current"], true);
 
-    // A command using the stored key sends it, and warns that it came from the file.
+    // A command using the stored key sends it, without a word about the file: login said
+    // where the key went, and it is what the user chose.
     let list = sandbox.run(&["list", "--json"]);
     list.assert_code(0).assert_hides(&key);
     assert_eq!(last_bearer(&mock), format!("Bearer {key}"));
     assert!(
-        list.stderr.contains("credentials.toml"),
-        "no file warning:\n{}",
+        !list.stderr.contains("warning") && !list.stderr.contains("credentials.toml"),
+        "{}",
         list.stderr
     );
+
+    // A file others can read is warned about, naming the fix (even with -q: it is a leak).
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let loose = sandbox.run(&["-q", "list", "--json"]);
+    loose.assert_code(0).assert_hides(&key);
+    assert!(
+        loose.stderr.contains("warning:") && loose.stderr.contains("chmod 600"),
+        "{}",
+        loose.stderr
+    );
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
 
     let logout = sandbox.run(&["logout"]);
     logout.assert_code(0).assert_hides(&key);
@@ -283,4 +297,115 @@ fn a_malformed_config_is_reported_with_its_path() {
         "{err}"
     );
     assert!(err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn without_a_bus_login_warns_once_in_words_and_later_commands_say_nothing() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    let key = mock.api_key().to_owned();
+    // No LPWH_KEYRING: the keyring is tried, and no session bus answers.
+    let no_bus = |cmd: &mut std::process::Command| {
+        cmd.env_remove("LPWH_KEYRING").env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/lpwh-test/bus",
+        );
+    };
+    let mut login = sandbox.lpwh(&["login", "--api-key-stdin", "--api-url", &mock.url()]);
+    no_bus(&mut login);
+    let login = Run::with_stdin(&mut login, &key);
+    login.assert_code(0).assert_hides(&key);
+    let warnings: Vec<&str> = login
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", login.stderr);
+    assert!(
+        warnings[0].contains("no D-Bus session bus answered")
+            && warnings[0].contains("credentials.toml"),
+        "{}",
+        warnings[0]
+    );
+    // The library's words only inside a sentence, never its bare prefix.
+    assert!(!login.stderr.contains("zbus error"), "{}", login.stderr);
+
+    let mut list = sandbox.lpwh(&["list", "--json"]);
+    no_bus(&mut list);
+    let list = Run::of(&mut list);
+    list.assert_code(0);
+    assert!(
+        !list.stderr.contains("warning") && !list.stderr.contains("credentials.toml"),
+        "{}",
+        list.stderr
+    );
+
+    // -q at login keeps even the one warning quiet.
+    let mut quiet = sandbox.lpwh(&[
+        "-q",
+        "login",
+        "--profile",
+        "other",
+        "--api-key-stdin",
+        "--api-url",
+        &mock.url(),
+    ]);
+    no_bus(&mut quiet);
+    let quiet = Run::with_stdin(&mut quiet, &key);
+    quiet.assert_code(0);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+}
+
+#[test]
+fn profiles_shows_the_url_commands_use_and_where_it_comes_from() {
+    let sandbox = Sandbox::new();
+    let mock = StudioMock::start_blocking();
+    sandbox
+        .login(&["--api-url", &mock.url()], mock.api_key())
+        .assert_code(0);
+
+    // Saved at login: from config.
+    let row = profile_row(&sandbox.run(&["profiles", "--json"]), "default");
+    assert_eq!(row["api_url"], mock.url().as_str());
+    assert_eq!(row["api_url_source"], "config");
+
+    // LIVEPEER_API_URL wins for every command, so profiles shows it and says so.
+    let elsewhere = "http://127.0.0.1:9/api";
+    let mut cmd = sandbox.lpwh(&["profiles", "--json"]);
+    cmd.env("LIVEPEER_API_URL", elsewhere);
+    let row = profile_row(&Run::of(&mut cmd), "default");
+    assert_eq!(row["api_url"], elsewhere);
+    assert_eq!(row["api_url_source"], "LIVEPEER_API_URL");
+    let mut cmd = sandbox.lpwh(&["profiles"]);
+    cmd.env("LIVEPEER_API_URL", elsewhere);
+    let table = Run::of(&mut cmd);
+    let line = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("default"))
+        .unwrap();
+    assert!(
+        line.contains(elsewhere) && line.contains("LIVEPEER_API_URL"),
+        "{}",
+        table.stdout
+    );
+
+    // --api-url likewise, named as the flag.
+    let row = profile_row(
+        &sandbox.run(&["--api-url", elsewhere, "profiles", "--json"]),
+        "default",
+    );
+    assert_eq!(row["api_url_source"], "--api-url");
+
+    // A key in LIVEPEER_API_KEY beats the stored ones: profiles says so.
+    let mut cmd = sandbox.lpwh(&["profiles"]);
+    cmd.env("LIVEPEER_API_KEY", "env-key-0002");
+    let run = Run::of(&mut cmd);
+    run.assert_code(0).assert_hides("env-key-0002");
+    assert!(
+        run.stderr
+            .contains("a key is given by LIVEPEER_API_KEY: commands use it, not the stored keys"),
+        "{}",
+        run.stderr
+    );
 }
