@@ -143,9 +143,77 @@ impl Cli {
     /// which includes global options set only through the environment (`LIVEPEER_API_KEY`,
     /// `LIVEPEER_API_URL`, `LPWH_PROFILE`), and reads as if they were required. They are taken
     /// out, so the line names the command and the conflicting flags.
-    pub fn parse_args() -> Cli {
-        Cli::try_parse().unwrap_or_else(|err| without_env_globals(err).exit())
+    ///
+    /// A usage error comes back as a [`Failure`](crate::error::Failure) for the reporter, so it
+    /// reads like every other error: `lpwh: error: ...` on one line, then `hint: ...` with
+    /// clap's tip and the usage line. `--help` and `--version` print and exit here.
+    pub fn parse_args() -> Result<Cli, crate::error::Failure> {
+        use clap::error::ErrorKind;
+        Cli::try_parse().map_err(|err| match err.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
+            _ => usage_failure(&without_env_globals(err)),
+        })
     }
+}
+
+/// clap's multi-line error block as one message and one hint: the `error:` text (with any
+/// indented lines it lists joined on), then clap's tips and the usage line.
+fn usage_failure(err: &clap::Error) -> crate::error::Failure {
+    let text = err.render().to_string();
+    let mut message = String::new();
+    let mut tips = Vec::new();
+    let mut usage = None;
+    let mut in_error = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(first) = line.strip_prefix("error: ") {
+            message.push_str(first.trim());
+            in_error = true;
+        } else if let Some(tip) = trimmed.strip_prefix("tip: ") {
+            tips.push(tip.to_owned());
+            in_error = false;
+        } else if let Some(line) = trimmed.strip_prefix("Usage: ") {
+            usage = Some(line.to_owned());
+            in_error = false;
+        } else if trimmed.is_empty() {
+            in_error = false;
+        } else if in_error {
+            // "the following required arguments were not provided:" and its list.
+            let sep = if message.ends_with(':') || trimmed.starts_with('[') {
+                " "
+            } else {
+                ", "
+            };
+            message.push_str(sep);
+            message.push_str(trimmed);
+        }
+    }
+    if message.is_empty() {
+        message = text
+            .lines()
+            .next()
+            .unwrap_or("invalid arguments")
+            .to_owned();
+    }
+    let mut hint = tips;
+    if let Some(usage) = usage {
+        // "lpwh list [OPTIONS]" -> help for "lpwh list".
+        let command: Vec<&str> = usage
+            .split_whitespace()
+            .take_while(|w| !w.starts_with(['[', '<', '-']))
+            .collect();
+        hint.push(format!(
+            "usage: {usage} (more: {} --help)",
+            command.join(" ")
+        ));
+    }
+    if hint.is_empty() {
+        hint.push("add --help to the command for its options".to_owned());
+    }
+    let failure = crate::error::usage(message);
+    failure.hint(hint.join("; "))
 }
 
 /// The options whose values can come from the environment, as clap writes them in a usage line.

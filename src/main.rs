@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = lpwh::cli::Cli::parse_args();
+    let cli = match lpwh::cli::Cli::parse_args() {
+        Ok(cli) => cli,
+        Err(usage) => return ExitCode::from(lpwh::report::report(&usage.into())),
+    };
     // Commands that do no network I/O start faster without worker threads (`lpwh sign` in a
     // CI loop runs once per delivery).
     let light = matches!(

@@ -901,10 +901,13 @@ fn conflicting_flags_name_only_themselves_in_the_usage_line() {
         "{}",
         run.stderr
     );
+    // Like every error: one `lpwh: error:` line, then the hint with the usage line.
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+    assert!(run.stderr.starts_with("lpwh: error: "), "{}", run.stderr);
     let usage = run
         .stderr
         .lines()
-        .find(|l| l.starts_with("Usage:"))
+        .find(|l| l.starts_with("hint: usage: "))
         .unwrap();
     assert!(
         !usage.contains("--api-key") && !usage.contains("--api-url"),

@@ -352,3 +352,45 @@ fn a_refused_flag_key_is_named_and_help_shows_no_env_values() {
     );
     assert!(!help.stdout.contains("staging"), "{}", help.stdout);
 }
+
+/// The argument parser's errors read like every other error (the README's promise): one
+/// `lpwh: error:` line and one `hint:` line, exit 2, with clap's tip and usage in the hint.
+#[test]
+fn parser_errors_are_one_error_line_and_a_hint() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["list", "--bogus"],
+            "lpwh: error: unexpected argument '--bogus' found",
+            "hint: usage: lpwh list [OPTIONS] (more: lpwh list --help)",
+        ),
+        (
+            &["trigger"],
+            "lpwh: error: the following required arguments were not provided: --to <URL>, <EVENT>",
+            "hint: usage: lpwh trigger --to <URL> <EVENT> (more: lpwh trigger --help)",
+        ),
+        (
+            &["lst"],
+            "lpwh: error: unrecognized subcommand 'lst'",
+            "hint: some similar subcommands exist: 'listen', 'ls', 'list'; usage: lpwh",
+        ),
+        (
+            &["listen", "--tunnel", "zz"],
+            "lpwh: error: invalid value 'zz' for '--tunnel [<PROGRAM>]' [possible values: auto, cloudflared, ngrok, bore]",
+            "hint: ",
+        ),
+    ];
+    for (args, error, hint) in cases {
+        let run = Run::of(crate::support::sandbox::lpwh(home.path()).args(*args));
+        run.assert_code(2);
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}:\n{}", run.stderr);
+        assert_eq!(lines[0], *error, "{args:?}");
+        assert!(lines[1].starts_with(hint), "{args:?}: {}", lines[1]);
+        assert!(run.stdout.is_empty());
+    }
+    // --help and --version still print to stdout and exit 0.
+    let help = Run::of(crate::support::sandbox::lpwh(home.path()).args(["list", "--help"]));
+    help.assert_code(0);
+    assert!(help.stdout.contains("Usage: lpwh list"), "{}", help.stdout);
+}
