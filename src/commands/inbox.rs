@@ -79,7 +79,7 @@ pub struct ListArgs {
     /// Only this event (a glob with * works, e.g. 'stream.*')
     #[arg(long, value_name = "EVENT")]
     pub event: Option<String>,
-    /// Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...
+    /// Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...
     #[arg(long, value_name = "REASON", value_parser = parse_verdict)]
     pub verdict: Option<String>,
     /// Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time

@@ -24,7 +24,8 @@ pub struct DeliveryJson {
     pub received_at: String,
     pub received_at_ms: i64,
     /// The verdict's reason word: `ok`, `bad_signature`, `missing_signature`, `stale`, ...,
-    /// `unsigned` (listen had no secret), `duplicate`.
+    /// `unsigned` (no signature, and listen had no secret), `unchecked` (signed, but listen had
+    /// no secret), `duplicate`.
     pub verdict: String,
     /// Why, and what to do about it (`null` for `ok`).
     pub hint: Option<String>,
@@ -443,7 +444,8 @@ mod tests {
                 0..3,
             ),
             reason in prop_oneof![Just(Reason::Ok), Just(Reason::Duplicate),
-                                  Just(Reason::Unsigned), Just(Reason::BadSignature)],
+                                  Just(Reason::Unsigned), Just(Reason::Unchecked),
+                                  Just(Reason::BadSignature)],
             remote in proptest::option::of(any::<std::net::SocketAddr>()),
             time_ms in 0i64..253_402_300_799_999,
         ) {

@@ -48,7 +48,7 @@ pub struct Delivery<'a> {
     pub headers: &'a http::HeaderMap,
     /// The raw body bytes, exactly as received.
     pub body: &'a [u8],
-    /// Stored as the reason word: `ok`, `bad_signature`, ..., `unsigned`, `duplicate`.
+    /// Stored as the reason word: `ok`, `bad_signature`, ..., `unsigned`, `unchecked`, `duplicate`.
     pub verdict: Reason,
     pub hint: Option<&'a str>,
     pub event: Option<&'a str>,

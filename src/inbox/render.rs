@@ -10,12 +10,13 @@ use crate::humane::{local_time, relative_time};
 use crate::inbox::query::{Stored, Summary};
 use crate::output::{Out, Paint, sanitize};
 
-/// The verdict as `listen` shows it: ✔ ok, ✗ bad_signature, ⟳ duplicate, ? unsigned.
+/// The verdict as `listen` shows it: ✔ ok, ✗ bad_signature, ⟳ duplicate, ? unsigned, ? unchecked.
 pub fn verdict(paint: Paint, word: &str) -> String {
     match word {
         "ok" => paint.green("✔ ok"),
         "duplicate" => paint.yellow("⟳ duplicate"),
         "unsigned" => paint.yellow("? unsigned"),
+        "unchecked" => paint.yellow("? unchecked"),
         other => paint.red(format!("✗ {}", sanitize(other))),
     }
 }

@@ -318,7 +318,9 @@ fn announce(
 ) {
     let path = args.path.as_deref().unwrap_or("");
     let how = if secrets == 0 {
-        "no secret: accepting every delivery unverified, marked unsigned".to_owned()
+        "no secret: accepting every delivery unverified, marked unsigned, or unchecked when \
+         they carry a signature"
+            .to_owned()
     } else {
         let scheme = args.scheme.as_str();
         format!(
@@ -339,7 +341,7 @@ fn announce(
         if state.goal.is_set() {
             // Said even with -q: the exit status now rests on deliveries nobody verified.
             eprintln!(
-                "lpwh: warning: --until/--count count unsigned deliveries in this run: \
+                "lpwh: warning: --until/--count count unverified deliveries in this run: \
                  give a secret to count verified ones only"
             );
         }

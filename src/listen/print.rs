@@ -28,6 +28,7 @@ impl Record {
             Reason::Ok => paint.green("✔"),
             Reason::Duplicate => paint.yellow("⟳ duplicate"),
             Reason::Unsigned => paint.yellow("? unsigned"),
+            Reason::Unchecked => paint.yellow("? unchecked"),
             other => paint.red(format!("✗ {}", other.as_str())),
         };
         let event = match &self.envelope.event {
@@ -58,8 +59,8 @@ impl Record {
             line.push_str(&format!("  → {}", forward_text(paint, outcome)));
         }
         // Failures say why; a pass may carry a caveat (freshness resting on an unsigned `t`).
-        // "unsigned" would repeat the start-up warning on every line, so it stays quiet.
-        if self.reason != Reason::Unsigned
+        // "unsigned"/"unchecked" would repeat the start-up warning on every line: quiet.
+        if !self.reason.is_unverified()
             && let Some(hint) = &self.hint
         {
             line.push_str(&format!("\n         {}", paint.dim(sanitize(hint))));

@@ -71,10 +71,10 @@ impl Goal {
         }
     }
 
-    /// The word for what is counted: `verified`, or `unsigned` in a run with no secret.
+    /// The word for what is counted: `verified`, or `unverified` in a run with no secret.
     pub fn counts(&self) -> &'static str {
         if self.unsigned {
-            "unsigned"
+            "unverified"
         } else {
             "verified"
         }
@@ -375,9 +375,9 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
         );
     }
 
-    // `Unsigned` only ever comes from a run with no secret: with one, a delivery either
+    // `Unsigned`/`Unchecked` only ever come from a run with no secret: with one, a delivery either
     // verifies (`Ok`) or is refused, so the goal below counts verified deliveries only.
-    let accepted = matches!(record.reason, Reason::Ok | Reason::Unsigned);
+    let accepted = record.reason == Reason::Ok || record.reason.is_unverified();
     let response = if !accepted {
         let status = if record.reason == Reason::NotJson {
             StatusCode::BAD_REQUEST
@@ -580,7 +580,7 @@ mod tests {
         let unsigned = Goal::new(None, Some(1), true);
         assert_eq!(
             unsigned.record(None).as_deref(),
-            Some("1 unsigned delivery")
+            Some("1 unverified delivery")
         );
         let both = Goal::new(Some("task.completed".into()), Some(2), false);
         assert_eq!(both.record(Some("task.completed")), None);

@@ -60,10 +60,20 @@ pub(super) fn verify_prepared(
     tolerance_ms: i64,
 ) -> Verdict {
     if secrets == 0 {
-        return verdict(
-            Reason::Unsigned,
-            "no secret given, so nothing was checked: pass --secret or set LPWH_WEBHOOK_SECRET",
-        );
+        // Tell a signed delivery from an unsigned one, though neither can be checked.
+        return if headers.get_all(scheme.signature_header()).is_empty() {
+            verdict(
+                Reason::Unsigned,
+                "no signature, and no secret given: nothing was checked (pass --secret or set \
+                 LPWH_WEBHOOK_SECRET to require signatures)",
+            )
+        } else {
+            verdict(
+                Reason::Unchecked,
+                "signed, but no secret given, so the signature was not checked: pass --secret or \
+                 set LPWH_WEBHOOK_SECRET",
+            )
+        };
     }
     let tolerance_ms = tolerance_ms.max(0);
     let result = match scheme {

@@ -222,8 +222,10 @@ pub enum Reason {
     BadSignature,
     StaleTimestamp,
     TimestampMismatch,
-    /// No secret is configured: nothing was checked.
+    /// No secret is configured and the delivery carries no signature: nothing to check.
     Unsigned,
+    /// No secret is configured, but the delivery carries a signature: it was not checked.
+    Unchecked,
     /// Seen before (same event id); decided by the receiver, not by [`verify`].
     Duplicate,
     /// Validly signed, but the body is not JSON; decided by the receiver, not by [`verify`].
@@ -232,7 +234,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order signatures.md lists them.
-    pub const ALL: [Reason; 9] = [
+    pub const ALL: [Reason; 10] = [
         Reason::Ok,
         Reason::MissingSignature,
         Reason::MalformedSignature,
@@ -240,6 +242,7 @@ impl Reason {
         Reason::StaleTimestamp,
         Reason::TimestampMismatch,
         Reason::Unsigned,
+        Reason::Unchecked,
         Reason::Duplicate,
         Reason::NotJson,
     ];
@@ -254,6 +257,7 @@ impl Reason {
             Reason::StaleTimestamp => "stale_timestamp",
             Reason::TimestampMismatch => "timestamp_mismatch",
             Reason::Unsigned => "unsigned",
+            Reason::Unchecked => "unchecked",
             Reason::Duplicate => "duplicate",
             Reason::NotJson => "not_json",
         }
@@ -286,6 +290,13 @@ pub struct Verdict {
 impl Verdict {
     pub fn is_ok(&self) -> bool {
         self.reason == Reason::Ok
+    }
+}
+
+impl Reason {
+    /// Accepted without a check because no secret was given (`unsigned`, `unchecked`).
+    pub fn is_unverified(self) -> bool {
+        matches!(self, Reason::Unsigned | Reason::Unchecked)
     }
 }
 

@@ -219,6 +219,51 @@ async fn without_a_secret_deliveries_are_accepted_and_marked_unsigned() {
     assert!(lines[0].contains("? unsigned task.completed"), "{lines:?}");
 }
 
+/// A delivery that carries a signature, at a listener with no secret, was not checked: it is
+/// `unchecked`, not `unsigned`, on the line, in --json and in the inbox; and it is forwarded
+/// with its signature.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_secret_signed_deliveries_are_unchecked_not_unsigned() {
+    let app = Target::start(200, "/app");
+    let listener = Listener::start(&["--json", "--forward-to", &app.url]);
+    assert!(
+        listener
+            .stderr()
+            .contains("marked unsigned, or unchecked when they carry a signature"),
+        "{}",
+        listener.stderr()
+    );
+    let t = now_ms();
+    let body = delivery("stream.started", &new_id(), t);
+    let header = livepeer_header(SECRET, t, &body);
+    let (status, _) = send(
+        &listener.url,
+        &[("Livepeer-Signature", header.clone())],
+        body,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = send(
+        &listener.url,
+        &[],
+        delivery("stream.idle", &new_id(), now_ms()),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let lines = listener.wait_lines(2);
+    let verdicts: Vec<String> = lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["verdict"].to_string())
+        .collect();
+    assert_eq!(verdicts, [r#""unchecked""#, r#""unsigned""#], "{lines:?}");
+    let forwarded = app.received();
+    assert_eq!(forwarded.len(), 2);
+    assert_eq!(
+        forwarded[0].header("livepeer-signature"),
+        Some(header.as_str())
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forwarding_keeps_body_and_signature_and_routes_by_event() {
     let streams = Target::start(200, "/streams");
@@ -521,7 +566,7 @@ async fn until_counts_unsigned_deliveries_only_in_a_run_without_a_secret() {
         signed.stderr()
     );
     assert!(
-        !signed.stderr().contains("count unsigned"),
+        !signed.stderr().contains("count unverified"),
         "{}",
         signed.stderr()
     );
@@ -533,7 +578,7 @@ async fn until_counts_unsigned_deliveries_only_in_a_run_without_a_secret() {
     assert!(
         unsigned
             .stderr()
-            .contains("--until/--count count unsigned deliveries in this run"),
+            .contains("--until/--count count unverified deliveries in this run"),
         "{}",
         unsigned.stderr()
     );

@@ -249,12 +249,24 @@ fn fastpix_passes_with_a_freshness_caveat() {
 }
 
 #[test]
-fn no_secret_is_unsigned_and_a_foreign_header_is_named() {
+fn no_secret_is_unchecked_or_unsigned_and_a_foreign_header_is_named() {
     let fp = accept("fastpix-media-ready");
+    // Signed, but nothing to check it with.
     let verdict = signature::verify(
         Scheme::Fastpix,
         &[],
         fp.header_pairs().as_slice(),
+        fp.body.as_bytes(),
+        fp.now_ms,
+        tolerance_ms(),
+    );
+    assert_eq!(verdict.reason, Reason::Unchecked);
+    // No signature at all.
+    let none: &[(&str, &str)] = &[];
+    let verdict = signature::verify(
+        Scheme::Fastpix,
+        &[],
+        none,
         fp.body.as_bytes(),
         fp.now_ms,
         tolerance_ms(),
