@@ -237,21 +237,50 @@ fn closing(mut response: Answer) -> Answer {
     response
 }
 
-/// A request refused before verification: answered, and noted on stderr (not a delivery).
+/// A request refused before verification: what it was, for the note and the inbox row.
+struct Refused<'a> {
+    remote: SocketAddr,
+    method: &'a Method,
+    path: &'a str,
+    headers: &'a header::HeaderMap,
+}
+
+/// Refuse a request before verification: answered, noted on stderr (it is not a delivery line
+/// on stdout), and recorded in the inbox with its status, its verdict word and no body, so
+/// `inbox list` shows what was turned away and why.
 fn refuse(
     state: &State,
-    remote: SocketAddr,
-    what: &str,
+    req: &Refused<'_>,
     status: StatusCode,
-    error: &str,
+    verdict: Reason,
     hint: String,
 ) -> Answer {
     state.out.info(format!(
-        "lpwh: {} {what} from {remote}: {}",
+        "lpwh: {} {} {} from {}: {}",
         status.as_u16(),
+        req.method,
+        sanitize(req.path),
+        req.remote,
         sanitize(&hint)
     ));
-    answer(status, json!({"error": error, "hint": hint}))
+    if let Some(recorder) = &state.recorder {
+        recorder.record(&crate::inbox::Delivery {
+            received_at_ms: now_ms(),
+            method: req.method.as_str(),
+            path: req.path,
+            remote: Some(req.remote),
+            status: status.as_u16(),
+            headers: req.headers,
+            body: &[],
+            verdict,
+            hint: Some(&hint),
+            event: None,
+            event_id: None,
+            webhook_id: None,
+            forward: &[],
+        });
+    }
+    answer(status, json!({"error": verdict.as_str(), "hint": hint}))
 }
 
 async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) -> Answer {
@@ -264,28 +293,30 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
         return closing(json_answer(StatusCode::OK, Bytes::from_static(PROBED)));
     }
     let path = req.uri().path().to_owned();
-    // Only refusals name the request; built then, not for every delivery.
-    let method = req.method().clone();
-    let what = || format!("{method} {}", sanitize(&path));
+    let (parts, body) = req.into_parts();
+    let refused = Refused {
+        remote,
+        method: &parts.method,
+        path: &path,
+        headers: &parts.headers,
+    };
     if let Some(want) = &state.path
         && &path != want
     {
         return refuse(
             state,
-            remote,
-            &what(),
+            &refused,
             StatusCode::NOT_FOUND,
-            "not_found",
+            Reason::NotFound,
             format!("lpwh listens on {want} only (--path)"),
         );
     }
-    if req.method() != Method::POST {
+    if parts.method != Method::POST {
         let mut response = refuse(
             state,
-            remote,
-            &what(),
+            &refused,
             StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
+            Reason::MethodNotAllowed,
             "webhook deliveries are POST requests".into(),
         );
         response
@@ -296,18 +327,17 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
     let too_large = |state: &State| {
         closing(refuse(
             state,
-            remote,
-            &what(),
+            &refused,
             StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
+            Reason::BodyTooLarge,
             format!(
-                "bodies over {} bytes are refused (--max-body)",
+                "bodies over {} bytes are refused (--max-body); the body is not kept",
                 state.max_body
             ),
         ))
     };
-    let declared = req
-        .headers()
+    let declared = parts
+        .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
@@ -315,7 +345,6 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
         // Refuse before reading (and before any `100 Continue`): the client need not send it.
         return too_large(state);
     }
-    let (parts, body) = req.into_parts();
     let limit = usize::try_from(state.max_body).unwrap_or(usize::MAX);
     let body = match read_body(Limited::new(body, limit).collect(), state.read_timeout).await {
         Ok(Ok(collected)) => collected.to_bytes(),
@@ -325,20 +354,18 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
         Ok(Err(err)) => {
             return closing(refuse(
                 state,
-                remote,
-                &what(),
+                &refused,
                 StatusCode::BAD_REQUEST,
-                "bad_body",
+                Reason::BadBody,
                 format!("the body could not be read: {err}"),
             ));
         }
         Err(_) => {
             return closing(refuse(
                 state,
-                remote,
-                &what(),
+                &refused,
                 StatusCode::REQUEST_TIMEOUT,
-                "body_timeout",
+                Reason::BodyTimeout,
                 format!(
                     "the body took longer than {:?} to arrive (--read-timeout)",
                     state.read_timeout

@@ -230,11 +230,18 @@ pub enum Reason {
     Duplicate,
     /// Validly signed, but the body is not JSON; decided by the receiver, not by [`verify`].
     NotJson,
+    /// The receiver's refusals before any verifying (listen's `--path`, method, size and read
+    /// limits): recorded with the status they got, so the inbox shows what was turned away.
+    NotFound,
+    MethodNotAllowed,
+    BodyTooLarge,
+    BadBody,
+    BodyTimeout,
 }
 
 impl Reason {
     /// Every reason, in the order signatures.md lists them.
-    pub const ALL: [Reason; 10] = [
+    pub const ALL: [Reason; 15] = [
         Reason::Ok,
         Reason::MissingSignature,
         Reason::MalformedSignature,
@@ -245,6 +252,11 @@ impl Reason {
         Reason::Unchecked,
         Reason::Duplicate,
         Reason::NotJson,
+        Reason::NotFound,
+        Reason::MethodNotAllowed,
+        Reason::BodyTooLarge,
+        Reason::BadBody,
+        Reason::BodyTimeout,
     ];
 
     /// The reason word, e.g. `bad_signature`.
@@ -260,6 +272,11 @@ impl Reason {
             Reason::Unchecked => "unchecked",
             Reason::Duplicate => "duplicate",
             Reason::NotJson => "not_json",
+            Reason::NotFound => "not_found",
+            Reason::MethodNotAllowed => "method_not_allowed",
+            Reason::BodyTooLarge => "body_too_large",
+            Reason::BadBody => "bad_body",
+            Reason::BodyTimeout => "body_timeout",
         }
     }
 

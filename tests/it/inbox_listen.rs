@@ -390,3 +390,66 @@ fn listen_and_the_inbox_print_the_same_delivery_json() {
     }
     assert_eq!(live[1]["verdict"], "missing_signature");
 }
+
+/// Requests listen refuses before verifying (wrong path, wrong method, too big) are noted on
+/// stderr and recorded too, with the status they got and a verdict word naming why, so
+/// `inbox list` shows what was turned away.
+#[test]
+fn refused_requests_are_recorded_with_their_status_and_why() {
+    use crate::support::listen::raw_exchange;
+    let home = Sandbox::new();
+    let l = home.listen(&["--secret", SECRET, "--path", "/hooks", "--max-body", "1KiB"]);
+    let (body, header) = signed("stream.started", &new_id());
+    let wrong_path = raw_exchange(
+        &l.addr,
+        &crate::support::listen::post("/elsewhere", std::slice::from_ref(&header), &body),
+    );
+    assert_eq!(wrong_path.statuses, [404]);
+    let get = raw_exchange(
+        &l.addr,
+        b"GET /hooks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(get.statuses, [405]);
+    let big = vec![b'x'; 4096];
+    let too_big = raw_exchange(&l.addr, &crate::support::listen::post("/hooks", &[], &big));
+    assert_eq!(too_big.statuses, [413]);
+    assert_eq!(
+        send(&l.addr, &[header], &body),
+        404,
+        "the default path is not /hooks"
+    );
+    let stderr = stop(l);
+    assert!(stderr.contains("lpwh: 405 GET /hooks from"), "{stderr}");
+
+    let rows = home.list(&[]);
+    let seen: Vec<(String, String, u64)> = rows
+        .iter()
+        .rev()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap().to_owned(),
+                r["verdict"].as_str().unwrap().to_owned(),
+                r["status"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let row = |m: &str, v: &str, s| (m.to_owned(), v.to_owned(), s);
+    assert_eq!(
+        seen,
+        [
+            row("POST", "not_found", 404),
+            row("GET", "method_not_allowed", 405),
+            row("POST", "body_too_large", 413),
+            row("POST", "not_found", 404),
+        ],
+        "{rows:#?}"
+    );
+    // No body is kept for a refusal; the hint says why it was refused.
+    assert_eq!(rows[1]["size"], 0, "{:#}", rows[1]);
+    assert!(
+        rows[1]["hint"].as_str().unwrap().contains("--max-body"),
+        "{:#}",
+        rows[1]
+    );
+    assert_eq!(home.list(&["--verdict", "method_not_allowed"]).len(), 1);
+}
