@@ -514,7 +514,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
         }
         'lpwh;inbox;list' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (a glob with * works, e.g. ''stream.*'')')
-            [CompletionResult]::new('--verdict', '--verdict', [CompletionResultType]::ParameterName, 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...')
+            [CompletionResult]::new('--verdict', '--verdict', [CompletionResultType]::ParameterName, 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
@@ -538,7 +538,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
         }
         'lpwh;inbox;ls' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (a glob with * works, e.g. ''stream.*'')')
-            [CompletionResult]::new('--verdict', '--verdict', [CompletionResultType]::ParameterName, 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...')
+            [CompletionResult]::new('--verdict', '--verdict', [CompletionResultType]::ParameterName, 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At most this many (the newest)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (the newest)')

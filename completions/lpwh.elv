@@ -491,7 +491,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         }
         &'lpwh;inbox;list'= {
             cand --event 'Only this event (a glob with * works, e.g. ''stream.*'')'
-            cand --verdict 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...'
+            cand --verdict 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...'
             cand --since 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time'
             cand -n 'At most this many (the newest)'
             cand --limit 'At most this many (the newest)'
@@ -514,7 +514,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         }
         &'lpwh;inbox;ls'= {
             cand --event 'Only this event (a glob with * works, e.g. ''stream.*'')'
-            cand --verdict 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...'
+            cand --verdict 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...'
             cand --since 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time'
             cand -n 'At most this many (the newest)'
             cand --limit 'At most this many (the newest)'

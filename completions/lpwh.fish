@@ -432,7 +432,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_sub
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l event -d 'Only this event (a glob with * works, e.g. \'stream.*\')' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l since -d 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -s n -l limit -d 'At most this many (the newest)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
@@ -450,7 +450,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l event -d 'Only this event (a glob with * works, e.g. \'stream.*\')' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, duplicate, ...' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l verdict -d 'Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l since -d 'Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s n -l limit -d 'At most this many (the newest)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F

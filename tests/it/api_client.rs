@@ -69,9 +69,12 @@ async fn a_422_schema_error_is_decoded_to_one_readable_line() {
     let mut no_events = new_webhook("https://example.com/x");
     no_events.events.push("asset.nope".into());
     let err = client(&mock).create_webhook(&no_events).await.unwrap_err();
+    // Studio says `/events/2: must be equal to one of the allowed values`; the client names
+    // the event it sent there.
     assert_eq!(
         err.to_string(),
-        "/events/2: must be equal to one of the allowed values"
+        "Studio does not accept the event 'asset.nope' (it is not one of Studio's event types: \
+         lpwh event-types)"
     );
 }
 
