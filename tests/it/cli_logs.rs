@@ -614,3 +614,41 @@ fn a_log_id_prefix_finds_a_delivery_older_than_the_newest_thousand() {
     run.assert_code(0);
     assert_eq!(run.json()["id"], oldest.as_str());
 }
+
+/// The mock can stage the README tour (fixed ids, prod-streams' six logs) and give webhooks
+/// created through the API delivery logs of their own events, so `logs`/`resend` work on them.
+#[test]
+fn the_mock_stages_the_tour_and_logs_for_created_webhooks() {
+    let env = Env::new();
+    env.mock.seed_tour();
+    let logs = env.run(&["--json", "logs", "b3fe"]);
+    logs.assert_code(0);
+    let rows = logs.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[0]["id"], "82ff8895-f50b-4901-bd9f-69942d19a203");
+    assert_eq!(rows[0]["response"]["status"], 500);
+    let failed = env.run(&["logs", "b3fe", "--failed"]);
+    assert_eq!(failed.stdout.lines().count(), 1 + 3, "{}", failed.stdout);
+    env.run(&["get", "1c6f"]).assert_code(0);
+
+    env.mock.seed_logs_for_created(3);
+    let created = env.run(&[
+        "--json",
+        "create",
+        "--name",
+        "fresh",
+        "--url",
+        "https://example.com/fresh",
+        "--events",
+        "asset.ready",
+    ]);
+    created.assert_code(0);
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+    let logs = env.run(&["--json", "logs", &id]);
+    logs.assert_code(0);
+    let rows = logs.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r["event"] == "asset.ready"), "{rows:?}");
+}

@@ -40,6 +40,7 @@ mod listing;
 mod resend;
 mod routes;
 mod store;
+mod tour;
 mod validate;
 
 use std::net::SocketAddr;
@@ -58,6 +59,7 @@ use tokio::sync::watch;
 
 pub use faults::Fault;
 pub use store::EVENTS;
+pub use tour::{PROD_STREAMS, TOUR_SECRET, TOUR_STREAM};
 
 /// The key [`StudioMock::start`] accepts unless [`MockConfig::api_key`] says otherwise.
 pub const DEFAULT_API_KEY: &str = "mock-key-4f1d9c2b7a6e4e0d";
@@ -77,6 +79,11 @@ pub struct MockConfig {
     pub webhooks: usize,
     /// Delivery logs to seed for each seeded webhook (one second apart, alternating 200/500).
     pub logs: usize,
+    /// Delivery logs to seed for each webhook created through the API from then on (as if
+    /// Studio had delivered to it), so `lpwh logs` and `resend` work on a webhook just made.
+    pub logs_for_created: usize,
+    /// Seed the README tour's webhooks and logs (fixed ids; see [`StudioMock::seed_tour`]).
+    pub tour: bool,
     /// Answer as Studio does for an admin's key: deleted webhooks are readable (with
     /// `"deleted": true`) and a bulk delete answers 204 whatever the ids.
     pub admin: bool,
@@ -89,6 +96,8 @@ impl Default for MockConfig {
             port: 0,
             webhooks: 0,
             logs: 0,
+            logs_for_created: 0,
+            tour: false,
             admin: false,
         }
     }
@@ -301,6 +310,18 @@ impl StudioMock {
         self.shared.store().insert_log(webhook_id, log)
     }
 
+    /// Seed the README tour's starting state: `webhook-00000`..`00002` and `prod-streams`
+    /// ([`PROD_STREAMS`], secret [`TOUR_SECRET`], limited to stream [`TOUR_STREAM`]) with six
+    /// delivery logs, three failed. Ids are fixed, so the tour's commands find them.
+    pub fn seed_tour(&self) {
+        tour::seed(&mut self.shared.store());
+    }
+
+    /// From now on, give every webhook created through the API `n` delivery logs.
+    pub fn seed_logs_for_created(&self, n: usize) {
+        self.shared.store().logs_for_created = n;
+    }
+
     /// Add `n` logs to a webhook, one second apart, alternating success (200) and failure (500).
     pub fn seed_logs(&self, webhook_id: &str, n: usize) -> Vec<String> {
         self.shared.store().seed_logs(webhook_id, n)
@@ -423,6 +444,10 @@ fn bind(port: u16) -> std::net::TcpListener {
 fn new_shared(config: &MockConfig) -> Arc<Shared> {
     let mut store = store::Store::default();
     store.admin = config.admin;
+    store.logs_for_created = config.logs_for_created;
+    if config.tour {
+        tour::seed(&mut store);
+    }
     for id in store.seed_webhooks(config.webhooks) {
         store.seed_logs(&id, config.logs);
     }

@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use studio_mock::{MockConfig, StudioMock};
 
-const USAGE: &str = "usage: studio-mock [--port P] [--webhooks N] [--logs M] [--key K]\n\
+const USAGE: &str = "usage: studio-mock [--port P] [--webhooks N] [--logs M] [--logs-for-created M] [--tour] [--key K]\n\
   Serves a Livepeer Studio-like /api/webhook on 127.0.0.1 and prints its base URL on stdout.\n\
   --port P      port to listen on (default: a free one)\n\
   --webhooks N  webhooks to seed (default 0)\n\
   --logs M      delivery logs to seed for each of them (default 0)\n\
+  --logs-for-created M  delivery logs to give each webhook created through the API (default 0)\n\
+  --tour        seed the README tour's webhooks and delivery logs (fixed ids)\n\
   --key K       the API key to accept (default: studio_mock::DEFAULT_API_KEY)";
 
 fn main() -> ExitCode {
@@ -74,6 +76,13 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<MockConfig>, S
                 let v = value()?;
                 config.logs = v.parse().map_err(|_| format!("--logs: not a count: {v}"))?;
             }
+            "--logs-for-created" => {
+                let v = value()?;
+                config.logs_for_created = v
+                    .parse()
+                    .map_err(|_| format!("--logs-for-created: not a count: {v}"))?;
+            }
+            "--tour" => config.tour = true,
             "--key" => {
                 config.api_key = value()?;
                 if config.api_key.is_empty() {
@@ -107,6 +116,8 @@ mod tests {
             "3",
             "--key",
             "k1",
+            "--logs-for-created=2",
+            "--tour",
         ]))
         .unwrap()
         .unwrap();
@@ -119,6 +130,7 @@ mod tests {
             ),
             (8080, 10000, 3, "k1")
         );
+        assert_eq!((config.logs_for_created, config.tour), (2, true));
         let defaults = parse(args(&[])).unwrap().unwrap();
         assert_eq!(defaults.api_key, studio_mock::DEFAULT_API_KEY);
         assert_eq!((defaults.port, defaults.webhooks, defaults.logs), (0, 0, 0));

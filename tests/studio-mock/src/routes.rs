@@ -211,7 +211,11 @@ fn create(shared: &Shared, body: Value) -> Reply {
     webhook.insert("createdAt".into(), json!(now_ms()));
     writable(body, &mut webhook);
     let stored = Value::Object(webhook);
-    shared.store().insert_webhook(stored.clone());
+    let mut store = shared.store();
+    store.insert_webhook(stored.clone());
+    let logs = store.logs_for_created;
+    store.seed_logs(&id, logs);
+    drop(store);
     Reply::json(201, stored)
 }
 

@@ -63,6 +63,8 @@ pub(crate) struct Store {
     pub(crate) endless: bool,
     /// Hostile mode: every list page holds the same rows and announces another page.
     pub(crate) repeating: bool,
+    /// Logs to seed for each webhook created through the API (`--logs-for-created`).
+    pub(crate) logs_for_created: usize,
     seeded: usize,
 }
 
@@ -311,11 +313,20 @@ impl Store {
 
     pub(crate) fn seed_logs(&mut self, webhook_id: &str, n: usize) -> Vec<String> {
         let now = now_ms();
+        // Events the webhook subscribes to, as Studio would deliver; else the first three.
+        let events: Vec<Value> = self
+            .webhooks
+            .get(webhook_id)
+            .and_then(|s| s.value.get("events"))
+            .and_then(Value::as_array)
+            .filter(|e| !e.is_empty())
+            .cloned()
+            .unwrap_or_else(|| EVENTS[..3].iter().map(|e| json!(e)).collect());
         (0..n)
             .map(|i| {
                 let log = json!({
                     "createdAt": now - (n - i) as i64 * 1000,
-                    "event": EVENTS[i % 3],
+                    "event": events[i % events.len()],
                     "success": i.is_multiple_of(2),
                     "duration": 0.05 + (i % 7) as f64 * 0.01,
                 });
