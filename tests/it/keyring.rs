@@ -12,7 +12,9 @@ use std::os::unix::net::UnixListener;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::credentials::{last_bearer, mode_of, profile_row, unique};
+use crate::support::credentials::{
+    last_bearer, mode_of, profile_row, secret_service_required, unique,
+};
 use crate::support::sandbox::{Run, Sandbox};
 use studio_mock::StudioMock;
 
@@ -52,22 +54,6 @@ fn a_hung_secret_service_costs_seconds_not_forever() {
         run.stderr
     );
     assert_eq!(mode_of(&sandbox.credentials_file()), 0o600);
-}
-
-/// Whether this run must prove the Secret Service path (CI), and the reason when it may skip.
-fn secret_service_required() -> Result<(), String> {
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    let asked = std::env::var("LPWH_TEST_SECRET_SERVICE").is_ok_and(|v| v == "1");
-    if ci || asked {
-        Ok(())
-    } else {
-        Err(
-            "skipped: set LPWH_TEST_SECRET_SERVICE=1 (or run `bash .ci/test`, which starts a \
-             throwaway gnome-keyring) to test against a real Secret Service; this test does not \
-             write to your own keyring unasked"
-                .to_owned(),
-        )
-    }
 }
 
 /// `secret-tool lookup`, when installed: an independent reading of the Secret Service.

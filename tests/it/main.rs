@@ -24,6 +24,7 @@ mod listen_public_url;
 mod listen_schemes;
 mod login_pty;
 mod mock_server;
+mod readme;
 mod samples;
 mod sign_verify;
 mod signature_props;

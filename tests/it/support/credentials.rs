@@ -41,3 +41,19 @@ pub fn last_bearer(mock: &StudioMock) -> String {
         .expect("an Authorization header")
         .to_owned()
 }
+
+/// Whether this run must prove the Secret Service path (CI), and the reason when it may skip.
+pub fn secret_service_required() -> Result<(), String> {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    let asked = std::env::var("LPWH_TEST_SECRET_SERVICE").is_ok_and(|v| v == "1");
+    if ci || asked {
+        Ok(())
+    } else {
+        Err(
+            "skipped: set LPWH_TEST_SECRET_SERVICE=1 (or run `bash .ci/test`, which starts a \
+             throwaway gnome-keyring) to test against a real Secret Service; this test does not \
+             write to your own keyring unasked"
+                .to_owned(),
+        )
+    }
+}
