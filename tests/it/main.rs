@@ -13,6 +13,7 @@ mod cli_logs;
 mod cli_update_delete;
 mod credentials;
 mod cross_check;
+mod examples;
 mod generated;
 mod inbox_durability;
 mod inbox_listen;
