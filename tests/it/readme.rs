@@ -13,7 +13,8 @@
 //! What varies between runs is normalised on both sides: UUIDs read `<id>`, `in 12 ms` reads
 //! `in N ms`, `9s ago` or `37ms ago` reads `Ns ago`; and the run's own addresses read as the README writes them: the mock's URL as
 //! `https://livepeer.studio/api`, and a `lpwh listen` the harness starts (for blocks marked
-//! `<!-- runnable: listen -->`, verifying with the tour's secret) as `localhost:3000`.
+//! `<!-- runnable: listen -->`, verifying with the tour's secret and recording into the
+//! sandbox's inbox, which later blocks read) as `localhost:3000`.
 //! A file the README shows with `cat FILE` is written first with what it shows.
 //!
 //! The login examples store keys in the OS keyring, so this needs the Secret Service that
@@ -167,7 +168,7 @@ fn the_readmes_runnable_examples_do_what_it_shows() {
     let listener = blocks.iter().any(|b| b.listen).then(|| {
         Listener::start_in(
             sandbox.path(),
-            &["--secret", studio_mock::TOUR_SECRET, "--no-record", "-q"],
+            &["--secret", studio_mock::TOUR_SECRET, "-q"],
             &[],
         )
     });
