@@ -54,9 +54,10 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
         ));
     }
     if let Some(reason) = &keyring_error {
-        ctx.out.warn(format!(
+        let message = format!(
             "could not check the OS keyring ({reason}); a key stored there for '{profile}' is left as it was"
-        ));
+        );
+        config::keyring_trouble(&ctx.out, message);
     }
     if removed_from.is_empty() {
         ctx.out.info(format!(

@@ -72,9 +72,10 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
     .context("listing profiles")??;
 
     if let Some(reason) = keyring_problem {
-        ctx.out.warn(format!(
+        let message = format!(
             "the OS keyring could not be checked ({reason}); KEY shows the credentials file only"
-        ));
+        );
+        config::keyring_trouble(&ctx.out, message);
     }
     if let Some((_, source)) = &ctx.api_key_override {
         ctx.out.info(format!(

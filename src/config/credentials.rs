@@ -50,6 +50,16 @@ pub struct Removed {
     pub file_path: PathBuf,
 }
 
+/// Say that the keyring could not be used: a warning, or only a note (hidden by `-q`) when the
+/// user turned it off with `LPWH_KEYRING`, since then nothing is wrong.
+pub fn keyring_trouble(out: &Out, message: String) {
+    if keyring::disabled().is_some() {
+        out.info(format!("note: {message}"));
+    } else {
+        out.warn(message);
+    }
+}
+
 fn warn_if_loose(file: &CredentialsFile, out: &Out) {
     if let Some(mode) = file.loose_permissions() {
         out.warn(format!(
@@ -82,7 +92,7 @@ pub fn stored_api_key(
         // "Not logged in" alone would mislead someone whose key is in a keyring that did not
         // answer this time (an SSH session without the desktop's D-Bus, say).
         if let Some(reason) = keyring_problem {
-            out.warn(format!("could not read the OS keyring: {reason}"));
+            keyring_trouble(out, format!("could not read the OS keyring: {reason}"));
         }
         return Ok(None);
     };

@@ -99,8 +99,14 @@ fn file_fallback_is_private_warns_and_round_trips() {
     );
     std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
 
+    // The file was the user's choice (LPWH_KEYRING=off): profiles and logout may note that the
+    // keyring was not checked, but nothing warns, and -q keeps even the note quiet.
+    let quiet_profiles = sandbox.run(&["-q", "profiles"]);
+    quiet_profiles.assert_code(0);
+    assert!(quiet_profiles.stderr.is_empty(), "{}", quiet_profiles.stderr);
     let logout = sandbox.run(&["logout"]);
     logout.assert_code(0).assert_hides(&key);
+    assert!(!logout.stderr.contains("warning:"), "{}", logout.stderr);
     assert!(
         logout.stderr.contains("Removed the key"),
         "{}",
