@@ -212,8 +212,9 @@ fn usage_failure(err: &clap::Error) -> crate::error::Failure {
     if hint.is_empty() {
         hint.push("add --help to the command for its options".to_owned());
     }
-    let failure = crate::error::usage(message);
-    failure.hint(hint.join("; "))
+    // clap quotes what was typed: shown escaped, like any untrusted text.
+    let failure = crate::error::usage(crate::output::sanitize(&message));
+    failure.hint(crate::output::sanitize(&hint.join("; ")))
 }
 
 /// The options whose values can come from the environment, as clap writes them in a usage line.
