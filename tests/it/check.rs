@@ -3,45 +3,13 @@
 //! the Studio guide's verifier, one that accepts everything, one that answers 500 to forgeries,
 //! one that takes 6 s.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-
 use crate::support::listen::{Listener, SECRET};
+use crate::support::node::NodeReceiver;
 use crate::support::sandbox::{Run, lpwh};
 
-/// A Node receiver in `mode`, killed on drop.
-struct Receiver {
-    child: Child,
-    url: String,
-}
-
-impl Receiver {
-    fn start(mode: &str) -> Receiver {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/receivers/receiver.js");
-        let mut child = Command::new("node")
-            .arg(script)
-            .args([mode, SECRET])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("node (.ci/test installs it)");
-        let mut port = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut port)
-            .unwrap();
-        Receiver {
-            child,
-            url: format!("http://127.0.0.1:{}/webhooks", port.trim()),
-        }
-    }
-}
-
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A Node receiver in `mode`, verifying with the tests' secret.
+fn receiver(mode: &str) -> NodeReceiver {
+    NodeReceiver::start(mode, SECRET)
 }
 
 fn check(url: &str, extra: &[&str]) -> Run {
@@ -104,7 +72,7 @@ fn lpwh_listen_passes_every_case() {
 
 #[test]
 fn the_guides_verifier_fails_valid_and_documented_scheme_with_the_guide_message() {
-    let guide = Receiver::start("guide");
+    let guide = receiver("guide");
     let run = check(&guide.url, &[]);
     run.assert_code(1);
     assert_eq!(grade_of(&run, "valid"), "fail");
@@ -121,7 +89,7 @@ fn the_guides_verifier_fails_valid_and_documented_scheme_with_the_guide_message(
 
 #[test]
 fn a_receiver_that_accepts_everything_fails_the_forgery_cases() {
-    let open = Receiver::start("accept-all");
+    let open = receiver("accept-all");
     let run = check(&open.url, &[]);
     run.assert_code(1);
     for case in [
@@ -163,7 +131,7 @@ fn a_receiver_that_accepts_everything_fails_the_forgery_cases() {
 
 #[test]
 fn five_hundred_on_a_bad_signature_warns_and_strict_fails_on_it() {
-    let receiver = Receiver::start("five-hundred");
+    let receiver = receiver("five-hundred");
     let cases = "valid,bad-signature,tampered-body,missing-signature,malformed-signature";
     let run = check(&receiver.url, &["--only", cases]);
     run.assert_code(0);
@@ -182,7 +150,7 @@ fn five_hundred_on_a_bad_signature_warns_and_strict_fails_on_it() {
 
 #[test]
 fn a_slow_receiver_makes_latency_warn() {
-    let receiver = Receiver::start("slow");
+    let receiver = receiver("slow");
     let run = check(
         &receiver.url,
         &["--only", "valid,latency", "--events", "stream.started"],
@@ -201,7 +169,7 @@ fn a_slow_receiver_makes_latency_warn() {
 
 #[test]
 fn junit_is_valid_xml_with_one_testcase_per_case() {
-    let receiver = Receiver::start("accept-all");
+    let receiver = receiver("accept-all");
     let dir = tempfile::tempdir().unwrap();
     let junit = dir.path().join("check.xml");
     let run = check(
@@ -233,7 +201,7 @@ fn junit_is_valid_xml_with_one_testcase_per_case() {
 
 #[test]
 fn schemes_skip_what_they_cannot_check_and_bad_input_is_clear() {
-    let receiver = Receiver::start("accept-all");
+    let receiver = receiver("accept-all");
     let home = tempfile::tempdir().unwrap();
     let run = Run::of(lpwh(home.path()).args([
         "--json",

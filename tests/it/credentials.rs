@@ -103,7 +103,11 @@ fn file_fallback_is_private_warns_and_round_trips() {
     // keyring was not checked, but nothing warns, and -q keeps even the note quiet.
     let quiet_profiles = sandbox.run(&["-q", "profiles"]);
     quiet_profiles.assert_code(0);
-    assert!(quiet_profiles.stderr.is_empty(), "{}", quiet_profiles.stderr);
+    assert!(
+        quiet_profiles.stderr.is_empty(),
+        "{}",
+        quiet_profiles.stderr
+    );
     let logout = sandbox.run(&["logout"]);
     logout.assert_code(0).assert_hides(&key);
     assert!(!logout.stderr.contains("warning:"), "{}", logout.stderr);

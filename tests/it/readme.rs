@@ -8,13 +8,16 @@
 //! - the exit code must be the one its `# exit N` comment names (else 0);
 //! - every *key line* the README shows under it must appear in what it printed (stdout and
 //!   stderr): unindented lines starting `lpwh: error:`, `hint:`, `warning:`, `✔`, `✗`, `→`, `{"` or
-//!   `Livepeer-Signature:`. A `…` in such a line matches any text.
+//!   `Livepeer-Signature:`, and `lpwh check`'s summary line. A `…` in such a line matches any
+//!   text.
 //!
 //! What varies between runs is normalised on both sides: UUIDs read `<id>`, `in 12 ms` reads
 //! `in N ms`, `9s ago` or `37ms ago` reads `Ns ago`; and the run's own addresses read as the README writes them: the mock's URL as
 //! `https://livepeer.studio/api`, and a `lpwh listen` the harness starts (for blocks marked
 //! `<!-- runnable: listen -->`, verifying with the tour's secret and recording into the
-//! sandbox's inbox, which later blocks read) as `localhost:3000`.
+//! sandbox's inbox, which later blocks read) as `localhost:3000`, and the Studio guide's Node
+//! receiver (`<!-- runnable: guide -->`, `tests/it/receivers/receiver.js guide`) as
+//! `localhost:3001`.
 //! A file the README shows with `cat FILE` is written first with what it shows.
 //!
 //! The login examples store keys in the OS keyring, so this needs the Secret Service that
@@ -30,6 +33,7 @@ use studio_mock::StudioMock;
 
 use crate::support::credentials::secret_service_required;
 use crate::support::listen::Listener;
+use crate::support::node::NodeReceiver;
 use crate::support::sandbox::{Run, Sandbox};
 
 /// One `$ ` command of a runnable block and what the README shows under it.
@@ -42,11 +46,14 @@ struct Step {
     shown: Vec<String>,
 }
 
-/// A runnable block: its steps, and whether it needs the stand-in listener.
+/// A runnable block: its steps, and the stand-in receivers it needs.
 #[derive(Debug)]
 struct Block {
     line: usize,
+    /// `<!-- runnable: listen -->`: an `lpwh listen` at `localhost:3000`.
     listen: bool,
+    /// `<!-- runnable: guide -->`: the Studio guide's Node receiver at `localhost:3001`.
+    guide: bool,
     steps: Vec<Step>,
 }
 
@@ -72,7 +79,8 @@ fn blocks(readme: &str) -> Vec<Block> {
             i += 1;
             continue;
         }
-        let listen = marker.contains("runnable: listen");
+        let listen = marker.contains("listen");
+        let guide = marker.contains("guide");
         assert_eq!(
             lines.get(i + 1).map(|l| l.trim()),
             Some("```console"),
@@ -82,6 +90,7 @@ fn blocks(readme: &str) -> Vec<Block> {
         let mut block = Block {
             line: i + 1,
             listen,
+            guide,
             steps: Vec::new(),
         };
         i += 2;
@@ -113,6 +122,13 @@ fn blocks(readme: &str) -> Vec<Block> {
         i += 1;
     }
     blocks
+}
+
+/// Whether a README line is one whose words are checked: it starts with a key prefix, or it is
+/// `lpwh check`'s summary.
+fn is_key_line(line: &str) -> bool {
+    let summary = Regex::new(r"^\d+ passed, \d+ warnings?, \d+ failed, \d+ skipped$").unwrap();
+    KEY_PREFIXES.iter().any(|p| line.starts_with(p)) || summary.is_match(line)
 }
 
 /// What varies between runs, made equal on both sides.
@@ -180,15 +196,28 @@ fn the_readmes_runnable_examples_do_what_it_shows() {
     // One script: each step's output and exit code to numbered files, in one shell.
     let out = sandbox.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let listen_addr = listener.as_ref().map(|l| l.addr.clone());
+    let guide = blocks
+        .iter()
+        .any(|b| b.guide)
+        .then(|| NodeReceiver::start("guide", studio_mock::TOUR_SECRET));
+    // How the README writes each stand-in's address, and where it really is.
+    let stand_ins: Vec<(&str, String)> = [
+        listener
+            .as_ref()
+            .map(|l| ("localhost:3000", l.addr.clone())),
+        guide.as_ref().map(|g| ("localhost:3001", g.addr.clone())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let mut script = String::from("set +e\n");
     let mut n = 0;
     for block in &blocks {
         write_shown_files(block, &work);
         for step in &block.steps {
             let mut command = step.command.clone();
-            if let Some(addr) = &listen_addr {
-                command = command.replace("localhost:3000", addr);
+            for (shown, addr) in &stand_ins {
+                command = command.replace(shown, addr);
             }
             writeln!(
                 script,
@@ -236,8 +265,8 @@ fn the_readmes_runnable_examples_do_what_it_shows() {
             actual = actual
                 .replace(&mock.url(), "https://livepeer.studio/api")
                 .replace(&home, "/home/you");
-            if let Some(addr) = &listen_addr {
-                actual = actual.replace(addr.as_str(), "localhost:3000");
+            for (shown, addr) in &stand_ins {
+                actual = actual.replace(addr.as_str(), shown);
             }
             let actual = normalise(&actual);
             writeln!(report, "$ {}   # exit {code}\n{actual}", step.command).unwrap();
@@ -249,8 +278,7 @@ fn the_readmes_runnable_examples_do_what_it_shows() {
             }
             for shown in &step.shown {
                 // Unindented lines only: indented ones are parts of a larger output.
-                let key = KEY_PREFIXES.iter().any(|p| shown.starts_with(p));
-                if key && !appears(&normalise(shown), &actual) {
+                if is_key_line(shown) && !appears(&normalise(shown), &actual) {
                     failures.push(format!(
                         "README.md:{}: `{}` did not print\n    {shown}\nit printed:\n{actual}",
                         step.line, step.command
@@ -271,7 +299,7 @@ fn the_readmes_runnable_examples_do_what_it_shows() {
             .env("LIVEPEER_API_URL", mock.url())
             .output();
     }
-    drop(listener);
+    drop((listener, guide));
     assert!(
         failures.is_empty(),
         "{} README example(s) went stale (every output: target/readme-run.txt):\n\n{}",
@@ -285,7 +313,7 @@ fn the_runnable_markers_parse_into_steps() {
     let readme = "text\n<!-- runnable: listen -->\n```console\n$ lpwh a \\\n    --b   # exit 3\nlpwh: error: x\n\n$ cat f.json\n{\"a\":1}\n```\n```console\n$ not run\n```\n";
     let blocks = blocks(readme);
     assert_eq!(blocks.len(), 1);
-    assert!(blocks[0].listen);
+    assert!(blocks[0].listen && !blocks[0].guide);
     let steps = &blocks[0].steps;
     assert_eq!(steps.len(), 2);
     assert_eq!(steps[0].command, "lpwh a \\\n    --b   # exit 3");

@@ -6,6 +6,7 @@ pub mod credentials;
 pub mod crud;
 pub mod inbox;
 pub mod listen;
+pub mod node;
 pub mod receiver;
 pub mod sandbox;
 pub mod vectors;
