@@ -335,6 +335,13 @@ impl Store {
             .collect()
     }
 
+    /// Point a stored log's request at another URL, as if the webhook's URL changed since.
+    pub(crate) fn set_log_request_url(&mut self, id: &str, url: &str) {
+        if let Some(request) = self.logs.get_mut(id).and_then(|l| l.get_mut("request")) {
+            request["url"] = Value::String(url.to_owned());
+        }
+    }
+
     pub(crate) fn log(&self, id: &str) -> Option<&Value> {
         self.logs.get(id)
     }

@@ -16,8 +16,12 @@ pub const TOUR_STREAM: &str = "e0f1ed4f-7a2b-4c3d-9e8f-0a1b2c3d4e5f";
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
+/// Where prod-streams pointed when its second logged delivery went out (for the tour's
+/// "what resend sends").
+const OLD_URL: &str = "https://old.example.com/hooks";
+
 /// prod-streams' logs, oldest first, one second apart up to a second ago:
-/// (id, event, receiver status, duration in ms).
+/// (id, event, receiver status, duration in ms). The second went to [`OLD_URL`].
 const LOGS: [(&str, &str, u16, u32); 6] = [
     (
         "8fb8d73b-c2b1-4a32-88b9-4687be9d3e05",
@@ -119,4 +123,5 @@ pub(crate) fn seed(store: &mut Store) {
             }),
         );
     }
+    store.set_log_request_url(LOGS[1].0, OLD_URL);
 }
