@@ -246,14 +246,27 @@ struct Refused<'a> {
 }
 
 /// Refuse a request before verification: answered, noted on stderr (it is not a delivery line
-/// on stdout), and recorded in the inbox with its status, its verdict word and no body, so
-/// `inbox list` shows what was turned away and why.
+/// on stdout), and recorded in the inbox with its status, its verdict word and what was read of
+/// it, so `inbox list` shows what was turned away and why.
 fn refuse(
     state: &State,
     req: &Refused<'_>,
     status: StatusCode,
     verdict: Reason,
     hint: String,
+) -> Answer {
+    refuse_read(state, req, status, verdict, hint, &[])
+}
+
+/// [`refuse`] a request whose body was read (a delivery posted to the wrong `--path`): the row
+/// keeps the body and its event, so it can be found and replayed to the right path.
+fn refuse_read(
+    state: &State,
+    req: &Refused<'_>,
+    status: StatusCode,
+    verdict: Reason,
+    hint: String,
+    body: &[u8],
 ) -> Answer {
     state.out.info(format!(
         "lpwh: {} {} {} from {}: {}",
@@ -264,6 +277,7 @@ fn refuse(
         sanitize(&hint)
     ));
     if let Some(recorder) = &state.recorder {
+        let envelope = Envelope::parse(body);
         recorder.record(&crate::inbox::Delivery {
             received_at_ms: now_ms(),
             method: req.method.as_str(),
@@ -271,12 +285,12 @@ fn refuse(
             remote: Some(req.remote),
             status: status.as_u16(),
             headers: req.headers,
-            body: &[],
+            body,
             verdict,
             hint: Some(&hint),
-            event: None,
-            event_id: None,
-            webhook_id: None,
+            event: envelope.event.as_deref(),
+            event_id: envelope.id.as_deref(),
+            webhook_id: envelope.webhook_id.as_deref(),
             forward: &[],
         });
     }
@@ -300,15 +314,22 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
         path: &path,
         headers: &parts.headers,
     };
-    if let Some(want) = &state.path
-        && &path != want
+    // A POST to the wrong path is read first (within the same limits), so the inbox keeps the
+    // delivery for a replay to the right path; anything else there is refused at once.
+    let wrong_path = state
+        .path
+        .as_ref()
+        .filter(|want| &path != *want)
+        .map(|want| format!("lpwh listens on {want} only (--path)"));
+    if let Some(hint) = &wrong_path
+        && parts.method != Method::POST
     {
         return refuse(
             state,
             &refused,
             StatusCode::NOT_FOUND,
             Reason::NotFound,
-            format!("lpwh listens on {want} only (--path)"),
+            hint.clone(),
         );
     }
     if parts.method != Method::POST {
@@ -373,6 +394,16 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
             ));
         }
     };
+    if let Some(hint) = wrong_path {
+        return refuse_read(
+            state,
+            &refused,
+            StatusCode::NOT_FOUND,
+            Reason::NotFound,
+            hint,
+            &body,
+        );
+    }
 
     let time_ms = now_ms();
     let envelope = Envelope::parse(&body);

@@ -444,7 +444,7 @@ fn refused_requests_are_recorded_with_their_status_and_why() {
         ],
         "{rows:#?}"
     );
-    // No body is kept for a refusal; the hint says why it was refused.
+    // No body is kept for a refusal before reading it; the hint says why it was refused.
     assert_eq!(rows[1]["size"], 0, "{:#}", rows[1]);
     assert!(
         rows[1]["hint"].as_str().unwrap().contains("--max-body"),
@@ -452,4 +452,21 @@ fn refused_requests_are_recorded_with_their_status_and_why() {
         rows[1]
     );
     assert_eq!(home.list(&["--verdict", "method_not_allowed"]).len(), 1);
+    // A delivery posted to the wrong path is kept whole, with its event...
+    let misposted = &rows[3];
+    assert_eq!(misposted["event"], "stream.started", "{misposted:#}");
+    assert_eq!(misposted["size"], body.len(), "{misposted:#}");
+    // ...so it can be replayed to the right path, re-signed.
+    let right = home.listen(&["--secret", SECRET, "--path", "/hooks", "--no-record"]);
+    let id = misposted["id"].to_string();
+    let replay = home.run(&[
+        "inbox",
+        "replay",
+        &id,
+        "--to",
+        &format!("{}/hooks", right.url),
+        "--secret",
+        SECRET,
+    ]);
+    assert_eq!(replay.code, 0, "{}", replay.stderr);
 }
