@@ -52,7 +52,7 @@ pub struct Removed {
 
 /// Say that the keyring could not be used: a warning, or only a note (hidden by `-q`) when the
 /// user turned it off with `LPWH_KEYRING`, since then nothing is wrong.
-pub fn keyring_trouble(out: &Out, message: String) {
+pub(crate) fn keyring_trouble(out: &Out, message: String) {
     if keyring::disabled().is_some() {
         out.info(format!("note: {message}"));
     } else {
