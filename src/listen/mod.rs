@@ -10,6 +10,7 @@
 pub mod access;
 pub mod exposure;
 pub mod forward;
+pub mod goal;
 pub mod options;
 pub mod parse;
 pub mod print;
@@ -29,9 +30,10 @@ use crate::context::Ctx;
 use crate::error::Failure;
 use crate::redacted::Secret;
 use exposure::Exposure;
+use goal::Goal;
 pub use options::{Options, Recording};
+use server::State;
 pub(crate) use server::Stop;
-use server::{Goal, State};
 use verdict::{ReplayWindow, Verifier};
 
 /// How many event ids the replay window remembers (about 5 MiB, allocated once at start).
