@@ -18,6 +18,44 @@ pub const DEFAULT_API_URL: &str = "https://livepeer.studio/api";
 /// The profile used when none is named.
 pub const DEFAULT_PROFILE: &str = "default";
 
+/// clap merges a flag and its environment variable into one value; whether `value` came from
+/// the variable `var` (for messages that name where a setting came from).
+fn given_by_env(var: &str, value: &str) -> bool {
+    std::env::var(var).is_ok_and(|v| v == value)
+}
+
+/// Where the API URL came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlSource {
+    Flag,
+    Env,
+    Config,
+    Default,
+}
+
+impl UrlSource {
+    /// How `profiles` names it, in its FROM column and its `--json` `api_url_source`.
+    pub fn label(self) -> &'static str {
+        match self {
+            UrlSource::Flag => "--api-url",
+            UrlSource::Env => "LIVEPEER_API_URL",
+            UrlSource::Config => "config",
+            UrlSource::Default => "default",
+        }
+    }
+
+    /// Given for this run (flag or environment), so it wins whatever the profile.
+    pub fn overrides(self) -> bool {
+        matches!(self, UrlSource::Flag | UrlSource::Env)
+    }
+}
+
+impl serde::Serialize for UrlSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label())
+    }
+}
+
 /// Everything a command needs to know about how it was invoked.
 #[derive(Debug)]
 pub struct Ctx {
@@ -26,8 +64,8 @@ pub struct Ctx {
     pub timeout: Duration,
     pub profile: String,
     pub api_url: String,
-    /// Where `api_url` came from: `--api-url`, `LIVEPEER_API_URL`, `config` or `default`.
-    pub api_url_source: &'static str,
+    /// Where `api_url` came from.
+    pub api_url_source: UrlSource,
     /// A key given with `--api-key` or `LIVEPEER_API_KEY`; beats any stored key.
     pub api_key_override: Option<(Secret, KeySource)>,
     pub dirs: Dirs,
@@ -77,25 +115,20 @@ impl Ctx {
             .clone()
             .unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
         let (api_url, api_url_source) = match (&global.api_url, config.api_url(&profile)) {
-            // clap merges the flag and the variable; tell them apart for `profiles`.
-            (Some(url), _) if std::env::var("LIVEPEER_API_URL").is_ok_and(|v| &v == url) => {
-                (url.clone(), "LIVEPEER_API_URL")
+            (Some(url), _) if given_by_env("LIVEPEER_API_URL", url) => {
+                (url.clone(), UrlSource::Env)
             }
-            (Some(url), _) => (url.clone(), "--api-url"),
-            (None, Some(url)) => (url.to_owned(), "config"),
-            (None, None) => (DEFAULT_API_URL.to_owned(), "default"),
+            (Some(url), _) => (url.clone(), UrlSource::Flag),
+            (None, Some(url)) => (url.to_owned(), UrlSource::Config),
+            (None, None) => (DEFAULT_API_URL.to_owned(), UrlSource::Default),
         };
         let api_key_override = global.api_key.clone().filter(|k| !k.is_empty()).map(|key| {
-            // clap merges the flag and the variable; tell them apart for error messages.
-            let from_env = std::env::var("LIVEPEER_API_KEY").is_ok_and(|v| v == key.expose());
-            (
-                key,
-                if from_env {
-                    KeySource::Env
-                } else {
-                    KeySource::Flag
-                },
-            )
+            let source = if given_by_env("LIVEPEER_API_KEY", key.expose()) {
+                KeySource::Env
+            } else {
+                KeySource::Flag
+            };
+            (key, source)
         });
 
         Ok(Ctx {

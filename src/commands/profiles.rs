@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::config::{self, KeyLocation};
-use crate::context::{Ctx, DEFAULT_API_URL};
+use crate::context::{Ctx, DEFAULT_API_URL, UrlSource};
 use crate::output::sanitize;
 
 /// List profiles, their API URLs and where their keys are stored.
@@ -27,7 +27,7 @@ struct Profile {
     api_url: String,
     /// "--api-url" or "LIVEPEER_API_URL" when given (they win for every profile), "config"
     /// when config.toml sets it, "default" otherwise.
-    api_url_source: &'static str,
+    api_url_source: UrlSource,
     key: KeyLocation,
     current: bool,
 }
@@ -35,7 +35,9 @@ struct Profile {
 pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
     let (dirs, config, current) = (ctx.dirs.clone(), ctx.config.clone(), ctx.profile.clone());
     // --api-url and LIVEPEER_API_URL apply whatever the profile.
-    let url_override = matches!(ctx.api_url_source, "--api-url" | "LIVEPEER_API_URL")
+    let url_override = ctx
+        .api_url_source
+        .overrides()
         .then(|| (ctx.api_url.clone(), ctx.api_url_source));
     let (rows, keyring_problem) = tokio::task::spawn_blocking(move || -> Result<_> {
         let mut names: BTreeSet<String> = config.profile_names().map(str::to_owned).collect();
@@ -54,8 +56,8 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             };
             let (api_url, api_url_source) = match (&url_override, config.api_url(&name)) {
                 (Some((url, source)), _) => (url.clone(), *source),
-                (None, Some(url)) => (url.to_owned(), "config"),
-                (None, None) => (DEFAULT_API_URL.to_owned(), "default"),
+                (None, Some(url)) => (url.to_owned(), UrlSource::Config),
+                (None, None) => (DEFAULT_API_URL.to_owned(), UrlSource::Default),
             };
             let current = name == current;
             rows.push(Profile {
@@ -96,7 +98,7 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             KeyLocation::None => paint.dim("none"),
         };
         let url = sanitize(&row.api_url);
-        let url = if row.api_url_source == "default" {
+        let url = if row.api_url_source == UrlSource::Default {
             paint.dim(url)
         } else {
             url.into_owned()
@@ -109,7 +111,7 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             },
             sanitize(&row.name).into_owned(),
             url,
-            paint.dim(row.api_url_source),
+            paint.dim(row.api_url_source.label()),
             key,
         ]);
     }
