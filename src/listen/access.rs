@@ -80,7 +80,10 @@ fn deny() -> Action {
 
 /// serde's "unknown field `x`, expected one of `a`, `b`" in the words of a rules file.
 fn keys_quoted(message: &str) -> String {
-    message.replace("field", "key").replace('`', "'")
+    message
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing key")
+        .replace('`', "'")
 }
 
 /// The `--access-control` policy.
@@ -111,7 +114,12 @@ impl Policy {
                 let message = message
                     .rsplit_once(" at line ")
                     .map_or(message.as_str(), |(m, _)| m);
-                anyhow::anyhow!("{spec}, line {}: {}", e.line(), keys_quoted(message))
+                anyhow::anyhow!(
+                    "{spec}, line {}, column {}: {}",
+                    e.line(),
+                    e.column(),
+                    keys_quoted(message)
+                )
             })?
         } else {
             toml::from_str(&text).map_err(|e: toml::de::Error| {
@@ -266,7 +274,7 @@ mod tests {
         .to_string();
         assert!(
             json_err.ends_with(
-                "rules.json, line 2: unknown key 'origin', expected one of 'action', \
+                "rules.json, line 2, column 9: unknown key 'origin', expected one of 'action', \
              'access_keys', 'origins', 'play_domains', 'context'"
             ),
             "{json_err}"
