@@ -280,6 +280,11 @@ impl Reason {
         }
     }
 
+    /// Accepted without a check because no secret was given (`unsigned`, `unchecked`).
+    pub fn is_unverified(self) -> bool {
+        matches!(self, Reason::Unsigned | Reason::Unchecked)
+    }
+
     /// The reason for a word, e.g. `bad_signature` (the inverse of [`Reason::as_str`]).
     pub fn from_word(word: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.as_str() == word)
@@ -307,13 +312,6 @@ pub struct Verdict {
 impl Verdict {
     pub fn is_ok(&self) -> bool {
         self.reason == Reason::Ok
-    }
-}
-
-impl Reason {
-    /// Accepted without a check because no secret was given (`unsigned`, `unchecked`).
-    pub fn is_unverified(self) -> bool {
-        matches!(self, Reason::Unsigned | Reason::Unchecked)
     }
 }
 
