@@ -28,6 +28,7 @@ pub mod redacted;
 pub mod report;
 pub mod samples;
 pub mod sanitize;
+pub mod shell;
 pub mod signature;
 pub(crate) mod spool;
 pub(crate) mod webhook;

@@ -535,21 +535,15 @@ fn send_edit(
     Ok(())
 }
 
-/// A shell command that sends the prepared delivery: the body through printf (byte for byte,
-/// no added newline) into `curl --data-binary @-`.
+/// A shell command that sends the prepared delivery byte for byte, on one line, inert however it
+/// is pasted: its body and headers came from whoever POSTed to `listen` ([`crate::shell`]).
 pub fn curl_command(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> String {
-    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
-    let body = String::from_utf8_lossy(&prepared.body);
-    let mut cmd = format!(
-        "printf '%s' {} | curl -sS -X POST {}",
-        quote(&body),
-        quote(to.as_str())
-    );
-    for (name, value) in &prepared.headers {
-        cmd.push_str(&format!(" -H {}", quote(&format!("{name}: {value}"))));
-    }
-    cmd.push_str(" --data-binary @-");
-    cmd
+    let headers: Vec<(&str, &[u8])> = prepared
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_bytes()))
+        .collect();
+    crate::shell::curl_command(to.as_str(), &headers, &prepared.body, false)
 }
 
 /// Put `text` on the terminal's clipboard with OSC 52 (terminals that allow it; others ignore it).
@@ -892,7 +886,7 @@ mod action_tests {
         )
         .unwrap();
         let cmd = curl_command(app.replay.to.as_ref().unwrap(), &prepared);
-        assert!(cmd.starts_with(r#"printf '%s' '{"timestamp":1800000000000}' | curl -sS -X POST 'http://127.0.0.1:9/hook'"#), "{cmd}");
+        assert!(cmd.starts_with(r#"printf '{"timestamp":1800000000000}' | curl -sS -X POST 'http://127.0.0.1:9/hook'"#), "{cmd}");
         assert!(
             cmd.contains("-H 'Livepeer-Signature: t=1800000000000,v1="),
             "{cmd}"

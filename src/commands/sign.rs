@@ -154,7 +154,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 writeln!(out, "{name}: {value}")?;
             }
         }
-        Format::Curl => out.write_all(curl_command(&args, &headers, &body)?.as_bytes())?,
+        Format::Curl => out.write_all(curl_command(&args, &headers, &body).as_bytes())?,
         Format::Http => out.write_all(&http_request(args.scheme, &args.to, &headers, &body))?,
         Format::Json => {
             let text = std::str::from_utf8(&body).ok();
@@ -190,45 +190,17 @@ fn sender_headers(scheme: Scheme, body: &[u8]) -> Vec<(&'static str, &'static st
     headers
 }
 
-/// POSIX shell single-quoting: safe for any text, newlines included.
-pub(crate) fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-fn curl_command(args: &Args, headers: &[(String, String)], body: &[u8]) -> Result<String> {
-    // The body travels through printf (a shell builtin, so no argument-length limit) into
-    // `--data-binary @-`, which sends it byte for byte: no added newline, no '@file' surprise.
-    let text = std::str::from_utf8(body).ok().filter(|t| !t.contains('\0'));
-    let data = match (text, &args.body) {
-        (Some(text), _) => format!("printf '%s' {} | ", shell_quote(text)),
-        (None, Some(path)) if path != "-" => String::new(),
-        (None, _) => {
-            return Err(usage(
-                "this body is binary (not UTF-8 text), so it cannot go inline in a shell command",
-            )
-            .hint("use --body FILE, or --format http / --format json")
-            .into());
-        }
-    };
-    let source = match (&data[..], &args.body) {
-        ("", Some(path)) => format!("@{}", path),
-        _ => "@-".to_owned(),
-    };
-    let mut cmd = format!("{data}curl -sS -X POST {}", shell_quote(args.to.as_str()));
-    for (name, value) in sender_headers(args.scheme, body) {
-        cmd.push_str(&format!(
-            " \\\n  -H {}",
-            shell_quote(&format!("{name}: {value}"))
-        ));
-    }
-    for (name, value) in headers {
-        cmd.push_str(&format!(
-            " \\\n  -H {}",
-            shell_quote(&format!("{name}: {value}"))
-        ));
-    }
-    cmd.push_str(&format!(" \\\n  --data-binary {}\n", shell_quote(&source)));
-    Ok(cmd)
+/// The request as a curl command: inert when pasted into any common shell, and sending the body
+/// byte for byte whatever it holds (see [`crate::shell`]).
+fn curl_command(args: &Args, headers: &[(String, String)], body: &[u8]) -> String {
+    let mut all: Vec<(&str, &[u8])> = sender_headers(args.scheme, body)
+        .into_iter()
+        .map(|(name, value)| (name, value.as_bytes()))
+        .collect();
+    all.extend(headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+    let mut cmd = crate::shell::curl_command(args.to.as_str(), &all, body, true);
+    cmd.push('\n');
+    cmd
 }
 
 fn http_request(
@@ -282,12 +254,6 @@ mod tests {
         let debug = format!("{cli:?}");
         assert!(debug.contains("Sign"), "{debug}");
         assert!(!debug.contains("topsecret-value"), "{debug}");
-    }
-
-    #[test]
-    fn shell_quoting_survives_quotes_and_newlines() {
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
-        assert_eq!(shell_quote("a\nb"), "'a\nb'");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod login_pty;
 mod mock_server;
 mod readme;
 mod samples;
+mod shell_paste;
 mod sign_verify;
 mod signature_props;
 mod signatures;

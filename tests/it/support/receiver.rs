@@ -16,6 +16,8 @@ use serde_json::Value;
 #[derive(Debug, Clone)]
 pub struct Delivery {
     pub headers: Vec<(String, String)>,
+    /// The same headers with their values' exact bytes (`headers` has "" for non-UTF-8 ones).
+    pub raw_headers: Vec<(String, Vec<u8>)>,
     pub body: Vec<u8>,
 }
 
@@ -69,9 +71,15 @@ impl Receiver {
                                     (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())
                                 })
                                 .collect();
+                            let raw_headers = req
+                                .headers()
+                                .iter()
+                                .map(|(k, v)| (k.as_str().to_owned(), v.as_bytes().to_vec()))
+                                .collect();
                             let body = req.into_body().collect().await.unwrap().to_bytes();
                             recorder.lock().unwrap().push(Delivery {
                                 headers,
+                                raw_headers,
                                 body: body.to_vec(),
                             });
                             let response = Response::builder()
