@@ -1194,7 +1194,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox__subcmd__replay)
-            opts="-q -v -h -V --to --secret --scheme --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-q -v -h -V --pending --to --secret --scheme --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1344,7 +1344,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__listen)
-            opts="-p -s -q -v -h -V --port --host --path --secret --webhook --scheme --tolerance --max-body --read-timeout --forward-to --forward-timeout --ack-first --ui --events --until --count --timeout-after --access-control --public-url --tunnel --tunnel-bin --tunnel-server --tunnel-timeout --ready-file --db --no-record --keep --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-p -s -q -v -h -V --port --host --path --secret --webhook --scheme --tolerance --max-body --read-timeout --forward-to --forward-timeout --ack-first --max-forwards --ui --events --until --count --timeout-after --access-control --public-url --tunnel --tunnel-bin --tunnel-server --tunnel-timeout --ready-file --db --no-record --keep --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1399,6 +1399,10 @@ _lpwh() {
                     return 0
                     ;;
                 --forward-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-forwards)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -380,6 +380,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l max-body -d 'Larges
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l read-timeout -d 'How long a client may take to send its headers, and then its body' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l forward-to -d 'Also POST each valid delivery (raw body, original headers) to URL; repeatable. EVENT_GLOB=URL sends only matching events there, e.g. \'stream.*=http://localhost:4000/streams\'' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l forward-timeout -d 'How long to wait for a forward target\'s answer' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l max-forwards -d 'With --ack-first: the most forwards under way at once; later deliveries wait in the inbox and go to the app in order' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l events -d 'Only print, forward and count these events (comma-separated globs, e.g. \'asset.*,task.failed\'); other deliveries are still answered. With --public-url: the events to subscribe to' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l until -d 'Exit 0 once a verified delivery of EVENT arrives (an unsigned one only when listen has no secret)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l count -d 'Exit 0 after N verified deliveries (of the --until event, when both are given; unsigned ones only when listen has no secret)' -r
@@ -403,7 +404,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ack-first -d 'Answer the sender 200 at once, then forward with no timeout and record the app\'s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Never for playback.accessControl, whose answer is the decision'
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ack-first -d 'Answer the sender 200 as soon as the delivery is recorded, then forward with no timeout and record the app\'s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Until the app answers, the delivery is `pending` in the inbox, and survives any exit (\'lpwh inbox replay --pending\' sends what is left). Never for playback.accessControl, whose answer is the decision'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ui -d 'Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals) instead of lines; q quits and stops listening'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l no-record -d 'Do not record deliveries in the inbox (lpwh inbox)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
@@ -497,6 +498,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l pending -d 'Send every pending delivery (answered by \'listen --ack-first\' before the app did), oldest first, and record each answer; stops at the first that cannot be sent'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'

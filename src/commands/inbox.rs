@@ -117,7 +117,12 @@ change) and the delivery is signed again, so a receiver with a freshness check a
 original content-type and user-agent are sent. Exit status: 0 on a 2xx answer, 1 otherwise.")]
 pub struct ReplayArgs {
     /// The delivery's id (the ID column of 'lpwh inbox list')
-    pub id: i64,
+    #[arg(required_unless_present = "pending")]
+    pub id: Option<i64>,
+    /// Send every pending delivery (answered by 'listen --ack-first' before the app did), oldest
+    /// first, and record each answer; stops at the first that cannot be sent
+    #[arg(long, conflicts_with = "id")]
+    pub pending: bool,
     /// URL to POST it to
     #[arg(long, value_name = "URL")]
     pub to: String,
@@ -392,13 +397,112 @@ async fn clear(ctx: &Ctx, args: ClearArgs) -> Result<()> {
 async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
     let url = deliver::parse_to_url(&args.to)?;
     let secret = args.secret.optional(args.scheme)?;
-    let (path, conn) = open_for_one(ctx, &args.db, args.id)?;
-    let d = fetch(&conn, &path, args.id)?;
-    drop(conn);
+    if secret.is_none() {
+        ctx.out
+            .warn("no secret: sending unsigned (pass --secret or set LPWH_WEBHOOK_SECRET to sign)");
+    }
+    let Some(id) = args.id else {
+        return replay_pending(ctx, &args, &url, secret).await;
+    };
+    let (path, conn) = open_for_one(ctx, &args.db, id)?;
+    let d = fetch(&conn, &path, id)?;
+    let (answer, report) = replay_one(ctx, &args, &url, secret, &d).await?;
+    resolve_if_pending(&conn, &d, &url, &answer)?;
+    if ctx.out.json {
+        ctx.out.json(&report)?;
+    } else {
+        deliver::print_answer(ctx, &answer)?;
+    }
+    deliver::check_status(
+        &url,
+        &answer,
+        deliver::Sent {
+            signed: secret.is_some(),
+            event: d.event.as_deref(),
+        },
+    )
+}
 
+/// `inbox replay --pending`: every pending delivery, oldest first, each row resolved with the
+/// answer. Stops at the first that cannot be sent (the rest stay pending, in order).
+async fn replay_pending(
+    ctx: &Ctx,
+    args: &ReplayArgs,
+    url: &url::Url,
+    secret: Option<&crate::redacted::Secret>,
+) -> Result<()> {
+    let (path, Some(conn)) = open(ctx, &args.db)? else {
+        ctx.out
+            .info("no deliveries are pending: the inbox is empty");
+        return empty_json(ctx);
+    };
+    let mut reports = Vec::new();
+    let mut last = 0;
+    let mut sent = 0u64;
+    loop {
+        let ids =
+            crate::inbox::pending::ids_after(&conn, last, 100).context("reading the inbox")?;
+        let Some(&newest) = ids.last() else { break };
+        last = newest;
+        for id in ids {
+            let d = fetch(&conn, &path, id)?;
+            let (answer, report) = replay_one(ctx, args, url, secret, &d)
+                .await
+                .with_context(|| format!("delivery {id} (it and later ones stay pending)"))?;
+            resolve_if_pending(&conn, &d, url, &answer)?;
+            if !ctx.out.json {
+                ctx.out.info(format!("  ← {}", answer.status));
+            }
+            reports.push(report);
+            sent += 1;
+        }
+    }
+    if ctx.out.json {
+        ctx.out.json(&reports)?;
+    } else if sent == 0 {
+        ctx.out.info("no deliveries are pending");
+    } else {
+        ctx.out.info(format!(
+            "sent {sent} pending deliver{}; each is recorded with its answer",
+            if sent == 1 { "y" } else { "ies" }
+        ));
+    }
+    Ok(())
+}
+
+/// A pending delivery was answered: it takes its real verdict, with this answer as its outcome.
+fn resolve_if_pending(
+    conn: &Connection,
+    d: &query::Stored,
+    url: &url::Url,
+    answer: &deliver::Answer,
+) -> Result<()> {
+    if d.verdict != Reason::Pending.as_str() {
+        return Ok(());
+    }
+    let outcome = crate::delivery::Outcome {
+        url: crate::redacted::url_without_secrets(url.as_str()),
+        status: Some(answer.status.as_u16()),
+        latency_ms: answer.latency_ms,
+        error: None,
+        body: Default::default(),
+        content_type: None,
+    };
+    crate::inbox::pending::resolve(conn, d.id, &[outcome]).context("recording the answer")?;
+    Ok(())
+}
+
+/// Send stored delivery `d` to `url`, re-signed now: the answer, and its JSON report.
+async fn replay_one(
+    ctx: &Ctx,
+    args: &ReplayArgs,
+    url: &url::Url,
+    secret: Option<&crate::redacted::Secret>,
+    d: &query::Stored,
+) -> Result<(deliver::Answer, serde_json::Value)> {
     let now = now_ms();
     let livepeer = matches!(args.scheme, Scheme::Livepeer | Scheme::LivepeerDocs);
-    let prepared = crate::inbox::replay::prepare(&d, args.scheme, secret, now)
+    let prepared = crate::inbox::replay::prepare(d, args.scheme, secret, now)
         .map_err(|e| usage(format!("cannot sign as {}: {e}", args.scheme)))?;
     if livepeer && prepared.refresh == Refresh::Unchanged {
         ctx.out.warn(
@@ -411,10 +515,6 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
             "the timestamp could not be edited in place: the body was re-serialized \
              (same fields and order, but its bytes differ from the original)",
         );
-    }
-    if secret.is_none() {
-        ctx.out
-            .warn("no secret: sending unsigned (pass --secret or set LPWH_WEBHOOK_SECRET to sign)");
     }
     let mut headers = HeaderMap::new();
     for (name, value) in &prepared.headers {
@@ -432,30 +532,19 @@ async fn replay(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
             d.id
         ));
     }
-    let answer = deliver::post(ctx, &url, headers.clone(), body.clone()).await?;
-    if ctx.out.json {
-        ctx.out.json(&json!({
-            "id": d.id,
-            "url": url.as_str(),
-            "status": answer.status.as_u16(),
-            "latency_ms": answer.latency_ms,
-            "timestamp_ms": now,
-            "signed": secret.is_some(),
-            "body_changed": body != d.body,
-            "headers_sent": deliver::headers_sent(&headers),
-            "response_body": answer.body,
-        }))?;
-    } else {
-        deliver::print_answer(ctx, &answer)?;
-    }
-    deliver::check_status(
-        &url,
-        &answer,
-        deliver::Sent {
-            signed: secret.is_some(),
-            event: d.event.as_deref(),
-        },
-    )
+    let answer = deliver::post(ctx, url, headers.clone(), body.clone()).await?;
+    let report = json!({
+        "id": d.id,
+        "url": url.as_str(),
+        "status": answer.status.as_u16(),
+        "latency_ms": answer.latency_ms,
+        "timestamp_ms": now,
+        "signed": secret.is_some(),
+        "body_changed": body != d.body,
+        "headers_sent": deliver::headers_sent(&headers),
+        "response_body": answer.body,
+    });
+    Ok((answer, report))
 }
 
 async fn browse(ctx: &Ctx, args: BrowseArgs) -> Result<()> {

@@ -79,11 +79,19 @@ pub struct Args {
     #[arg(long, default_value = "10s", value_parser = crate::humane::parse_duration, value_name = "DURATION")]
     pub forward_timeout: std::time::Duration,
 
-    /// Answer the sender 200 at once, then forward with no timeout and record the app's answer
-    /// when it comes: for stepping through your handler in a debugger without Studio timing
-    /// out and retrying. Never for playback.accessControl, whose answer is the decision
+    /// Answer the sender 200 as soon as the delivery is recorded, then forward with no timeout
+    /// and record the app's answer when it comes: for stepping through your handler in a
+    /// debugger without Studio timing out and retrying. Until the app answers, the delivery is
+    /// `pending` in the inbox, and survives any exit ('lpwh inbox replay --pending' sends what
+    /// is left). Never for playback.accessControl, whose answer is the decision
     #[arg(long, requires = "forward_to")]
     pub ack_first: bool,
+
+    /// With --ack-first: the most forwards under way at once; later deliveries wait in the
+    /// inbox and go to the app in order
+    #[arg(long, value_name = "N", default_value_t = crate::listen::ack::DEFAULT_MAX_FORWARDS,
+          value_parser = clap::value_parser!(u16).range(1..), requires = "ack_first")]
+    pub max_forwards: u16,
 
     /// Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals)
     /// instead of lines; q quits and stops listening
@@ -194,6 +202,14 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
                      format, with an example: lpwh listen --help",
             )
         })?;
+    if args.ack_first && args.no_record {
+        return Err(usage(
+            "--ack-first needs the inbox: it records each delivery before answering the sender, \
+             so nothing Studio was told succeeded can be lost",
+        )
+        .hint("drop --no-record (use --db PATH or --keep N to choose where and how much is kept)")
+        .into());
+    }
     // --ack-first waits for the app as long as it takes (a day, so nothing waits forever).
     let forward_timeout = if args.ack_first {
         std::time::Duration::from_secs(86_400)
@@ -254,7 +270,7 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         max_body: args.max_body,
         read_timeout: args.read_timeout,
         forwarder,
-        ack_first: args.ack_first,
+        ack_first: args.ack_first.then_some(usize::from(args.max_forwards)),
         ui: args.ui,
         events: args.events,
         until: args.until,

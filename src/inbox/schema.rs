@@ -48,6 +48,11 @@ pub const MIGRATIONS: &[&str] = &[
     "DROP INDEX IF EXISTS deliveries_verdict;",
     // v4: a delivery `inbox browse` sent after the user edited it: the row it was edited from.
     "ALTER TABLE deliveries ADD COLUMN edit_of INTEGER;",
+    // v5: `listen --ack-first` records a delivery before answering the sender, with verdict
+    // `pending` until the app answers; `held` keeps the verdict it takes then (ok, unsigned,
+    // unchecked). The partial index finds pending rows without touching the others.
+    "ALTER TABLE deliveries ADD COLUMN held TEXT;
+    CREATE INDEX deliveries_pending ON deliveries (id) WHERE verdict = 'pending';",
 ];
 
 /// WAL pages between automatic checkpoints for the recording connection (SQLite's default is

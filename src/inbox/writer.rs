@@ -19,6 +19,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::humane::now_ms;
 use crate::inbox::{Delivery, Retention, schema};
 use crate::output::Out;
+use crate::signature::Reason;
 use crate::spool::{Scratch, Spool, Taken};
 
 /// How many bytes of encoded deliveries may wait for the writer before new ones are dropped (and
@@ -89,6 +90,37 @@ impl Flushed {
     }
 }
 
+/// Who waits for which pending row's commit: a ticket each, answered with the row id (or `None`
+/// when the commit failed). Dropping a sender (the writer stopping) answers `None` too.
+#[derive(Debug, Default)]
+struct Tickets(Mutex<std::collections::HashMap<u64, tokio::sync::oneshot::Sender<Option<i64>>>>);
+
+impl Tickets {
+    fn insert(&self, ticket: u64, tx: tokio::sync::oneshot::Sender<Option<i64>>) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(ticket, tx);
+    }
+
+    fn take(&self, ticket: u64) -> Option<tokio::sync::oneshot::Sender<Option<i64>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&ticket)
+    }
+
+    fn answer(&self, ticket: u64, id: Option<i64>) {
+        if let Some(tx) = self.take(ticket) {
+            let _ = tx.send(id);
+        }
+    }
+
+    fn abandon_all(&self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+}
+
 /// Records deliveries into the inbox database from any thread or task, without blocking.
 #[derive(Debug)]
 pub struct Recorder {
@@ -96,6 +128,8 @@ pub struct Recorder {
     counters: Arc<Counters>,
     flushed: Arc<Flushed>,
     next_flush: AtomicU64,
+    tickets: Arc<Tickets>,
+    next_ticket: AtomicU64,
     thread: Mutex<Option<JoinHandle<()>>>,
     path: PathBuf,
 }
@@ -109,11 +143,13 @@ impl Recorder {
         let queue = Arc::new(Spool::new(QUEUE_MAX_BYTES));
         let counters = Arc::new(Counters::default());
         let flushed = Arc::new(Flushed::default());
+        let tickets = Arc::new(Tickets::default());
         let writer = Writer {
             conn,
             queue: queue.clone(),
             counters: counters.clone(),
             flushed: flushed.clone(),
+            tickets: tickets.clone(),
             retention,
             out,
             batches: 0,
@@ -129,6 +165,8 @@ impl Recorder {
             counters,
             flushed,
             next_flush: AtomicU64::new(0),
+            tickets,
+            next_ticket: AtomicU64::new(0),
             thread: Mutex::new(Some(thread)),
             path: path.to_path_buf(),
         })
@@ -146,6 +184,29 @@ impl Recorder {
         if self.queue.try_extend(&row).is_err() {
             self.counters.dropped.fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// Record one delivery as `pending` (`listen --ack-first`): it takes verdict `held` once the
+    /// app answers ([`crate::inbox::pending::resolve`]). Returns its row id once the row is
+    /// committed, so the sender is answered only for what is on disk; `None` when it could not be
+    /// recorded (queue full, database error, writer stopped). Commits are still grouped: many
+    /// requests waiting at once share one transaction.
+    pub async fn record_pending(&self, delivery: &Delivery<'_>, held: Reason) -> Option<i64> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
+        self.tickets.insert(ticket, tx);
+        let queued = {
+            let mut row = Scratch::take();
+            encode_pending(delivery, ticket, held, &mut row);
+            self.queue.try_extend(&row).is_ok()
+        };
+        if !queued {
+            self.tickets.take(ticket);
+            self.counters.dropped.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        // An error means the writer stopped without committing it.
+        rx.await.ok().flatten()
     }
 
     pub fn stats(&self) -> Stats {
@@ -192,6 +253,7 @@ struct Writer {
     queue: Arc<Spool>,
     counters: Arc<Counters>,
     flushed: Arc<Flushed>,
+    tickets: Arc<Tickets>,
     retention: Option<Retention>,
     out: Out,
     batches: u64,
@@ -199,18 +261,19 @@ struct Writer {
     last_report: Option<Instant>,
 }
 
-/// Releases every `flush` waiter when the writer stops, however it stops.
-struct ReleaseFlushers(Arc<Flushed>);
+/// Releases every `flush` and pending-row waiter when the writer stops, however it stops.
+struct ReleaseWaiters(Arc<Flushed>, Arc<Tickets>);
 
-impl Drop for ReleaseFlushers {
+impl Drop for ReleaseWaiters {
     fn drop(&mut self) {
         self.0.mark(u64::MAX);
+        self.1.abandon_all();
     }
 }
 
 impl Writer {
     fn run(mut self) {
-        let _release = ReleaseFlushers(self.flushed.clone());
+        let _release = ReleaseWaiters(self.flushed.clone(), self.tickets.clone());
         background_scheduling();
         self.prune();
         let mut taken: Vec<u8> = Vec::new();
@@ -275,20 +338,27 @@ impl Writer {
         if batch.is_empty() {
             return;
         }
-        let mut result = insert(&mut self.conn, batch);
+        let mut ids = Vec::new();
+        let mut result = insert(&mut self.conn, batch, &mut ids);
         if let Err(err) = &result
             && is_busy(err)
         {
             // Another process held the lock past the busy timeout: one more try before giving up.
             std::thread::sleep(Duration::from_millis(100));
-            result = insert(&mut self.conn, batch);
+            result = insert(&mut self.conn, batch, &mut ids);
         }
         let n = batch.len() as u64;
         match result {
             Ok(()) => {
                 self.counters.written.fetch_add(n, Ordering::Relaxed);
+                for (ticket, id) in ids {
+                    self.tickets.answer(ticket, Some(id));
+                }
             }
             Err(err) => {
+                for ticket in batch.iter().filter_map(|row| row.pending.map(|p| p.0)) {
+                    self.tickets.answer(ticket, None);
+                }
                 self.counters.failed.fetch_add(n, Ordering::Relaxed);
                 self.out.warn(format!(
                     "inbox: could not record {n} deliver{}: {err}",
@@ -309,7 +379,10 @@ impl Writer {
                 let cutoff =
                     now_ms().saturating_sub(i64::try_from(age.as_millis()).unwrap_or(i64::MAX));
                 self.conn
-                    .execute("DELETE FROM deliveries WHERE received_at < ?1", [cutoff])
+                    .execute(
+                        "DELETE FROM deliveries WHERE received_at < ?1 AND verdict != 'pending'",
+                        [cutoff],
+                    )
                     .map(drop)
             }
         };
@@ -372,11 +445,14 @@ pub const COLUMNS: usize = 13;
 pub fn insert_sql(rows: usize) -> String {
     let one = format!("({})", vec!["?"; COLUMNS].join(","));
     format!(
-        "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, hint, event,
-            event_id, webhook_id, forward, status, remote) VALUES {}",
+        "INSERT INTO deliveries ({INSERT_COLUMNS}) VALUES {}",
         vec![one; rows].join(",")
     )
 }
+
+/// The [`COLUMNS`] columns every row binds, in order.
+const INSERT_COLUMNS: &str = "received_at, method, path, headers, body, verdict, hint, event, \
+                              event_id, webhook_id, forward, status, remote";
 
 /// The SQL for each of [`STATEMENT_ROWS`], built once.
 fn insert_sqls() -> &'static [String; STATEMENT_ROWS.len()] {
@@ -384,8 +460,32 @@ fn insert_sqls() -> &'static [String; STATEMENT_ROWS.len()] {
     SQL.get_or_init(|| STATEMENT_ROWS.map(insert_sql))
 }
 
-fn insert(conn: &mut Connection, batch: &[Row<'_>]) -> rusqlite::Result<()> {
+/// Insert `batch` in one transaction, in order. Runs of ordinary rows go in as multi-row
+/// statements; each pending row goes alone, and its (ticket, row id) is pushed to `ids`.
+fn insert(
+    conn: &mut Connection,
+    batch: &[Row<'_>],
+    ids: &mut Vec<(u64, i64)>,
+) -> rusqlite::Result<()> {
+    ids.clear();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut rest = batch;
+    while !rest.is_empty() {
+        let run = rest
+            .iter()
+            .position(|row| row.pending.is_some())
+            .unwrap_or(rest.len());
+        insert_run(&tx, &rest[..run])?;
+        rest = &rest[run..];
+        if let Some((row, tail)) = rest.split_first() {
+            ids.push(insert_pending(&tx, row)?);
+            rest = tail;
+        }
+    }
+    tx.commit()
+}
+
+fn insert_run(tx: &rusqlite::Transaction<'_>, batch: &[Row<'_>]) -> rusqlite::Result<()> {
     let mut rest = batch;
     for (rows, sql) in STATEMENT_ROWS.into_iter().zip(insert_sqls()) {
         if rest.len() < rows {
@@ -395,27 +495,49 @@ fn insert(conn: &mut Connection, batch: &[Row<'_>]) -> rusqlite::Result<()> {
         while rest.len() >= rows {
             let (chunk, tail) = rest.split_at(rows);
             for (row, d) in chunk.iter().enumerate() {
-                let at = row * COLUMNS;
-                stmt.raw_bind_parameter(at + 1, d.received_at_ms)?;
-                stmt.raw_bind_parameter(at + 2, d.method)?;
-                stmt.raw_bind_parameter(at + 3, d.path)?;
-                stmt.raw_bind_parameter(at + 4, d.headers)?;
-                stmt.raw_bind_parameter(at + 5, d.body)?;
-                stmt.raw_bind_parameter(at + 6, d.verdict)?;
-                stmt.raw_bind_parameter(at + 7, d.hint)?;
-                stmt.raw_bind_parameter(at + 8, d.event)?;
-                stmt.raw_bind_parameter(at + 9, d.event_id)?;
-                stmt.raw_bind_parameter(at + 10, d.webhook_id)?;
-                stmt.raw_bind_parameter(at + 11, d.forward)?;
-                stmt.raw_bind_parameter(at + 12, d.status)?;
-                stmt.raw_bind_parameter(at + 13, d.remote)?;
+                bind_row(&mut stmt, row * COLUMNS, d)?;
             }
             stmt.raw_execute()?;
             rest = tail;
         }
     }
     debug_assert!(rest.is_empty(), "the 1-row statement takes any tail");
-    tx.commit()
+    Ok(())
+}
+
+/// Bind `d`'s [`COLUMNS`] values after parameter `at`, in [`insert_sql`]'s order.
+fn bind_row(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    at: usize,
+    d: &Row<'_>,
+) -> rusqlite::Result<()> {
+    stmt.raw_bind_parameter(at + 1, d.received_at_ms)?;
+    stmt.raw_bind_parameter(at + 2, d.method)?;
+    stmt.raw_bind_parameter(at + 3, d.path)?;
+    stmt.raw_bind_parameter(at + 4, d.headers)?;
+    stmt.raw_bind_parameter(at + 5, d.body)?;
+    stmt.raw_bind_parameter(at + 6, d.verdict)?;
+    stmt.raw_bind_parameter(at + 7, d.hint)?;
+    stmt.raw_bind_parameter(at + 8, d.event)?;
+    stmt.raw_bind_parameter(at + 9, d.event_id)?;
+    stmt.raw_bind_parameter(at + 10, d.webhook_id)?;
+    stmt.raw_bind_parameter(at + 11, d.forward)?;
+    stmt.raw_bind_parameter(at + 12, d.status)?;
+    stmt.raw_bind_parameter(at + 13, d.remote)?;
+    Ok(())
+}
+
+/// One pending row: its verdict is `pending` and `held` keeps the one it takes later.
+fn insert_pending(tx: &rusqlite::Transaction<'_>, d: &Row<'_>) -> rusqlite::Result<(u64, i64)> {
+    let (ticket, held) = d.pending.expect("a pending row");
+    let mut stmt = tx.prepare_cached(&format!(
+        "INSERT INTO deliveries ({INSERT_COLUMNS}, held) VALUES ({}, ?)",
+        vec!["?"; COLUMNS].join(",")
+    ))?;
+    bind_row(&mut stmt, 0, d)?;
+    stmt.raw_bind_parameter(COLUMNS + 1, held)?;
+    stmt.raw_execute()?;
+    Ok((ticket, tx.last_insert_rowid()))
 }
 
 /// Keep the newest `keep` rows: find the id of the `keep`-th newest and delete below it.
@@ -431,7 +553,11 @@ fn prune_to_count(conn: &Connection, keep: u64) -> rusqlite::Result<()> {
         Err(e) => return Err(e),
     };
     if let Some(cutoff) = cutoff {
-        conn.execute("DELETE FROM deliveries WHERE id < ?1", [cutoff])?;
+        // Pending rows stay: the sender was told they were received, and only the inbox has them.
+        conn.execute(
+            "DELETE FROM deliveries WHERE id < ?1 AND verdict != 'pending'",
+            [cutoff],
+        )?;
     }
     Ok(())
 }
@@ -446,16 +572,37 @@ fn is_busy(err: &rusqlite::Error) -> bool {
 // The queue's encoding. An entry is a tag byte, then:
 // - ROW: received_at (i64 LE), status (u16 LE), then the fields in `Row`'s order, each as a u64
 //   LE length (NULL_FIELD for SQL NULL) and that many bytes;
-// - FLUSH: a u64 LE sequence number ([`Recorder::flush`]).
+// - FLUSH: a u64 LE sequence number ([`Recorder::flush`]);
+// - PENDING: a u64 LE ticket, the held verdict (a field), then a ROW's body
+//   ([`Recorder::record_pending`]).
 // Written by `encode` and read by `Reader` only, in this process; never stored.
 
 const ROW: u8 = 0;
 const FLUSH: u8 = 1;
+const PENDING: u8 = 2;
 const NULL_FIELD: u64 = u64::MAX;
 
 /// Append `delivery` to `out` as one queue entry.
 fn encode(d: &Delivery<'_>, out: &mut Vec<u8>) {
     out.push(ROW);
+    encode_fields(d, out);
+}
+
+/// Append `delivery` to `out` as a pending row that waits for `ticket`'s commit.
+fn encode_pending(d: &Delivery<'_>, ticket: u64, held: Reason, out: &mut Vec<u8>) {
+    out.push(PENDING);
+    out.extend_from_slice(&ticket.to_le_bytes());
+    put_text(out, Some(held.as_str()));
+    encode_fields(
+        &Delivery {
+            verdict: Reason::Pending,
+            ..*d
+        },
+        out,
+    );
+}
+
+fn encode_fields(d: &Delivery<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(&d.received_at_ms.to_le_bytes());
     out.extend_from_slice(&d.status.to_le_bytes());
     put_text(out, Some(d.method));
@@ -519,6 +666,8 @@ struct Row<'a> {
     webhook_id: Option<&'a str>,
     forward: Option<&'a str>,
     remote: Option<&'a str>,
+    /// A pending row's ticket and held verdict.
+    pending: Option<(u64, &'a str)>,
 }
 
 /// `rows`, emptied, as storage for rows that borrow another buffer. Each take's rows borrow that
@@ -533,6 +682,9 @@ fn recycle<'b>(mut rows: Vec<Row<'_>>) -> Vec<Row<'b>> {
         .collect()
 }
 
+// Entries are read one at a time and moved straight into the batch: boxing rows would cost an
+// allocation each.
+#[allow(clippy::large_enum_variant)]
 enum Entry<'a> {
     Row(Row<'a>),
     Flush(u64),
@@ -571,23 +723,33 @@ impl<'a> Reader<'a> {
     fn entry(&mut self) -> Option<Entry<'a>> {
         match self.array::<1>()?[0] {
             FLUSH => Some(Entry::Flush(u64::from_le_bytes(self.array()?))),
-            ROW => Some(Entry::Row(Row {
-                received_at_ms: i64::from_le_bytes(self.array()?),
-                status: u16::from_le_bytes(self.array()?),
-                method: self.text()??,
-                path: self.text()??,
-                headers: self.text()??,
-                body: self.field()??,
-                verdict: self.text()??,
-                hint: self.text()?,
-                event: self.text()?,
-                event_id: self.text()?,
-                webhook_id: self.text()?,
-                forward: self.text()?,
-                remote: self.text()?,
-            })),
+            ROW => Some(Entry::Row(self.row(None)?)),
+            PENDING => {
+                let ticket = u64::from_le_bytes(self.array()?);
+                let held = self.text()??;
+                Some(Entry::Row(self.row(Some((ticket, held)))?))
+            }
             _ => None,
         }
+    }
+
+    fn row(&mut self, pending: Option<(u64, &'a str)>) -> Option<Row<'a>> {
+        Some(Row {
+            received_at_ms: i64::from_le_bytes(self.array()?),
+            status: u16::from_le_bytes(self.array()?),
+            method: self.text()??,
+            path: self.text()??,
+            headers: self.text()??,
+            body: self.field()??,
+            verdict: self.text()??,
+            hint: self.text()?,
+            event: self.text()?,
+            event_id: self.text()?,
+            webhook_id: self.text()?,
+            forward: self.text()?,
+            remote: self.text()?,
+            pending,
+        })
     }
 }
 

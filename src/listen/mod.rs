@@ -8,6 +8,7 @@
 //! programs), `parse` reads `--forward-to`.
 
 pub mod access;
+pub mod ack;
 pub mod exposure;
 pub mod forward;
 pub mod goal;
@@ -118,6 +119,13 @@ async fn serve(
     let (stop_tx, mut stop_rx) = mpsc::unbounded_channel();
     let secret_count = secrets.len();
     let recorder = open_inbox(ctx, args)?;
+    let ack_first = match (args.ack_first, &args.record) {
+        (Some(max), Some(recording)) => Some(Arc::new(
+            ack::AckFirst::open(&recording.db, max)
+                .map_err(|e| Failure::failure(format!("--ack-first: {e:#}")))?,
+        )),
+        _ => None,
+    };
     let state = Arc::new(State {
         verifier: Verifier::new(
             args.scheme,
@@ -146,10 +154,10 @@ async fn serve(
         },
         recorder: recorder.clone(),
         probe: Arc::new(tunnel::probe::Slot::default()),
-        ack_first: args.ack_first,
+        ack_first,
         ui: args.ui,
-        in_flight: Arc::default(),
     });
+    let dispatcher = tokio::spawn(ack::AckFirst::dispatch(state.clone()));
 
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<Stop>();
     let server = tokio::spawn(server::serve(listener, state.clone(), async {
@@ -232,18 +240,13 @@ async fn serve(
             stop
         }
     };
+    // No new deliveries from here on.
     let _ = stopped_tx.send(stop.clone());
     let _ = server.await;
-    if args.ack_first {
-        // Deliveries already answered whose app has not: give them a moment to be recorded.
-        let left = state.in_flight.settle(Duration::from_secs(10)).await;
-        if left > 0 {
-            ctx.out.warn(format!(
-                "{left} acknowledged deliveries were still waiting for the app's answer; \
-                 their outcome is not recorded"
-            ));
-        }
+    if let Some(ack) = &state.ack_first {
+        settle_ack_first(ack, signals).await;
     }
+    dispatcher.abort();
     // Every connection is done: the printer writes what is queued, then finishes.
     drop(state);
     lines.close();
@@ -260,6 +263,37 @@ async fn serve(
     }
     Ok(stop)
 }
+
+/// `--ack-first` on stop: the senders have their 2xx for what is still waiting for the app, and
+/// it is all in the inbox as `pending`. Wait a while for the app (a temporary webhook stays until
+/// then), and say what is left and how to send it; a second Ctrl-C stops waiting at once.
+async fn settle_ack_first(ack: &ack::AckFirst, signals: &mut Signals) {
+    let waiting = ack.waiting();
+    if waiting == 0 {
+        return;
+    }
+    eprintln!(
+        "lpwh: waiting up to {}s for the app to answer {waiting} acknowledged deliver{} \
+         (Ctrl-C again to stop now; they stay pending in the inbox)",
+        ACK_FIRST_GRACE.as_secs(),
+        if waiting == 1 { "y" } else { "ies" }
+    );
+    let left = ack
+        .settle(ACK_FIRST_GRACE, async {
+            signals.next().await;
+        })
+        .await;
+    if left > 0 {
+        eprintln!(
+            "lpwh: warning: {left} acknowledged deliver{} not answered by the app: recorded as \
+             pending in the inbox; send them with 'lpwh inbox replay --pending --to URL'",
+            if left == 1 { "y is" } else { "ies are" }
+        );
+    }
+}
+
+/// How long `--ack-first` waits for the app on stop.
+const ACK_FIRST_GRACE: Duration = Duration::from_secs(10);
 
 /// Open the inbox (unless `--no-record`); a database that cannot be opened stops `listen` at
 /// start rather than losing every delivery.
@@ -359,11 +393,12 @@ fn announce(
             )),
         }
     }
-    if args.ack_first {
-        ctx.out.info(
-            "lpwh: --ack-first: senders get 200 at once; your app's answers (no timeout) are \
-             printed and recorded when they come",
-        );
+    if let Some(max) = args.ack_first {
+        ctx.out.info(format!(
+            "lpwh: --ack-first: each delivery is recorded, then answered 200; your app gets it \
+             next ({max} at once at most, the rest wait in the inbox), and its answers (no \
+             timeout) are printed and recorded when they come"
+        ));
     }
     if let Some(policy) = &state.access {
         let what = match policy {

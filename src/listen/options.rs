@@ -24,8 +24,9 @@ pub struct Options {
     pub max_body: u64,
     pub read_timeout: Duration,
     pub forwarder: forward::Forwarder,
-    /// `--ack-first`: answer the sender 200 at once, then forward with no timeout.
-    pub ack_first: bool,
+    /// `--ack-first`: record, answer the sender 200, then forward with no timeout; with the
+    /// most forwards under way at once (`--max-forwards`).
+    pub ack_first: Option<usize>,
     /// `--ui`: show deliveries in the full-screen view (`inbox browse`) instead of lines.
     pub ui: bool,
     /// `--events` globs: what is printed, forwarded and counted (and subscribed to).

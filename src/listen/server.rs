@@ -5,7 +5,6 @@
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::task::Poll;
 use std::time::Duration;
 
@@ -74,12 +73,10 @@ pub struct State {
     pub recorder: Option<Arc<crate::inbox::Recorder>>,
     /// The `--tunnel` probe being waited for, if any.
     pub probe: Arc<crate::listen::tunnel::probe::Slot>,
-    /// `--ack-first`: answer 200 at once, forward after.
-    pub ack_first: bool,
+    /// `--ack-first`: record, answer 200, forward after (see [`crate::listen::ack`]).
+    pub ack_first: Option<Arc<crate::listen::ack::AckFirst>>,
     /// `--ui`: the full-screen view shows deliveries; no lines are printed.
     pub ui: bool,
-    /// Forwards `--ack-first` still has under way.
-    pub in_flight: Arc<InFlight>,
 }
 
 impl State {
@@ -384,28 +381,83 @@ async fn handle(req: Request<Incoming>, remote: SocketAddr, shared: Arc<State>) 
             status,
             json!({"error": record.reason.as_str(), "hint": record.hint}),
         )
-    } else if state.ack_first && !record.envelope.is_access_control() {
-        // --ack-first: the sender has its 200 now; the app gets the delivery with no timeout
-        // (a breakpoint may hold it), and its answer is printed and recorded when it comes.
+    } else if let Some(ack) = &state.ack_first
+        && !record.envelope.is_access_control()
+    {
         // Never for the gate request, whose answer is the decision.
-        let work = state.in_flight.start();
-        tokio::spawn(async move {
-            let state = &*shared;
-            let _ = accept(state, &mut record).await;
-            record.status = 200;
-            finish(state, record, accepted).await;
-            drop(work);
-        });
-        return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED));
+        match screen(state, &mut record) {
+            Screened::Answered(response) => response,
+            Screened::Forward(ticket) => {
+                return acknowledge(state, ack, record, ticket).await;
+            }
+        }
     } else {
         accept(state, &mut record).await
     };
-    finish(state, record, accepted).await;
+    report(state, record, accepted).await;
     response
 }
 
+/// `--ack-first`: commit the delivery to the inbox as `pending`, then answer 200; the app gets it
+/// in its turn ([`crate::listen::ack`]). A delivery that could not be recorded is answered 503,
+/// so the sender keeps it and retries: lpwh never says "received" for what it could lose.
+async fn acknowledge(
+    state: &State,
+    ack: &crate::listen::ack::AckFirst,
+    mut record: Record,
+    ticket: Option<crate::listen::verdict::Ticket>,
+) -> Answer {
+    let recorded = match &state.recorder {
+        Some(recorder) => {
+            let delivery = crate::inbox::Delivery::from_record(&record);
+            recorder.record_pending(&delivery, record.reason).await
+        }
+        None => None,
+    };
+    match recorded {
+        Some(id) => {
+            ack.queue(id);
+            json_answer(StatusCode::OK, Bytes::from_static(RECEIVED))
+        }
+        None => {
+            if let Some(ticket) = ticket {
+                state.replay.forget(ticket);
+            }
+            let hint = "lpwh could not record this delivery, and --ack-first answers only what \
+                        it has recorded; the sender will retry";
+            record.status = 503;
+            record.hint = Some(hint.to_owned());
+            state.out.warn(format!(
+                "--ack-first: a delivery from {} could not be recorded; answered 503 so the \
+                 sender retries",
+                record.remote.map_or_else(String::new, |r| r.to_string())
+            ));
+            let shown = !state.ui && state.shown(record.envelope.event.as_deref());
+            if shown {
+                let _ =
+                    crate::listen::print::report(&state.lines, &record, state.out, state.verbose)
+                        .await;
+            }
+            answer(
+                StatusCode::SERVICE_UNAVAILABLE,
+                json!({"error": "not_recorded", "hint": hint}),
+            )
+        }
+    }
+}
+
 /// After the answer is known: count the goal, print, record.
-async fn finish(state: &State, record: Record, accepted: bool) {
+async fn report(state: &State, record: Record, accepted: bool) {
+    count_and_print(state, &record, accepted).await;
+    if let Some(recorder) = &state.recorder {
+        // Queued for the inbox's writer thread: never waits for the database.
+        recorder.record(&crate::inbox::Delivery::from_record(&record));
+    }
+}
+
+/// Count the goal and print the line. `--ack-first` calls it alone once the app answered: its
+/// row is recorded (and resolved) already.
+pub(crate) async fn count_and_print(state: &State, record: &Record, accepted: bool) {
     let event = record.envelope.event.as_deref();
     let shown = state.shown(event) || (!accepted && event.is_none());
     let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event))
@@ -414,54 +466,10 @@ async fn finish(state: &State, record: Record, accepted: bool) {
     if shown && !state.ui {
         // Waits only when the printer is far behind (a slow terminal); an error means the
         // printer is gone (stdout closed), and `listen` is stopping.
-        let _ = crate::listen::print::report(&state.lines, &record, state.out, state.verbose).await;
-    }
-    if let Some(recorder) = &state.recorder {
-        // Queued for the inbox's writer thread: never waits for the database.
-        recorder.record(&crate::inbox::Delivery::from_record(&record));
+        let _ = crate::listen::print::report(&state.lines, record, state.out, state.verbose).await;
     }
     if let Some(what) = reached {
         let _ = state.stop.send(Stop::Reached(what));
-    }
-}
-
-/// Deliveries `--ack-first` answered whose forwarding is still under way; `listen` waits for
-/// them (bounded) before it finishes recording.
-#[derive(Debug, Default)]
-pub struct InFlight {
-    count: std::sync::atomic::AtomicUsize,
-    done: tokio::sync::Notify,
-}
-
-impl InFlight {
-    pub fn start(self: &Arc<Self>) -> Work {
-        self.count.fetch_add(1, Ordering::SeqCst);
-        Work(self.clone())
-    }
-
-    /// Wait until none is under way, or `limit` passes; how many were left.
-    pub async fn settle(&self, limit: Duration) -> usize {
-        let deadline = tokio::time::Instant::now() + limit;
-        loop {
-            let notified = self.done.notified();
-            let left = self.count.load(Ordering::SeqCst);
-            if left == 0 {
-                return 0;
-            }
-            if tokio::time::timeout_at(deadline, notified).await.is_err() {
-                return self.count.load(Ordering::SeqCst);
-            }
-        }
-    }
-}
-
-/// One forward under way ([`InFlight::start`]); finished when dropped. Owned, to move into a task.
-pub struct Work(Arc<InFlight>);
-
-impl Drop for Work {
-    fn drop(&mut self) {
-        self.0.count.fetch_sub(1, Ordering::SeqCst);
-        self.0.done.notify_waiters();
     }
 }
 
@@ -475,6 +483,40 @@ async fn read_body<F: Future>(collect: F, limit: Duration) -> Result<F::Output, 
         Poll::Ready(output) => Ok(output),
         Poll::Pending => tokio::time::timeout(limit, collect).await,
     }
+}
+
+/// What [`screen`] decided for a verified delivery.
+enum Screened {
+    /// Answered without the app: a duplicate, or no target wants the event.
+    Answered(Answer),
+    /// For the app; the replay window's ticket, to let a retry through if forwarding fails.
+    Forward(Option<crate::listen::verdict::Ticket>),
+}
+
+/// Drop duplicates (by event id) and what no forward target wants.
+fn screen(state: &State, record: &mut Record) -> Screened {
+    let ticket = match record
+        .envelope
+        .id
+        .as_deref()
+        .map(|id| state.replay.check_and_insert(id))
+    {
+        Some(Seen::Duplicate) => {
+            record.reason = Reason::Duplicate;
+            record.hint = Some("this event id was already received; not forwarded again".into());
+            return Screened::Answered(json_answer(
+                StatusCode::OK,
+                Bytes::from_static(RECEIVED_DUPLICATE),
+            ));
+        }
+        Some(Seen::New(ticket)) => Some(ticket),
+        None => None,
+    };
+    let event = record.envelope.event.as_deref();
+    if !state.shown(event) || !state.forwarder.wants(event) {
+        return Screened::Answered(json_answer(StatusCode::OK, Bytes::from_static(RECEIVED)));
+    }
+    Screened::Forward(ticket)
 }
 
 /// A delivery that verified (or needs no verifying): answer the gate question, drop duplicates,
@@ -494,23 +536,10 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
             answer(StatusCode::FORBIDDEN, json!({"error": "access_denied"}))
         };
     }
-    let ticket = match record
-        .envelope
-        .id
-        .as_deref()
-        .map(|id| state.replay.check_and_insert(id))
-    {
-        Some(Seen::Duplicate) => {
-            record.reason = Reason::Duplicate;
-            record.hint = Some("this event id was already received; not forwarded again".into());
-            return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED_DUPLICATE));
-        }
-        Some(Seen::New(ticket)) => Some(ticket),
-        None => None,
+    let ticket = match screen(state, record) {
+        Screened::Answered(answer) => return answer,
+        Screened::Forward(ticket) => ticket,
     };
-    if !state.shown(event.as_deref()) || !state.forwarder.wants(event.as_deref()) {
-        return json_answer(StatusCode::OK, Bytes::from_static(RECEIVED));
-    }
     record.forward = state
         .forwarder
         .send(event.as_deref(), &record.headers, &record.body)

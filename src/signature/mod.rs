@@ -237,11 +237,14 @@ pub enum Reason {
     BodyTooLarge,
     BadBody,
     BodyTimeout,
+    /// `listen --ack-first` answered the sender 2xx and recorded the delivery, and the app has
+    /// not answered yet (or lpwh stopped first): `lpwh inbox replay --pending` sends it.
+    Pending,
 }
 
 impl Reason {
     /// Every reason, in the order signatures.md lists them.
-    pub const ALL: [Reason; 15] = [
+    pub const ALL: [Reason; 16] = [
         Reason::Ok,
         Reason::MissingSignature,
         Reason::MalformedSignature,
@@ -257,6 +260,7 @@ impl Reason {
         Reason::BodyTooLarge,
         Reason::BadBody,
         Reason::BodyTimeout,
+        Reason::Pending,
     ];
 
     /// The reason word, e.g. `bad_signature`.
@@ -277,6 +281,7 @@ impl Reason {
             Reason::BodyTooLarge => "body_too_large",
             Reason::BadBody => "bad_body",
             Reason::BodyTimeout => "body_timeout",
+            Reason::Pending => "pending",
         }
     }
 

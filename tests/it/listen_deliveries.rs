@@ -730,7 +730,7 @@ fn ack_first_answers_the_sender_before_the_app_and_records_the_apps_answer_later
     assert!(
         listener
             .stderr()
-            .contains("--ack-first: senders get 200 at once"),
+            .contains("--ack-first: each delivery is recorded, then answered 200"),
         "{}",
         listener.stderr()
     );
@@ -749,6 +749,9 @@ fn ack_first_answers_the_sender_before_the_app_and_records_the_apps_answer_later
         listener.lines().is_empty(),
         "nothing is printed before the app answers"
     );
+    // ...while the inbox has it already, pending...
+    let stored: Value = serde_json::from_str(&home.ok(&["--json", "inbox", "show", "1"])).unwrap();
+    assert_eq!(stored["verdict"], "pending");
     // 3. ...and when it answers, its 202 is printed and recorded, with the 200 the sender had.
     release_tx.send(()).unwrap();
     let line: Value = serde_json::from_str(&listener.wait_lines(1)[0]).unwrap();
@@ -758,4 +761,5 @@ fn ack_first_answers_the_sender_before_the_app_and_records_the_apps_answer_later
     let stored: Value = serde_json::from_str(&home.ok(&["--json", "inbox", "show", "1"])).unwrap();
     assert_eq!(stored["forward"][0]["status"], 202);
     assert_eq!(stored["status"], 200);
+    assert_eq!(stored["verdict"], "ok", "resolved once the app answered");
 }

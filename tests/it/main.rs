@@ -4,6 +4,7 @@
 
 mod support;
 
+mod ack_first;
 mod api_client;
 mod api_paging;
 mod check;

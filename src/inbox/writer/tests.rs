@@ -139,6 +139,7 @@ fn queue_entries_decode_to_what_was_encoded() {
             webhook_id: Some("wh"),
             forward: row.forward,
             remote: Some("[::1]:8080"),
+            pending: None,
         }
     );
     assert!(matches!(reader.entry(), Some(Entry::Flush(7))));
@@ -189,6 +190,7 @@ fn a_recycled_batch_keeps_its_allocation() {
             webhook_id: None,
             forward: None,
             remote: None,
+            pending: None,
         });
         spare = recycle(batch);
         assert_eq!(spare.as_ptr() as usize, pointer);
@@ -338,7 +340,7 @@ fn batches_of_every_size_are_inserted_whole_and_in_order() {
             batch.push(row);
         }
         assert_eq!(batch.len(), size);
-        insert(&mut conn, &batch).unwrap();
+        insert(&mut conn, &batch, &mut Vec::new()).unwrap();
         next += size;
     }
     type Stored = (i64, i64, Vec<u8>, Option<String>, String);
