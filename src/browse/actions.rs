@@ -9,6 +9,7 @@ use rusqlite::Connection;
 
 use super::app::{Action, App};
 use crate::inbox::query;
+use crate::signature::Reason;
 
 /// Do what a key asked for that needs the network or the terminal; the outcome goes to the
 /// footer (and the curl command to a popup and the clipboard).
@@ -174,7 +175,14 @@ pub(super) fn send_edit(
         ),
     };
     let envelope = crate::delivery::Envelope::parse(&prepared.body);
-    let verdict = if prepared.signed { "ok" } else { "unsigned" };
+    // As listen would judge what was sent: a body that is not JSON is no delivery to act on.
+    let verdict = if !envelope.is_json {
+        Reason::NotJson
+    } else if prepared.signed {
+        Reason::Ok
+    } else {
+        Reason::Unsigned
+    };
     conn.execute(
         "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, hint, event,
             event_id, webhook_id, forward, status, edit_of)
@@ -184,7 +192,7 @@ pub(super) fn send_edit(
             to.path(),
             serde_json::to_string(&prepared.headers)?,
             prepared.body,
-            verdict,
+            verdict.as_str(),
             format!("edited from delivery {id} and sent by lpwh inbox browse"),
             envelope.event,
             envelope.id,

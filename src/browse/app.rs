@@ -5,7 +5,7 @@
 use anyhow::Result;
 use rusqlite::Connection;
 
-use crate::inbox::query::{self, Filter, Stored, Summary};
+use crate::inbox::query::{self, Filter, Summary};
 
 /// Rows read per page.
 pub const PAGE: u64 = 200;
@@ -57,8 +57,9 @@ pub struct App {
     pub exhausted: bool,
     pub filter: Filter,
     /// The open delivery (Enter), and how far its text is scrolled.
-    pub detail: Option<Stored>,
-    pub scroll: u16,
+    pub detail: Option<super::detail::Detail>,
+    /// Rows the details are scrolled down.
+    pub scroll: usize,
     pub input: Option<Input>,
     /// Follow new arrivals: reload the newest page on every tick, keep the newest selected.
     pub follow: bool,
@@ -145,7 +146,8 @@ impl App {
     pub(super) fn open(&mut self, conn: &Connection) -> Result<()> {
         self.scroll = 0;
         self.detail = match self.rows.get(self.selected) {
-            Some(row) => query::get(conn, row.id)?,
+            Some(row) => query::get(conn, row.id)?
+                .map(|d| super::detail::Detail::new(d, crate::humane::now_ms())),
             None => None,
         };
         Ok(())

@@ -58,7 +58,14 @@ pub fn screen_text(app: &App, width: u16, height: u16, title: &str) -> Result<St
 
 /// Run the view until the user quits. Refuses without a terminal (exit 2).
 pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
-    view(conn, title, replay, false, None)
+    let caught = view(conn, title, replay, false, None)?;
+    // The terminal is restored: now end as that signal would have ended us.
+    #[cfg(unix)]
+    if let Some(signal) = caught {
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+    }
+    let _ = caught;
+    Ok(())
 }
 
 /// The view of `listen --ui`: following from the start, over the inbox the listener records
@@ -70,7 +77,9 @@ pub fn run_live(
     replay: Replay,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) -> Result<()> {
-    view(conn, title, replay, true, Some(stop))
+    // A signal ends the view with the terminal restored; listen, seeing the view end, stops
+    // and cleans up as for any other stop.
+    view(conn, title, replay, true, Some(stop)).map(drop)
 }
 
 fn view(
@@ -79,7 +88,7 @@ fn view(
     replay: Replay,
     follow: bool,
     stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-) -> Result<()> {
+) -> Result<Option<i32>> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(usage("the full-screen view needs a terminal")
             .hint("use 'lpwh inbox list' and 'lpwh inbox show ID' in scripts and pipes")
@@ -92,10 +101,12 @@ fn view(
             .is_some_and(|s| s.load(std::sync::atomic::Ordering::SeqCst))
     };
     let runtime = tokio::runtime::Handle::current();
+    // Signals that would end the process with the terminal in raw mode end the view instead.
+    let caught = Caught::register()?;
     // init: raw mode and the alternate screen, and a panic hook that restores both.
     let mut terminal = ratatui::init();
     let result = (|| -> Result<()> {
-        while !app.quit && !stopped() {
+        while !app.quit && !stopped() && caught.signal().is_none() {
             terminal.draw(|frame| view::draw(frame, &app, &title))?;
             if event::poll(Duration::from_millis(500))? {
                 if let Event::Key(key) = event::read()? {
@@ -126,7 +137,55 @@ fn view(
         Ok(())
     })();
     ratatui::restore();
-    result
+    result.map(|()| caught.signal())
+}
+
+/// The signals that end a process by default and can be caught (SIGTERM, SIGHUP, SIGINT,
+/// SIGQUIT), caught while the view owns the terminal; unregistered when dropped. Elsewhere
+/// (Windows) Ctrl-C and Ctrl-Break reach the view as keys in raw mode.
+struct Caught {
+    signal: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Caught {
+    fn register() -> Result<Caught> {
+        let signal = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+            let mut ids = Vec::new();
+            for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+                let value = usize::try_from(sig).unwrap_or_default();
+                ids.push(signal_hook::flag::register_usize(
+                    sig,
+                    signal.clone(),
+                    value,
+                )?);
+            }
+            Ok(Caught { signal, ids })
+        }
+        #[cfg(not(unix))]
+        Ok(Caught { signal })
+    }
+
+    /// The signal that arrived, if one did.
+    fn signal(&self) -> Option<i32> {
+        match self.signal.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
+    }
+}
+
+impl Drop for Caught {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{App, Input};
-use crate::output::{Paint, sanitize};
+use crate::output::sanitize;
 
 /// The keys, as the footer lists them.
 pub const FOOTER: &str = "↑↓/jk move · Enter details · r replay · e edit · c curl · / search · t event · v verdict · f follow · ? help · q quit";
@@ -160,35 +160,17 @@ fn draw_list(frame: &mut Frame, app: &App, title: &str, area: Rect) {
 }
 
 fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(d) = &app.detail else {
+    let Some(detail) = &app.detail else {
         return;
     };
-    // The same page `inbox show` prints, without colour codes: already sanitized.
-    let text = crate::inbox::render::show_text(d, Paint(false), crate::humane::now_ms());
-    // The body (after its "Body (…)" heading) in JSON colours; the rest as it is.
-    let mut in_body = false;
-    let lines: Vec<Line> = text
-        .lines()
-        .map(|l| {
-            if in_body {
-                json_line(l)
-            } else {
-                in_body = l.starts_with("Body (");
-                Line::raw(l.to_owned())
-            }
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(Text::from(lines))
-            .block(
-                Block::new()
-                    .borders(Borders::ALL)
-                    .title(format!(" delivery {} ", d.id)),
-            )
-            .wrap(Wrap { trim: false })
-            .scroll((app.scroll, 0)),
-        area,
-    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(format!(" delivery {} ", detail.stored.id));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // Only the rows on screen are laid out (see `detail`): a huge body costs no more a frame.
+    let rows = detail.rows(inner.width, inner.height, app.scroll);
+    frame.render_widget(Paragraph::new(Text::from(rows)), inner);
 }
 
 fn draw_help(frame: &mut Frame, area: Rect) {
@@ -221,89 +203,4 @@ fn draw_help(frame: &mut Frame, area: Rect) {
         ),
         popup,
     );
-}
-
-/// One line of pretty-printed JSON in colours: keys cyan, strings green, numbers yellow,
-/// `true`/`false`/`null` magenta. The text is already sanitized; this only adds styles.
-pub fn json_line(line: &str) -> Line<'static> {
-    let mut spans = Vec::new();
-    let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    let mut plain = String::new();
-    let flush = |plain: &mut String, spans: &mut Vec<Span<'static>>| {
-        if !plain.is_empty() {
-            spans.push(Span::raw(std::mem::take(plain)));
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '"' {
-            flush(&mut plain, &mut spans);
-            let start = i;
-            i += 1;
-            while i < chars.len() && chars[i] != '"' {
-                if chars[i] == '\\' {
-                    i += 1;
-                }
-                i += 1;
-            }
-            i = (i + 1).min(chars.len());
-            let token: String = chars[start..i].iter().collect();
-            let is_key = chars[i..].iter().find(|c| !c.is_whitespace()) == Some(&':');
-            let color = if is_key { Color::Cyan } else { Color::Green };
-            spans.push(Span::styled(token, Style::new().fg(color)));
-        } else if c == '-' || c.is_ascii_digit() {
-            flush(&mut plain, &mut spans);
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_alphanumeric() || matches!(chars[i], '-' | '+' | '.'))
-            {
-                i += 1;
-            }
-            spans.push(Span::styled(
-                chars[start..i].iter().collect::<String>(),
-                Style::new().fg(Color::Yellow),
-            ));
-        } else if let Some(word) = ["true", "false", "null"].iter().find(|w| {
-            line[line.char_indices().nth(i).map_or(line.len(), |(b, _)| b)..].starts_with(*w)
-        }) {
-            flush(&mut plain, &mut spans);
-            spans.push(Span::styled(
-                (*word).to_owned(),
-                Style::new().fg(Color::Magenta),
-            ));
-            i += word.len();
-        } else {
-            plain.push(c);
-            i += 1;
-        }
-    }
-    flush(&mut plain, &mut spans);
-    Line::from(spans)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_lines_colour_keys_strings_numbers_and_literals_and_keep_the_text() {
-        let line = json_line(r#"  "name": "café \"x\"", "n": -1.5e3, "ok": true, "x": null,"#);
-        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(
-            text,
-            r#"  "name": "café \"x\"", "n": -1.5e3, "ok": true, "x": null,"#
-        );
-        let colour = |content: &str| {
-            line.spans
-                .iter()
-                .find(|s| s.content == content)
-                .and_then(|s| s.style.fg)
-        };
-        assert_eq!(colour("\"name\""), Some(Color::Cyan));
-        assert_eq!(colour(r#""café \"x\"""#), Some(Color::Green));
-        assert_eq!(colour("-1.5e3"), Some(Color::Yellow));
-        assert_eq!(colour("true"), Some(Color::Magenta));
-        assert_eq!(colour("null"), Some(Color::Magenta));
-    }
 }

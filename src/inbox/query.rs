@@ -35,7 +35,7 @@ pub struct Summary {
 }
 
 /// A delivery as stored, every column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Stored {
     pub id: i64,
     pub received_at_ms: i64,

@@ -289,9 +289,11 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
     );
     listener.stop();
     let target = Target::start(200, "/hook");
+    // The first edit changes one field; editing that edit again leaves a body that is not JSON.
     let editor = home.file(
         "editor.sh",
-        b"#!/bin/sh\nsed -i 's/evt-edit-1/evt-edited/' \"$1\"\n",
+        b"#!/bin/sh\nif grep -q evt-edited \"$1\"; then printf 'not json {' > \"$1\"; \
+          else sed -i 's/evt-edit-1/evt-edited/' \"$1\"; fi\n",
     );
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
 
@@ -303,11 +305,24 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
     pty.expect("asset.ready").expect("the list");
     pty.send("e").unwrap();
     pty.expect("recorded").expect("the edit sent and recorded");
+    pty.send("e").unwrap();
+    pty.expect(expectrl::Regex(
+        "edit(\x1b\\[[0-9;]+H| )of(\x1b\\[[0-9;]+H| )2",
+    ))
+    .expect("the second edit sent and recorded");
     pty.send("q").unwrap();
     let _ = pty.expect(Eof);
 
+    let broken: serde_json::Value =
+        serde_json::from_str(&home.ok(&["--json", "inbox", "show", "3"])).unwrap();
+    assert_eq!(broken["edit_of"], 2);
+    assert_eq!(
+        broken["verdict"], "not_json",
+        "as listen would judge it, not ok"
+    );
+
     let received = target.received();
-    assert_eq!(received.len(), 1);
+    assert_eq!(received.len(), 2);
     let got = &received[0];
     let sent: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
     assert_eq!(sent["id"], "evt-edited", "the one field the editor changed");
@@ -368,4 +383,92 @@ fn listen_ui_shows_deliveries_as_they_arrive() {
     pty.send("q").unwrap();
     pty.expect("exit=0")
         .expect("quitting the view stops listen, exit 0");
+}
+
+/// browse on an 8 MiB body (what `listen --max-body 8MiB` takes): the list draws, the details
+/// open and draw, and `q` is read and quits. Generous timeouts: the speed is measured in
+/// `benches/browse_large_body.rs`, not here.
+#[test]
+fn inbox_browse_draws_an_8_mib_body_and_quits_on_q() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&["--max-body", "9MiB"]);
+    let mut body = String::from("{\"event\":\"asset.ready\",\"blob\":\"");
+    body.push_str(&"x".repeat(8 << 20));
+    body.push_str("\",\"tail\":\"end-of-body\"}");
+    assert_eq!(
+        crate::support::inbox::send(&listener.addr, &[], body.as_bytes()),
+        200
+    );
+    listener.stop();
+
+    let mut cmd = on_pty(home.path(), env!("CARGO_BIN_EXE_lpwh"));
+    cmd.args(["inbox", "browse"]);
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(60)));
+    pty.expect("asset.ready").expect("the list");
+    pty.send("\r").unwrap();
+    pty.expect(expectrl::Regex(r"delivery(\x1b\[[0-9;]+H| )1"))
+        .expect("the details of the 8 MiB delivery");
+    // Headers first; a page down, the body.
+    pty.send(" ").unwrap();
+    pty.expect("xxxxxxxx").expect("its body on screen");
+    pty.send("q").unwrap();
+    pty.expect(Eof).expect("q quits");
+    match pty.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("browse did not exit normally: {other:?}"),
+    }
+}
+
+/// A signal that ends browse (SIGTERM, SIGHUP) first gives the terminal back: echo and line
+/// editing are on again, the alternate screen is left, and the exit is the signal's.
+#[test]
+fn inbox_browse_gives_the_terminal_back_on_sigterm_and_sighup() {
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&[]);
+    let body = br#"{"event":"stream.started","id":"sig-1"}"#;
+    assert_eq!(crate::support::inbox::send(&listener.addr, &[], body), 200);
+    listener.stop();
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut cmd = on_pty(home.path(), "bash");
+        cmd.args([
+            "-c",
+            // In the background (its pid for kill), with the terminal as its stdin.
+            "stty echo icanon; \"$0\" inbox browse </dev/tty & pid=$!; echo \"pid=$pid.\"; \
+             wait $pid; echo \"exit=$?\"; stty -a",
+            env!("CARGO_BIN_EXE_lpwh"),
+        ]);
+        let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+        pty.set_expect_timeout(Some(Duration::from_secs(30)));
+        let found = pty
+            .expect(expectrl::Regex(r"pid=(\d+)\."))
+            .expect("browse's pid");
+        let pid = String::from_utf8_lossy(found.get(1).unwrap()).to_string();
+        pty.expect("stream.started").expect("the list");
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let ended = pty
+            .expect(expectrl::Regex(r"exit=(\d+)"))
+            .expect("browse ended");
+        let exit = String::from_utf8_lossy(ended.get(1).unwrap()).to_string();
+        let before = String::from_utf8_lossy(ended.before()).to_string();
+        assert_eq!(exit, code.to_string(), "SIG{signal}: ended by the signal");
+        assert!(
+            before.contains("\u{1b}[?1049l"),
+            "SIG{signal}: the alternate screen is left"
+        );
+        let after = pty.expect(Eof).expect("stty's report");
+        let settings = String::from_utf8_lossy(after.as_bytes()).to_string();
+        assert!(
+            !settings.contains("-echo "),
+            "SIG{signal}: echo left off:\n{settings}"
+        );
+        assert!(
+            !settings.contains("-icanon"),
+            "SIG{signal}: line editing left off:\n{settings}"
+        );
+    }
 }
