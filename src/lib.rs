@@ -6,6 +6,7 @@
 //! finds profiles and credentials, and [`commands`] has one file per verb.
 
 pub mod api;
+pub(crate) mod atomic_file;
 pub mod browse;
 pub mod check;
 pub mod cli;

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::{Grade, Outcome};
-use crate::output::Out;
+use crate::output::{Out, sanitize};
 
 /// Counts of each grade.
 #[derive(Debug, Default, Clone, Copy, serde::Serialize, PartialEq, Eq)]
@@ -66,11 +66,13 @@ pub fn print(out: &Out, outcomes: &[Outcome]) -> std::io::Result<()> {
             Grade::Fail => paint.red("✗ fail"),
             Grade::Skipped => paint.dim("– skipped"),
         };
+        // What happened quotes the receiver's answers: raw in the outcome (JSON escapes it),
+        // sanitized for a terminal.
         table.add_row(vec![
             o.case.to_owned(),
             result,
-            o.happened.clone(),
-            o.why.clone(),
+            sanitize(&o.happened).into_owned(),
+            sanitize(&o.why).into_owned(),
         ]);
     }
     out.print_table(&table)?;
@@ -83,7 +85,8 @@ pub fn write_junit(path: &Path, url: &str, outcomes: &[Outcome], strict: bool) -
     let mut report = Report::new("lpwh check");
     let mut suite = TestSuite::new(format!("lpwh check {url}"));
     for o in outcomes {
-        let message = format!("{}: {}", o.happened, o.why);
+        // XML cannot carry control characters at all: the receiver's words go in sanitized.
+        let message = sanitize(&format!("{}: {}", o.happened, o.why)).into_owned();
         let status = match o.grade {
             Grade::Pass => TestCaseStatus::success(),
             Grade::Warn if !strict => TestCaseStatus::success(),
@@ -99,7 +102,7 @@ pub fn write_junit(path: &Path, url: &str, outcomes: &[Outcome], strict: bool) -
             }
             Grade::Skipped => {
                 let mut status = TestCaseStatus::skipped();
-                status.set_message(o.happened.clone());
+                status.set_message(sanitize(&o.happened).into_owned());
                 status
             }
         };
@@ -111,9 +114,29 @@ pub fn write_junit(path: &Path, url: &str, outcomes: &[Outcome], strict: bool) -
         suite.add_test_case(case);
     }
     report.add_test_suite(suite);
+    save(path, &report)
+}
+
+/// Write a JUnit report for a run that ended in an error before it could grade: one testcase,
+/// `lpwh check`, whose `<error>` is the message. A CI that reads the file sees the run failed;
+/// an older file from a passing run is never left looking current.
+pub fn write_junit_error(path: &Path, url: &str, error: &str) -> Result<()> {
+    let mut report = Report::new("lpwh check");
+    let mut suite = TestSuite::new(format!("lpwh check {url}"));
+    let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+    status.set_message(sanitize(error).into_owned());
+    status.set_type("error");
+    let mut case = TestCase::new("lpwh check", status);
+    case.set_classname("lpwh.check");
+    suite.add_test_case(case);
+    report.add_test_suite(suite);
+    save(path, &report)
+}
+
+/// Replace `path` with the report, atomically and never through a planted link.
+fn save(path: &Path, report: &Report) -> Result<()> {
     let xml = report.to_string().context("rendering the JUnit report")?;
-    std::fs::write(path, xml).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    crate::atomic_file::write(path, xml.as_bytes())
 }
 
 #[cfg(test)]

@@ -107,29 +107,43 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         timeout: ctx.timeout,
         burst: usize::from(args.burst),
     };
-    let outcomes = tokio::time::timeout(RUN_LIMIT, check::run(&plan))
-        .await
-        .map_err(|_| {
-            Failure::failure(format!(
-                "the check did not finish within {}",
-                crate::humane::Duration::of(RUN_LIMIT)
-            ))
-            .hint("the receiver is too slow to grade: lower --timeout, or --skip burst,large-body")
-        })??;
-    let summary = report::Summary::of(&outcomes);
     let shown_url = crate::redacted::url_without_secrets(plan.url.as_str());
-    if let Some(path) = &args.junit {
-        report::write_junit(path, &shown_url, &outcomes, args.strict)?;
-    }
+    let ran = match tokio::time::timeout(RUN_LIMIT, check::run(&plan)).await {
+        Ok(ran) => ran,
+        Err(_) => Err(Failure::failure(format!(
+            "the check did not finish within {}",
+            crate::humane::Duration::of(RUN_LIMIT)
+        ))
+        .hint("the receiver is too slow to grade: lower --timeout, or --skip burst,large-body")
+        .into()),
+    };
+    let outcomes = match ran {
+        Ok(outcomes) => outcomes,
+        Err(err) => {
+            // The JUnit file says the run errored; a stale one must not look current.
+            if let Some(path) = &args.junit
+                && let Err(write) = report::write_junit_error(path, &shown_url, &format!("{err:#}"))
+            {
+                ctx.out.warn(format!("{write:#}"));
+                let _ = crate::atomic_file::remove(path);
+            }
+            return Err(err);
+        }
+    };
+    let summary = report::Summary::of(&outcomes);
     if ctx.out.json {
         ctx.out.json(&report::JsonReport {
-            url: shown_url,
+            url: shown_url.clone(),
             scheme: plan.scheme.as_str(),
             cases: &outcomes,
             summary,
         })?;
     } else {
         report::print(&ctx.out, &outcomes)?;
+    }
+    // After the table: a JUnit file that cannot be written loses nothing already shown.
+    if let Some(path) = &args.junit {
+        report::write_junit(path, &shown_url, &outcomes, args.strict)?;
     }
     if summary.failed > 0 || (args.strict && summary.warnings > 0) {
         return Err(

@@ -50,13 +50,8 @@ impl Ready {
     /// Write it to `path` atomically: a temporary file beside it, then a rename, so a reader
     /// sees the whole file or none.
     pub fn write(&self, path: &Path) -> Result<()> {
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(format!(".tmp-{}", std::process::id()));
-        let tmp = PathBuf::from(tmp);
-        let text = serde_json::to_vec_pretty(self)?;
-        std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
-        std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-        Ok(())
+        // A new 0600 file in the target's directory, never through a planted link, then renamed.
+        crate::atomic_file::write(path, &serde_json::to_vec_pretty(self)?)
     }
 }
 

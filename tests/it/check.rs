@@ -270,3 +270,221 @@ fn schemes_skip_what_they_cannot_check_and_bad_input_is_clear() {
         ftp.stderr
     );
 }
+
+/// Receivers that misbehave at the HTTP level, on raw sockets: each connection is handled by
+/// `answer`, which gets the request number (0 first) and the stream.
+fn raw_receiver(
+    answer: impl Fn(usize, &mut std::net::TcpStream) + Send + Sync + 'static,
+) -> String {
+    use std::io::Read as _;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hooks", listener.local_addr().unwrap());
+    let answer = std::sync::Arc::new(answer);
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let (answer, count) = (answer.clone(), count.clone());
+            std::thread::spawn(move || {
+                // One request per connection: read its head and body (Content-Length), then
+                // answer (no keep-alive).
+                let mut request = Vec::new();
+                let mut buf = [0u8; 65536];
+                loop {
+                    let Ok(n) = stream.read(&mut buf) else { return };
+                    if n == 0 {
+                        return;
+                    }
+                    request.extend_from_slice(&buf[..n]);
+                    let Some(end) = request.windows(4).position(|w| w == b"\r\n\r\n") else {
+                        continue;
+                    };
+                    let head = String::from_utf8_lossy(&request[..end]).to_ascii_lowercase();
+                    let length: usize = head
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .map_or(0, |v| v.trim().parse().unwrap_or(0));
+                    if request.len() >= end + 4 + length {
+                        break;
+                    }
+                }
+                let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                answer(n, &mut stream);
+            });
+        }
+    });
+    url
+}
+
+/// A receiver that streams an endless answer: check reads what a verdict needs and hangs up,
+/// so the receiver's writes fail long before it is done (bounded: 256 MiB at most).
+#[test]
+fn an_endless_answer_is_read_only_as_far_as_a_verdict_needs() {
+    use std::io::Write as _;
+    let written = std::sync::Arc::new(std::sync::Mutex::new(Vec::<usize>::new()));
+    let seen = written.clone();
+    let url = raw_receiver(move |_, stream| {
+        let _ = stream.write_all(
+            b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n",
+        );
+        let chunk = format!("{:x}\r\n{}\r\n", 65536, "y".repeat(65536));
+        let mut sent = 0;
+        while sent < 256 << 20 {
+            if stream.write_all(chunk.as_bytes()).is_err() {
+                break;
+            }
+            sent += 65536;
+        }
+        seen.lock().unwrap().push(sent);
+    });
+    let run = check(
+        &url,
+        &[
+            "--only",
+            "valid",
+            "--events",
+            "stream.started",
+            "--timeout",
+            "60",
+        ],
+    );
+    run.assert_code(0);
+    assert_eq!(grade_of(&run, "valid"), "pass");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let written = written.lock().unwrap().clone();
+    assert!(!written.is_empty(), "the receiver answered");
+    for sent in written {
+        assert!(
+            sent < 64 << 20,
+            "check read {sent} bytes of an endless answer before hanging up"
+        );
+    }
+}
+
+/// A receiver that answers the first delivery, then never again: `latency` fails, saying the
+/// deliveries got no answer (it once passed, with no answer counted as fast).
+#[test]
+fn a_receiver_that_never_answers_fails_latency() {
+    use std::io::Write as _;
+    let held = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = held.clone();
+    let url = raw_receiver(move |n, stream| {
+        if n == 0 {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n");
+        } else {
+            // Held open, never answered, until the test ends.
+            keep.lock().unwrap().push(stream.try_clone().unwrap());
+        }
+    });
+    let run = check(
+        &url,
+        &[
+            "--only",
+            "valid,latency",
+            "--events",
+            "stream.started",
+            "--timeout",
+            "1",
+        ],
+    );
+    run.assert_code(1);
+    assert_eq!(grade_of(&run, "valid"), "fail");
+    assert_eq!(grade_of(&run, "latency"), "fail", "{}", run.stdout);
+    let latency = run.json()["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["case"] == "latency")
+        .unwrap()
+        .clone();
+    assert!(
+        latency["happened"]
+            .as_str()
+            .unwrap()
+            .contains("got no answer"),
+        "{latency}"
+    );
+    drop(held);
+}
+
+/// What a receiver answers is quoted raw in `--json` (JSON escapes its control characters as
+/// `\u001b`), and sanitized in the table.
+#[test]
+fn answers_with_escapes_are_json_escaped_not_sanitized_text() {
+    use std::io::Write as _;
+    let url = raw_receiver(|_, stream| {
+        let body = "{\"msg\":\"\u{1b}[31mred\"}";
+        let _ = stream.write_all(
+            format!(
+                "HTTP/1.1 401 Unauthorized\r\ncontent-length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+    });
+    let run = check(&url, &["--only", "valid", "--events", "stream.started"]);
+    run.assert_code(1);
+    assert!(run.stdout.contains(r"\u001b[31mred"), "{}", run.stdout);
+    assert!(!run.stdout.contains(r"\u{1b}"), "{}", run.stdout);
+    let note = run.json()["cases"][0]["answers"][0]["note"].clone();
+    assert!(
+        note.as_str().unwrap().contains("\u{1b}[31mred"),
+        "the answer as it came: {note}"
+    );
+}
+
+/// `--junit`: written atomically and never through a planted symlink; a run that errors
+/// replaces an older report with one that shows the error; and a report that cannot be written
+/// leaves the table printed.
+#[cfg(unix)]
+#[test]
+fn junit_is_never_written_through_a_link_and_never_left_stale() {
+    let home = tempfile::tempdir().unwrap();
+    let victim = home.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    let report = home.path().join("check.xml");
+    std::os::unix::fs::symlink(&victim, &report).unwrap();
+    let listener = Listener::start(&["--secret", SECRET, "--no-record"]);
+    let run = check(
+        &format!("{}/hooks", listener.url),
+        &["--only", "valid", "--junit", report.to_str().unwrap()],
+    );
+    run.assert_code(0);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let xml = std::fs::read_to_string(&report).unwrap();
+    assert!(xml.contains("testcase name=\"valid\""), "{xml}");
+
+    // The receiver is gone: the run errors, and the report says so instead of the old pass.
+    drop(listener);
+    let dead = crate::support::listen::dead_url();
+    let errored = check(
+        &dead,
+        &["--only", "valid", "--junit", report.to_str().unwrap()],
+    );
+    errored.assert_code(1);
+    assert!(
+        errored.stderr.contains("cannot reach"),
+        "{}",
+        errored.stderr
+    );
+    let xml = std::fs::read_to_string(&report).unwrap();
+    assert!(xml.contains("<error"), "{xml}");
+    assert!(xml.contains("cannot reach"), "{xml}");
+    assert!(!xml.contains("testcase name=\"valid\""), "{xml}");
+
+    // A report that cannot be written: the table is printed first, then the error.
+    let listener = Listener::start(&["--secret", SECRET, "--no-record"]);
+    let mut cmd = lpwh(home.path());
+    cmd.args([
+        "check",
+        &format!("{}/hooks", listener.url),
+        "--secret",
+        SECRET,
+    ])
+    .args(["--only", "valid", "--junit", "/nonexistent-dir/check.xml"]);
+    let run = Run::of(&mut cmd);
+    run.assert_code(1);
+    assert!(run.stdout.contains("valid"), "the table: {}", run.stdout);
+    assert!(run.stdout.contains("1 passed"), "{}", run.stdout);
+    assert!(run.stderr.contains("nonexistent-dir"), "{}", run.stderr);
+}

@@ -534,3 +534,38 @@ fn escapes_in_payloads_are_shown_escaped_in_human_output() {
         lines[0]
     );
 }
+
+/// `--ready-file` through planted links: a symlink at the file's own name is replaced, not
+/// written through, and so is one at the old fixed temporary name (`PATH.tmp-PID`); the file is
+/// a private (0600) regular file.
+#[cfg(unix)]
+#[test]
+fn the_ready_file_is_never_written_through_a_planted_symlink() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    let ready = dir.path().join("ready.json");
+    std::os::unix::fs::symlink(&victim, &ready).unwrap();
+    // Every pid the listener might get, for the old `PATH.tmp-PID` name: a few around ours.
+    let ours = std::process::id();
+    for pid in ours..ours + 200 {
+        let _ =
+            std::os::unix::fs::symlink(&victim, dir.path().join(format!("ready.json.tmp-{pid}")));
+    }
+    let listener = Listener::start(&["--ready-file", ready.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let meta = std::fs::symlink_metadata(&ready).unwrap();
+    assert!(meta.is_file(), "a regular file, not the planted link");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    let text = std::fs::read_to_string(&ready).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["listen_url"]
+            .as_str()
+            .map(|u| u.starts_with(&listener.url)),
+        Some(true),
+        "{text}"
+    );
+    drop(listener);
+}
