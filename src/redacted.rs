@@ -42,7 +42,8 @@ pub fn url_without_secrets(text: &str) -> String {
                 .clear()
                 .extend_pairs(names.iter().map(|k| (k.as_str(), "…")));
         }
-        return url.to_string();
+        // The mark is for people: shown as `…`, not as the URL's `%E2%80%A6`.
+        return url.to_string().replace("%E2%80%A6", "…");
     }
     match text.split_once("://") {
         Some((scheme, rest)) => {

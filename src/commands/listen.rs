@@ -252,6 +252,7 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
                 bin,
                 server: args.tunnel_server.clone(),
                 timeout: args.tunnel_timeout,
+                records: ctx.dirs.data.join("tunnels"),
             })
         }
         None => None,

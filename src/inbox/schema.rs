@@ -83,12 +83,20 @@ pub fn open_for_writing(path: &Path, out: &Out) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Open an existing database for the `inbox` commands; `None` when there is none yet.
+/// Open an existing database for the `inbox` commands; `None` when there is none yet. One that
+/// cannot be written (a read-only file, directory or file system) is opened read-only: it can
+/// still be listed, shown, exported and browsed.
 pub fn open_existing(path: &Path, out: &Out) -> Result<Option<Connection>> {
     match std::fs::metadata(path) {
         Ok(_) => {
             guard(path, out)?;
-            open(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map(Some)
+            match open_unexplained(path, OpenFlags::SQLITE_OPEN_READ_WRITE) {
+                Ok(conn) => Ok(Some(conn)),
+                Err(err) if cannot_write(&err) => open_read_only(path, out)
+                    .map(Some)
+                    .map_err(|e| explain(path, e)),
+                Err(err) => Err(explain(path, err)),
+            }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
@@ -96,10 +104,92 @@ pub fn open_existing(path: &Path, out: &Out) -> Result<Option<Connection>> {
 }
 
 fn open(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    open_unexplained(path, flags).map_err(|e| explain(path, e))
+}
+
+fn open_unexplained(path: &Path, flags: OpenFlags) -> Result<Connection> {
     let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| explain(path, e.into()))?;
-    configure(&conn).map_err(|e| explain(path, e))?;
-    migrate(&conn).map_err(|e| explain(path, e))?;
+    let conn = Connection::open_with_flags(path, flags)?;
+    configure(&conn)?;
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+/// A database written by a newer lpwh: refused, never changed.
+fn newer_schema(version: i64, latest: i64) -> Failure {
+    Failure::failure(format!(
+        "the inbox database has schema version {version}, newer than this lpwh knows ({latest})"
+    ))
+    .hint("upgrade lpwh, or use another database with --db PATH")
+}
+
+/// Whether opening for writing failed because nothing may be written there.
+fn cannot_write(err: &anyhow::Error) -> bool {
+    use rusqlite::ErrorCode as Code;
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<rusqlite::Error>())
+        .any(|e| {
+            matches!(
+                e.sqlite_error_code(),
+                Some(Code::CannotOpen | Code::ReadOnly | Code::PermissionDenied)
+            )
+        })
+}
+
+/// Open `path` read-only, as it is: nothing is migrated, so a database of another schema
+/// version is refused with the reason. In WAL mode SQLite needs to write a `-shm` file beside
+/// the database even to read; where it cannot, the file is read as immutable (its `-wal`, if a
+/// crash left one, cannot be read there, and that is said).
+fn open_read_only(path: &Path, out: &Out) -> Result<Connection> {
+    let text = path
+        .to_str()
+        .context("the inbox path is not UTF-8, so it cannot be opened read-only")?;
+    const URI: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'?')
+        .add(b'#')
+        .add(b'%');
+    let encoded = percent_encoding::utf8_percent_encode(text, URI);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let readable = |uri: String| -> Result<Connection> {
+        let conn = Connection::open_with_flags(uri, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        user_version(&conn)?;
+        Ok(conn)
+    };
+    let conn = match readable(format!("file:{encoded}?mode=ro")) {
+        Ok(conn) => conn,
+        Err(_) => {
+            let mut wal = path.as_os_str().to_owned();
+            wal.push("-wal");
+            if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+                out.warn(format!(
+                    "{} cannot be read where it is (read-only): the newest deliveries, not yet \
+                     folded into the database, may be missing",
+                    Path::new(&wal).display()
+                ));
+            }
+            readable(format!("file:{encoded}?mode=ro&immutable=1"))?
+        }
+    };
+    let version = user_version(&conn)?;
+    let latest = latest_version();
+    if version > latest {
+        return Err(newer_schema(version, latest).into());
+    }
+    if version < latest {
+        return Err(Failure::failure(format!(
+            "the inbox database is read-only, and its schema (version {version}) is older than \
+             this lpwh reads ({latest}) without migrating it"
+        ))
+        .hint(
+            "open it once where it can be written (any 'lpwh inbox list' migrates it), or copy \
+             it somewhere writable and pass --db COPY",
+        )
+        .into());
+    }
     Ok(conn)
 }
 
@@ -177,11 +267,7 @@ pub fn migrate(conn: &Connection) -> Result<()> {
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let from = user_version(&tx)?;
     if from > latest {
-        return Err(Failure::failure(format!(
-            "the inbox database has schema version {from}, newer than this lpwh knows ({latest})"
-        ))
-        .hint("upgrade lpwh, or use another database with --db PATH")
-        .into());
+        return Err(newer_schema(from, latest).into());
     }
     if from < 0 {
         anyhow::bail!(

@@ -22,8 +22,14 @@ use crate::listen::{Options, Signals, Stop};
 use crate::output::Out;
 use crate::redacted::Secret;
 
+/// The first wait before restarting a tunnel, doubled after each start that did not last.
+const MIN_BACKOFF: Duration = Duration::from_secs(1);
 /// The most a restart waits before trying again.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// A tunnel up this long was stable: its next restart waits [`MIN_BACKOFF`] again. Shorter, and
+/// the wait keeps growing, so a tunnel that dies at once is not restarted (and the webhook
+/// PATCHed) every second.
+const STABLE_AFTER: Duration = Duration::from_secs(60);
 
 /// What `listen` has made public, to be undone on the way out.
 #[derive(Debug, Default)]
@@ -81,6 +87,8 @@ impl Exposure {
     ) -> Result<Option<Stop>> {
         let api = ctx.api()?;
         public_url::offer_cleanup(ctx, &api, &public_url::hostname()).await?;
+        // A killed run's tunnel (its record says which) may still be running.
+        tunnel::group::report_leftovers(&ctx.dirs.data.join("tunnels"), &ctx.out);
         let url = match (&args.public_url, &args.tunnel) {
             (Some(url), _) => url.clone(),
             (None, Some(options)) => {
@@ -245,17 +253,24 @@ impl Watch {
     /// webhook when its URL changes, probe again. Hands the running tunnel back when told to stop.
     async fn run(mut self, mut tunnel: Tunnel, mut stop: oneshot::Receiver<()>) -> Option<Tunnel> {
         let name = self.options.program.name();
+        let mut backoff = MIN_BACKOFF;
+        let mut up_since = tokio::time::Instant::now();
         loop {
             let status = tokio::select! {
                 _ = &mut stop => return Some(tunnel),
                 status = tunnel.exited() => status,
             };
+            if up_since.elapsed() >= STABLE_AFTER {
+                backoff = MIN_BACKOFF;
+            }
             let how = status.map_or_else(|| "exited".to_owned(), |s| format!("exited ({s})"));
             self.out.warn(format!(
-                "{name} {how}: restarting it (deliveries are still served locally){}",
+                "{name} {how}: starting it again in {} (deliveries are still served locally){}",
+                crate::humane::Duration::of(backoff),
                 tunnel.quote_last_lines()
             ));
-            let mut backoff = Duration::from_secs(1);
+            // Its helpers and its record go with it.
+            tunnel.stop().await;
             tunnel = loop {
                 tokio::select! {
                     _ = &mut stop => return None,
@@ -266,7 +281,12 @@ impl Watch {
                     started = tunnel::start(&self.options, self.port, self.out, self.verbose) => started,
                 };
                 match started {
-                    Ok(started) => break started,
+                    Ok(started) => {
+                        // Until it proves stable, the next restart waits longer.
+                        backoff = (backoff * 2).min(MAX_BACKOFF);
+                        up_since = tokio::time::Instant::now();
+                        break started;
+                    }
                     Err(err) => {
                         backoff = (backoff * 2).min(MAX_BACKOFF);
                         self.out.warn(format!(

@@ -383,14 +383,13 @@ fn announce(
         }
     }
     for target in state.forwarder.targets() {
+        // Shown as every forward URL is: without its user name, password or query values.
+        let url = crate::redacted::url_without_secrets(target.url.as_str());
         match &target.glob {
-            Some(glob) => ctx
+            Some(glob) => ctx.out.info(format!("lpwh: forwarding {glob} → {url}")),
+            None => ctx
                 .out
-                .info(format!("lpwh: forwarding {glob} → {}", target.url)),
-            None => ctx.out.info(format!(
-                "lpwh: forwarding every valid delivery → {}",
-                target.url
-            )),
+                .info(format!("lpwh: forwarding every valid delivery → {url}")),
         }
     }
     if let Some(max) = args.ack_first {

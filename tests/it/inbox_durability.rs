@@ -377,3 +377,111 @@ fn a_database_error_reads_once_with_one_hint() {
         "the file is left as it was"
     );
 }
+
+/// Makes a directory read-only for lpwh: a read-only bind mount when the tests run as root
+/// (permission bits do not bind root), else its mode and its files' modes. Undone when dropped.
+struct ReadOnly {
+    dir: std::path::PathBuf,
+    mounted: bool,
+}
+
+impl ReadOnly {
+    fn make(dir: &std::path::Path) -> ReadOnly {
+        use std::os::unix::fs::PermissionsExt as _;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let root = unsafe { libc::geteuid() } == 0;
+        if root {
+            let bind = std::process::Command::new("mount")
+                .args(["--bind"])
+                .arg(dir)
+                .arg(dir)
+                .status()
+                .unwrap();
+            assert!(bind.success(), "mount --bind failed (root is needed here)");
+            let ro = std::process::Command::new("mount")
+                .args(["-o", "remount,bind,ro"])
+                .arg(dir)
+                .status()
+                .unwrap();
+            assert!(ro.success(), "remounting read-only failed");
+        } else {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o400))
+                    .unwrap();
+            }
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+        }
+        // Either way, nothing can be created there now.
+        assert!(std::fs::write(dir.join("probe"), b"x").is_err());
+        ReadOnly {
+            dir: dir.to_path_buf(),
+            mounted: root,
+        }
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt as _;
+        if self.mounted {
+            let _ = std::process::Command::new("umount").arg(&self.dir).status();
+        } else {
+            let _ = std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+}
+
+/// An inbox that cannot be written is still read (list, show, export); listen refuses it,
+/// naming --db and --no-record; and one too old to read without migrating says so.
+#[cfg(unix)]
+#[test]
+fn a_read_only_inbox_is_read_and_listen_refuses_it_clearly() {
+    let home = Sandbox::new();
+    let listener = home.listen(&["--secret", SECRET]);
+    let (body, header) = signed("asset.ready", "evt-ro-1");
+    assert_eq!(send(&listener.addr, &[header], &body), 200);
+    listener.stop();
+    let dir = home.data_dir();
+    let guard = ReadOnly::make(&dir);
+
+    let rows = home.list(&[]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["event_id"], "evt-ro-1");
+    let raw = home.run(&["inbox", "show", "1", "--raw"]);
+    raw.assert_code(0);
+    assert_eq!(raw.bytes, body);
+    home.run(&["inbox", "export"]).assert_code(0);
+
+    let refused = home.run(&["listen", "--port", "0"]);
+    refused.assert_code(1);
+    assert!(
+        refused
+            .stderr
+            .contains("lpwh: error: cannot record deliveries"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("--db") && refused.stderr.contains("--no-record"),
+        "{}",
+        refused.stderr
+    );
+    drop(guard);
+
+    // A version 1 inbox, read-only: it cannot be migrated, and so cannot be read; said so.
+    let old = Sandbox::new();
+    std::fs::create_dir_all(old.data_dir()).unwrap();
+    {
+        let conn = Connection::open(old.default_db()).unwrap();
+        conn.execute_batch(V1_LAYOUT).unwrap();
+    }
+    let _guard = ReadOnly::make(&old.data_dir());
+    let run = old.run(&["inbox", "list"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("is read-only, and its schema (version 1) is older than this lpwh reads"),
+        "{}",
+        run.stderr
+    );
+}

@@ -569,3 +569,23 @@ fn the_ready_file_is_never_written_through_a_planted_symlink() {
     );
     drop(listener);
 }
+
+/// The start-up banner names the forward target as every other line does: no user name,
+/// password or query value, and the mark in its place reads `…`, not `%E2%80%A6`.
+#[test]
+fn the_banner_shows_the_forward_url_without_its_credentials() {
+    let listener = Listener::start(&[
+        "--no-record",
+        "--forward-to",
+        "http://alice:hunter2@127.0.0.1:9/hook?token=s3cr3t",
+    ]);
+    let stderr = listener.stderr();
+    assert!(
+        stderr
+            .contains("lpwh: forwarding every valid delivery → http://…@127.0.0.1:9/hook?token=…"),
+        "{stderr}"
+    );
+    for secret in ["alice", "hunter2", "s3cr3t", "%E2%80%A6"] {
+        assert!(!stderr.contains(secret), "{secret} in:\n{stderr}");
+    }
+}

@@ -36,4 +36,5 @@ mod terminal_pty;
 mod trigger;
 mod trigger_listen;
 mod tunnel;
+mod tunnel_hostile;
 mod wizard_pty;

@@ -6,8 +6,10 @@
 //! end. `listen` creates the temporary webhook and restarts a tunnel that exits
 //! ([`super::exposure`]).
 
+pub mod group;
 pub mod learn;
 pub mod probe;
+pub mod vet;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -127,6 +129,8 @@ pub struct TunnelOptions {
     pub server: String,
     /// How long the program has to give a public URL (`--tunnel-timeout`).
     pub timeout: Duration,
+    /// Where running tunnels are recorded for the next run ([`group`]): `<data dir>/tunnels`.
+    pub records: PathBuf,
 }
 
 /// The program `--tunnel` names (or the first on `PATH` for `auto`) and its path; a usage error
@@ -202,6 +206,7 @@ pub struct Tunnel {
     child: Child,
     pid: u32,
     lines: Arc<Mutex<VecDeque<String>>>,
+    records: PathBuf,
 }
 
 impl std::fmt::Debug for Tunnel {
@@ -241,11 +246,19 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
             Ok(())
         });
     }
+    // Orphaned helpers of the program become lpwh's children, so stopping finds them all.
+    group::become_subreaper();
     let mut child = command.spawn().map_err(|e| {
         Failure::failure(format!("cannot start {}: {e}", options.bin.display()))
             .hint(format!("install it: {}", program.install_hint()))
     })?;
     let pid = child.id().unwrap_or(0);
+    if let Err(err) = group::write_record(&options.records, program.name(), pid) {
+        out.warn(format!(
+            "could not record the tunnel's process group ({err:#}); should lpwh be killed, \
+             the next run cannot name what it left"
+        ));
+    }
     let lines = Arc::new(Mutex::new(VecDeque::new()));
     let (said_tx, mut said_rx) = mpsc::unbounded_channel();
     let prefix = program.name();
@@ -278,6 +291,7 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
         child,
         pid,
         lines,
+        records: options.records.clone(),
     };
 
     let learned = tokio::time::timeout(options.timeout, async {
@@ -311,6 +325,27 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
     })
     .await;
     let quoted = |t: &Tunnel| t.quote_last_lines();
+    // The program's word is not trusted: its URL goes nowhere (terminal, webhook, probe) unless
+    // it is the kind of URL that program gives.
+    let learned = match learned {
+        Ok(Ok(Said::Url(url))) => match vet::public_url(program, &url, &options.server) {
+            Ok(url) => Ok(Ok(Said::Url(url))),
+            Err(why) => {
+                let text = format!(
+                    "{prefix} gave a public URL lpwh will not use: {why}: {}{}",
+                    sanitize(&url),
+                    quoted(&tunnel)
+                );
+                tunnel.stop().await;
+                return Err(Failure::failure(text)
+                    .hint(format!(
+                        "no webhook was made; check that --tunnel-bin is the real {prefix}"
+                    ))
+                    .into());
+            }
+        },
+        other => other,
+    };
     match learned {
         Ok(Ok(Said::Url(url))) => {
             tunnel.url = url;
@@ -383,26 +418,25 @@ impl Tunnel {
         self.child.wait().await.ok()
     }
 
-    /// Stop the program and everything in its process group: SIGTERM, then SIGKILL after 3 s.
+    /// Stop the program and everything it started: SIGTERM to its process group, SIGKILL to
+    /// whatever of the group is left after [`group::GRACE`] (the program may be gone while a
+    /// helper lives on), then lpwh's adopted orphans (helpers that left the group); then forget
+    /// the record.
     pub async fn stop(mut self) {
-        if let Ok(Some(_)) = self.child.try_wait() {
-            return;
-        }
-        let group = -(self.pid as i32);
+        #[cfg(unix)]
         if self.pid != 0 {
-            // SAFETY: kill(2) with a negative pid signals that process group; no memory is touched.
-            unsafe { libc::kill(group, libc::SIGTERM) };
-        }
-        if tokio::time::timeout(Duration::from_secs(3), self.child.wait())
-            .await
-            .is_err()
-        {
-            if self.pid != 0 {
-                // SAFETY: as above.
-                unsafe { libc::kill(group, libc::SIGKILL) };
+            group::signal_group(self.pid, libc::SIGTERM);
+            let deadline = tokio::time::Instant::now() + group::GRACE;
+            // Reaped first (a zombie still counts as a member), then the rest of the group.
+            let _ = tokio::time::timeout_at(deadline, self.child.wait()).await;
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            if !group::wait_group_gone(self.pid, left).await {
+                group::signal_group(self.pid, libc::SIGKILL);
             }
-            let _ = self.child.kill().await;
         }
+        let _ = self.child.kill().await;
+        group::stop_adopted().await;
+        let _ = std::fs::remove_file(group::record_path(&self.records));
     }
 }
 
@@ -416,8 +450,13 @@ async fn read_lines(
     out: Out,
     verbose: bool,
 ) {
-    let mut lines = BufReader::new(stream).lines();
-    while let Ok(Some(line)) = lines.next_line().await {
+    let mut reader = BufReader::new(stream);
+    let mut buf = Vec::new();
+    while let Ok(Some(cut)) = read_line_capped(&mut reader, &mut buf, MAX_LINE).await {
+        let mut line = String::from_utf8_lossy(&buf).into_owned();
+        if cut {
+            line.push_str(" …(line cut)");
+        }
         let clean = sanitize(&learn::strip_ansi(&line)).into_owned();
         if verbose {
             out.info(format!("{}: {clean}", program.name()));
@@ -430,6 +469,44 @@ async fn read_lines(
         }
         if let Some(what) = program.reads(&line) {
             let _ = said.send(what);
+        }
+    }
+}
+
+/// The longest output line kept from a tunnel program; the rest of a longer line is read and
+/// dropped, so a program that prints without end costs this much memory, not more.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// Read one line (without its `\n` or `\r\n`) into `buf`, keeping at most `cap` bytes of it:
+/// `Some(true)` when it was cut, `None` at the end of the stream.
+async fn read_line_capped<R: tokio::io::AsyncBufRead + Unpin>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut cut = false;
+    let mut read_any = false;
+    loop {
+        let available = reader.fill_buf().await?;
+        if available.is_empty() {
+            return Ok(read_any.then_some(cut));
+        }
+        read_any = true;
+        let (part, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..at], Some(at + 1)),
+            None => (available, None),
+        };
+        let room = cap.saturating_sub(buf.len());
+        buf.extend_from_slice(&part[..part.len().min(room)]);
+        cut |= part.len() > room;
+        let used = done.unwrap_or(available.len());
+        reader.consume(used);
+        if done.is_some() {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Some(cut));
         }
     }
 }

@@ -9,4 +9,5 @@ pub mod listen;
 pub mod node;
 pub mod receiver;
 pub mod sandbox;
+pub mod tunnel;
 pub mod vectors;
