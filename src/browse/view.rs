@@ -37,7 +37,7 @@ const HELP: &[(&str, &str)] = &[
 fn verdict_style(word: &str) -> Style {
     match word {
         "ok" => Style::new().fg(Color::Green),
-        "duplicate" | "unsigned" | "unchecked" => Style::new().fg(Color::Yellow),
+        "duplicate" | "unsigned" | "unchecked" | "pending" => Style::new().fg(Color::Yellow),
         _ => Style::new().fg(Color::Red),
     }
 }

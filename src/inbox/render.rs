@@ -17,6 +17,8 @@ pub fn verdict(paint: Paint, word: &str) -> String {
         "duplicate" => paint.yellow("⟳ duplicate"),
         "unsigned" => paint.yellow("? unsigned"),
         "unchecked" => paint.yellow("? unchecked"),
+        // Accepted and answered; the app has not answered yet (`listen --ack-first`).
+        "pending" => paint.yellow("… pending"),
         other => paint.red(format!("✗ {}", sanitize(other))),
     }
 }
