@@ -422,7 +422,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these cases (comma-separated)')
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Run every case but these (comma-separated)')
-            [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'How many deliveries `burst` sends at once')
+            [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'How many deliveries `burst` sends (10 in flight at a time)')
             [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write the results as JUnit XML, one testcase per case')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')

@@ -402,7 +402,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --events 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]'
             cand --only 'Run only these cases (comma-separated)'
             cand --skip 'Run every case but these (comma-separated)'
-            cand --burst 'How many deliveries `burst` sends at once'
+            cand --burst 'How many deliveries `burst` sends (10 in flight at a time)'
             cand --junit 'Also write the results as JUnit XML, one testcase per case'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'

@@ -350,7 +350,7 @@ mux\t'Mux: `t=<seconds>`, HMAC of `t.body`'"
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l events -d 'The events `valid` sends, comma-separated [default: stream.started, stream.idle, recording.ready, asset.ready, task.completed]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l only -d 'Run only these cases (comma-separated)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l skip -d 'Run every case but these (comma-separated)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l burst -d 'How many deliveries `burst` sends at once' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l burst -d 'How many deliveries `burst` sends (10 in flight at a time)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l junit -d 'Also write the results as JUnit XML, one testcase per case' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand check" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r

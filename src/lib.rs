@@ -21,6 +21,7 @@ pub mod generate;
 pub mod humane;
 pub mod inbox;
 pub(crate) mod input;
+pub mod js_json;
 pub(crate) mod json_write;
 pub mod listen;
 pub mod output;

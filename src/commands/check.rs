@@ -15,9 +15,10 @@ use crate::signature::Scheme;
 /// retries, unknown events, bursts and latency.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Run it against a development or staging receiver only: it sends real, validly signed deliveries
-(with plainly fake ids, lpwh-check-…) that the receiver will act on. Each request carries an
-x-lpwh-check: <case> header.
+Run it against a development or staging receiver only: it sends real, validly signed deliveries,
+byte for byte as Studio's sender writes them (UUID ids), that the receiver will act on. Each
+request carries an x-lpwh-check: <case> header, and its streams and assets are named lpwh-check.
+Nothing before the first case acts: the receiver is reached with a TCP connect.
 
 The global --timeout is how long one request may take (default 30 s, as long as Studio waits).
 
@@ -51,8 +52,8 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "CASE,...", value_parser = case_name)]
     pub skip: Vec<&'static str>,
 
-    /// How many deliveries `burst` sends at once
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=200))]
+    /// How many deliveries `burst` sends (10 in flight at a time)
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(1..=200))]
     pub burst: u16,
 
     /// Exit 1 on warnings too
@@ -83,6 +84,13 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 .hint("give the receiver's full URL, e.g. http://localhost:3000/webhooks")
         })?;
     let secret = args.secret.required(args.scheme)?.clone();
+    if args.scheme == Scheme::LivepeerDocs {
+        ctx.out.warn(
+            "--scheme livepeer-docs is the scheme the Studio guide documents, and real Studio \
+             deliveries do not use it (they sign the body alone, t in ms): a receiver that \
+             passes here refuses every real delivery; grade it with the default, --scheme livepeer",
+        );
+    }
     let events = if args.events.is_empty() {
         check::default_events(args.scheme)
     } else {

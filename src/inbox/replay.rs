@@ -106,7 +106,7 @@ pub fn refresh_timestamp(body: &[u8], now_ms: i64) -> (Vec<u8>, Refresh) {
             return (edited, Refresh::Edited { old });
         }
     }
-    match serde_json::to_vec(&expected) {
+    match crate::js_json::to_vec(&expected) {
         Ok(bytes) => (bytes, Refresh::Reserialized),
         Err(_) => (body.to_vec(), Refresh::Unchanged),
     }

@@ -99,8 +99,8 @@ pub fn provider_of(event: &str) -> Option<Provider> {
 /// ids. Errors name the unknown event or the bad `--set`, as usage failures (exit 2) with a hint.
 pub fn render(event: &str, opts: &SampleOptions) -> anyhow::Result<Vec<u8>> {
     let value = render_value(event, opts).map_err(Failure::from)?;
-    // Compact, as Studio sends it (JSON.stringify without indentation).
-    Ok(serde_json::to_vec(&value)?)
+    // As Studio's sender writes it: JSON.stringify's bytes (no `.0` on integral numbers).
+    Ok(crate::js_json::to_vec(&value)?)
 }
 
 /// The sample body as a JSON value (overrides applied), with a typed error.

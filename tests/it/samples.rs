@@ -510,3 +510,70 @@ fn unknown_event_suggests_and_is_a_usage_error() {
     );
     assert_eq!(samples::provider_of("nope"), None);
 }
+
+/// Every sample is byte for byte what JavaScript's `JSON.stringify` writes for it: Node parses
+/// each body and writes it again, and the bytes must not change (integral numbers without
+/// `.0`, key order, no spaces, string escapes). Studio's sender is JavaScript, and receivers
+/// that re-serialize before verifying compute their HMAC over these bytes. Node is required
+/// (`.ci/test` installs it).
+#[test]
+fn every_sample_is_what_json_stringify_writes() {
+    use std::io::Write as _;
+    let events: Vec<&str> = LIVEPEER_EVENTS
+        .iter()
+        .chain(FASTPIX_EVENTS)
+        .map(|e| e.name)
+        .collect();
+    let mut bodies = Vec::new();
+    for event in &events {
+        let mut body = samples::render(event, &opts()).unwrap();
+        assert!(!body.contains(&b'\n'), "{event}: one line");
+        body.push(b'\n');
+        bodies.extend_from_slice(&body);
+    }
+    // A string with every kind of escape JSON.stringify writes, through an override.
+    let tricky = SampleOptions {
+        overrides: vec![(
+            "stream.name".into(),
+            "\"q\" \\ \u{1} \t \u{7f} é \u{2028} / </script>".into(),
+        )],
+        ..opts()
+    };
+    let mut body = samples::render("stream.started", &tricky).unwrap();
+    body.push(b'\n');
+    bodies.extend_from_slice(&body);
+
+    let mut node = std::process::Command::new("node")
+        .args([
+            "-e",
+            "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{\
+             process.stdout.write(s.split('\\n').filter(l=>l).map(l=>JSON.stringify(JSON.parse(l))).join('\\n')+'\\n')})",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node (.ci/test installs it)");
+    node.stdin.take().unwrap().write_all(&bodies).unwrap();
+    let out = node.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let ours: Vec<&[u8]> = bodies
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    let theirs: Vec<&[u8]> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(ours.len(), events.len() + 1);
+    assert_eq!(ours.len(), theirs.len());
+    for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+        let name = events.get(i).copied().unwrap_or("stream.started (escapes)");
+        assert!(
+            a == b,
+            "{name}: lpwh wrote\n{}\nJSON.stringify writes\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
