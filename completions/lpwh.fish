@@ -386,7 +386,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l until -d 'Exit 0 on
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l count -d 'Exit 0 after N verified deliveries (of the --until event, when both are given; unsigned ones only when listen has no secret)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout-after -d 'Exit 1 if --until/--count is not reached within this time (e.g. 90s, 10m). The whole wait; the global --timeout is per API call' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l access-control -d 'Answer playback.accessControl requests: allow, deny, or a rules file (JSON or TOML)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l public-url -d 'Your public tunnel URL: create a temporary Studio webhook for it (with a fresh secret), verify with that secret, and delete it on exit' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l public-url -d 'Your public tunnel URL: create a temporary Studio webhook for it, verify with its secret, and delete it on exit. The secret is --secret\'s (or LPWH_WEBHOOK_SECRET\'s), else the profile\'s development secret (see --print-secret)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel -d 'Expose the listener through a tunnel program and point a temporary Studio webhook at it, kept in step when the tunnel restarts: auto (the first of cloudflared, ngrok, bore on PATH), cloudflared, ngrok or bore' -r -f -a "auto\t''
 cloudflared\t''
 ngrok\t''
@@ -407,6 +407,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l timeout -d 'Seconds
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ack-first -d 'Answer the sender 200 as soon as the delivery is recorded, then forward with no timeout and record the app\'s answer when it comes: for stepping through your handler in a debugger without Studio timing out and retrying. Until the app answers, the delivery is `pending` in the inbox, and survives any exit (\'lpwh inbox replay --pending\' sends what is left). Never for playback.accessControl, whose answer is the decision'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ui -d 'Show deliveries in the full-screen view (as `lpwh inbox browse`, following new arrivals) instead of lines; q quits and stops listening'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l no-record -d 'Do not record deliveries in the inbox (lpwh inbox)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l print-secret -d 'Print the profile\'s development webhook secret and exit: what --tunnel and --public-url sign the temporary webhook with when no --secret is given (made on first use, then kept beside the API key, so your app\'s .env keeps working). Needs no API key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'

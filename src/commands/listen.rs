@@ -5,7 +5,9 @@ use anyhow::Result;
 use crate::context::Ctx;
 use crate::error::{Failure, usage};
 use crate::events;
-use crate::listen::{self, Options, Recording, access, forward, parse, public_url};
+use crate::listen::{
+    self, Options, Recording, SecretFrom, WebhookSecret, access, forward, parse, public_url,
+};
 use crate::redacted::Secret;
 use crate::signature::Scheme;
 
@@ -18,8 +20,10 @@ temporary webhook at it (kept in step if the tunnel restarts) and probes the pat
 run your own tunnel and pass its URL as --public-url.
 
 Exit status: 0 once --until/--count is reached, or on SIGTERM; 1 when --timeout-after passes
-first, or the tunnel never comes up; 130 on Ctrl-C. A temporary webhook is deleted, and the
-tunnel stopped, in every case.
+first, when (with --forward-to) the app refused or never answered a delivery by the time
+--until/--count is reached, or when the tunnel never comes up; 130 on Ctrl-C. A temporary
+webhook is deleted, and the tunnel stopped, in every case, and a summary says what arrived and
+what the app answered (with --json, also as the last line of stdout).
 
 Examples:
   lpwh listen --secret \"$SECRET\" --forward-to http://localhost:4000/webhooks
@@ -121,8 +125,9 @@ pub struct Args {
     #[arg(long, value_name = "allow|deny|RULES_FILE", long_help = crate::listen::access::RULES_HELP)]
     pub access_control: Option<String>,
 
-    /// Your public tunnel URL: create a temporary Studio webhook for it (with a fresh secret),
-    /// verify with that secret, and delete it on exit
+    /// Your public tunnel URL: create a temporary Studio webhook for it, verify with its secret,
+    /// and delete it on exit. The secret is --secret's (or LPWH_WEBHOOK_SECRET's), else the
+    /// profile's development secret (see --print-secret)
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
 
@@ -167,9 +172,20 @@ pub struct Args {
     /// Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)
     #[arg(long, value_name = "N|AGE", value_parser = crate::inbox::Retention::parse)]
     pub keep: Option<crate::inbox::Retention>,
+
+    /// Print the profile's development webhook secret and exit: what --tunnel and --public-url
+    /// sign the temporary webhook with when no --secret is given (made on first use, then kept
+    /// beside the API key, so your app's .env keeps working). Needs no API key
+    #[arg(long)]
+    pub print_secret: bool,
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    if args.print_secret {
+        let (secret, _) = crate::config::dev_secret(&ctx.dirs, &ctx.profile)?;
+        println!("{}", secret.expose());
+        return Ok(());
+    }
     let options = resolve(ctx, args).await?;
     listen::run(ctx, options).await
 }
@@ -257,6 +273,33 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         }
         None => None,
     };
+    let webhook_secret = if args.public_url.is_some() || tunnel.is_some() {
+        Some(match secrets.first() {
+            Some(secret) => WebhookSecret {
+                secret: secret.clone(),
+                // The resolve step is where the environment is read: clap merged it into
+                // --secret, so compare.
+                from: if std::env::var("LPWH_WEBHOOK_SECRET").ok().as_deref()
+                    == Some(secret.expose())
+                {
+                    SecretFrom::Env
+                } else {
+                    SecretFrom::Flag
+                },
+            },
+            None => {
+                let (secret, from) = crate::config::dev_secret(&ctx.dirs, &ctx.profile)?;
+                WebhookSecret {
+                    secret,
+                    from: SecretFrom::Profile {
+                        made: from == crate::config::DevSecretFrom::Made,
+                    },
+                }
+            }
+        })
+    } else {
+        None
+    };
     let record = (!args.no_record).then(|| Recording {
         db: crate::inbox::db_path(&ctx.dirs.data, args.db.as_deref()),
         keep: args.keep,
@@ -279,6 +322,7 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         timeout_after: args.timeout_after,
         access,
         public_url: args.public_url,
+        webhook_secret,
         tunnel,
         ready_file: args.ready_file,
         record,

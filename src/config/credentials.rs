@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::file::CredentialsFile;
+use super::file::{CredentialsFile, Kind};
 use super::keyring::{self, Lookup};
 use super::{Dirs, KeySource, validate_profile_name};
 use crate::output::Out;
@@ -127,12 +127,17 @@ pub fn save_api_key(dirs: &Dirs, profile: &str, key: &Secret) -> Result<SaveOutc
     })
 }
 
-/// Forget the profile's key everywhere it is stored. Idempotent.
+/// Forget the profile's key everywhere it is stored, and its development webhook secret with
+/// it. Idempotent.
 pub fn remove_api_key(dirs: &Dirs, profile: &str) -> Result<Removed> {
     validate_profile_name(profile)?;
     let keyring = keyring::delete(profile);
     let file = CredentialsFile::new(dirs.credentials_file());
     let removed_file = file.remove(profile)?;
+    // The development secret goes with the key (best effort: a keyring that did not answer for
+    // the key will not for this either, and that is already reported).
+    let _ = keyring::delete(&dev_secret_account(profile));
+    let _ = file.remove_kind(profile, Kind::DevSecret);
     Ok(Removed {
         keyring,
         file: removed_file,
@@ -161,4 +166,45 @@ pub fn key_location(dirs: &Dirs, profile: &str) -> Result<(KeyLocation, Option<S
 /// Profiles with a key in the credentials file (the keyring cannot be listed portably).
 pub fn file_profiles(dirs: &Dirs) -> Result<Vec<String>> {
     CredentialsFile::new(dirs.credentials_file()).profiles()
+}
+
+/// Where the development webhook secret came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DevSecretFrom {
+    /// Made now (first use) and stored.
+    Made,
+    Keyring,
+    File,
+}
+
+/// The keyring account of a profile's development secret: the profile's own account with a
+/// suffix no profile name can have (`:` is not allowed in one).
+fn dev_secret_account(profile: &str) -> String {
+    format!("{profile}:dev-secret")
+}
+
+/// The profile's development webhook secret, which `listen --tunnel` and `--public-url` sign
+/// their temporary webhook with when no `--secret` is given: stable across runs, so the app's
+/// `.env` keeps working. Kept beside the API key (the keyring, else the 0600 credentials file);
+/// made on first use: 32 random bytes, hex-encoded (Studio takes any string).
+pub fn dev_secret(dirs: &Dirs, profile: &str) -> Result<(Secret, DevSecretFrom)> {
+    validate_profile_name(profile)?;
+    let account = dev_secret_account(profile);
+    let keyring_answered = match keyring::get(&account) {
+        Lookup::Found(secret) => return Ok((secret, DevSecretFrom::Keyring)),
+        Lookup::Missing => true,
+        Lookup::Unavailable(_) => false,
+    };
+    let file = CredentialsFile::new(dirs.credentials_file());
+    if let Some(secret) = file.get_kind(profile, Kind::DevSecret)? {
+        return Ok((secret, DevSecretFrom::File));
+    }
+    let secret = Secret::new(crate::webhook::input::generate_secret());
+    let in_keyring = keyring_answered
+        && keyring::set(&account, &secret).is_ok()
+        && matches!(keyring::get(&account), Lookup::Found(read) if read == secret);
+    if !in_keyring {
+        file.set_kind(profile, Kind::DevSecret, &secret)?;
+    }
+    Ok((secret, DevSecretFrom::Made))
 }

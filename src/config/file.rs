@@ -1,10 +1,12 @@
-//! The credentials file, `credentials.toml` in the config dir: API keys for machines where no OS
-//! keyring answers. Mode 0600 from the moment it exists (written to a 0600 temp file, then
-//! renamed), in a 0700 directory. One table per profile:
+//! The credentials file, `credentials.toml` in the config dir: API keys (and `listen`'s
+//! development webhook secrets) for machines where no OS keyring answers. Mode 0600 from the
+//! moment it exists (written to a 0600 temp file, then renamed), in a 0700 directory. One table
+//! per profile:
 //!
 //! ```toml
 //! [profiles.default]
 //! api_key = "..."
+//! dev_secret = "..."
 //! ```
 
 use std::collections::BTreeMap;
@@ -28,9 +30,30 @@ struct FileFormat {
     profiles: BTreeMap<String, Entry>,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Default, Deserialize, Serialize)]
 struct Entry {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     api_key: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    dev_secret: String,
+}
+
+/// Which of a profile's secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The Studio API key (`lpwh login`).
+    ApiKey,
+    /// The development webhook secret `listen --tunnel`/`--public-url` sign with.
+    DevSecret,
+}
+
+impl Entry {
+    fn field(&mut self, kind: Kind) -> &mut String {
+        match kind {
+            Kind::ApiKey => &mut self.api_key,
+            Kind::DevSecret => &mut self.dev_secret,
+        }
+    }
 }
 
 /// The credentials file at a path. Reads never print the file's contents in errors.
@@ -44,8 +67,8 @@ impl CredentialsFile {
         CredentialsFile { path }
     }
 
-    /// All stored keys by profile; a missing file holds none.
-    fn read(&self) -> Result<BTreeMap<String, Secret>> {
+    /// Every profile's entry; a missing file holds none.
+    fn read(&self) -> Result<BTreeMap<String, Entry>> {
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
@@ -62,63 +85,78 @@ impl CredentialsFile {
                 self.path.display()
             ))
         })?;
-        Ok(parsed
-            .profiles
-            .into_iter()
-            .filter(|(_, e)| !e.api_key.is_empty())
-            .map(|(name, e)| (name, Secret::new(e.api_key)))
-            .collect())
+        Ok(parsed.profiles)
     }
 
-    fn write(&self, keys: &BTreeMap<String, Secret>) -> Result<()> {
-        if keys.is_empty() {
+    fn write(&self, mut entries: BTreeMap<String, Entry>) -> Result<()> {
+        entries.retain(|_, e| !e.api_key.is_empty() || !e.dev_secret.is_empty());
+        if entries.is_empty() {
             return match std::fs::remove_file(&self.path) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
                 Err(e) => Err(e).with_context(|| format!("removing {}", self.path.display())),
             };
         }
-        let format = FileFormat {
-            profiles: keys
-                .iter()
-                .map(|(name, key)| {
-                    let api_key = key.expose().to_owned();
-                    (name.clone(), Entry { api_key })
-                })
-                .collect(),
-        };
+        let format = FileFormat { profiles: entries };
         let body = toml::to_string(&format).context("encoding the credentials file")?;
         write_atomic(&self.path, format!("{HEADER}\n{body}").as_bytes(), 0o600)
     }
 
     /// The profile's key, if the file has one.
     pub fn get(&self, profile: &str) -> Result<Option<Secret>> {
-        Ok(self.read()?.remove(profile))
+        self.get_kind(profile, Kind::ApiKey)
     }
 
-    /// Profiles with a key in the file.
+    /// The profile's secret of `kind`, if the file has one.
+    pub fn get_kind(&self, profile: &str, kind: Kind) -> Result<Option<Secret>> {
+        Ok(self
+            .read()?
+            .remove(profile)
+            .map(|mut e| std::mem::take(e.field(kind)))
+            .filter(|s| !s.is_empty())
+            .map(Secret::new))
+    }
+
+    /// Profiles with an API key in the file.
     pub fn profiles(&self) -> Result<Vec<String>> {
-        Ok(self.read()?.into_keys().collect())
+        Ok(self
+            .read()?
+            .into_iter()
+            .filter(|(_, e)| !e.api_key.is_empty())
+            .map(|(name, _)| name)
+            .collect())
     }
 
     /// Store (or replace) the profile's key.
     pub fn set(&self, profile: &str, key: &Secret) -> Result<()> {
+        self.set_kind(profile, Kind::ApiKey, key)
+    }
+
+    /// Store (or replace) the profile's secret of `kind`.
+    pub fn set_kind(&self, profile: &str, kind: Kind, secret: &Secret) -> Result<()> {
         let _lock = lock_for_update(&self.path)?;
-        let mut keys = self.read()?;
-        keys.insert(profile.to_owned(), key.clone());
-        self.write(&keys)
+        let mut entries = self.read()?;
+        *entries.entry(profile.to_owned()).or_default().field(kind) = secret.expose().to_owned();
+        self.write(entries)
     }
 
     /// Remove the profile's key: `true` if there was one. The file goes when it empties.
     pub fn remove(&self, profile: &str) -> Result<bool> {
+        self.remove_kind(profile, Kind::ApiKey)
+    }
+
+    /// Remove the profile's secret of `kind`: `true` if there was one.
+    pub fn remove_kind(&self, profile: &str, kind: Kind) -> Result<bool> {
         if !self.path.exists() {
             return Ok(false);
         }
         let _lock = lock_for_update(&self.path)?;
-        let mut keys = self.read()?;
-        let removed = keys.remove(profile).is_some();
+        let mut entries = self.read()?;
+        let removed = entries
+            .get_mut(profile)
+            .is_some_and(|e| !std::mem::take(e.field(kind)).is_empty());
         if removed {
-            self.write(&keys)?;
+            self.write(entries)?;
         }
         Ok(removed)
     }

@@ -18,8 +18,8 @@ use serde::Serialize;
 
 pub(crate) use credentials::keyring_trouble;
 pub use credentials::{
-    KeyLocation, Removed, SaveOutcome, file_profiles, key_location, remove_api_key, save_api_key,
-    stored_api_key,
+    DevSecretFrom, KeyLocation, Removed, SaveOutcome, dev_secret, file_profiles, key_location,
+    remove_api_key, save_api_key, stored_api_key,
 };
 pub use keyring::{KEYRING_ENV, KEYRING_TIMEOUT_ENV};
 pub use settings::{Config, Defaults, ProfileConfig, check_api_url, save_api_url};

@@ -127,6 +127,13 @@ impl Exposure {
             "lpwh: created temporary webhook {} ({}) → {url}, deleted when lpwh exits",
             created.webhook.name, created.webhook.id
         ));
+        if let Some(from) = args.webhook_secret.as_ref().map(|w| w.from) {
+            // Where the secret is, never the secret: the app behind --forward-to needs it.
+            ctx.out.info(format!(
+                "lpwh: the webhook signs with {}",
+                from.describe(&ctx.profile)
+            ));
+        }
         let webhook_id = created.webhook.id.clone();
         self.temporary = Some(created);
         self.public_url = Some(url.clone());
@@ -174,8 +181,9 @@ impl Exposure {
         }
     }
 
-    /// Undo everything: stop restarting the tunnel, delete the webhook, stop the tunnel.
-    pub async fn close(mut self, ctx: &Ctx) {
+    /// Undo everything: stop restarting the tunnel, delete the webhook, stop the tunnel. Whether
+    /// the webhook was deleted (`None` when there was none).
+    pub async fn close(mut self, ctx: &Ctx) -> Option<bool> {
         let mut tunnel = self.tunnel.take();
         if let Some((stop, task)) = self.supervisor.take() {
             let _ = stop.send(());
@@ -183,19 +191,21 @@ impl Exposure {
                 tunnel = Some(running);
             }
         }
+        let mut deleted = None;
         if let Some(temp) = self.temporary.take() {
-            delete(ctx, &temp).await;
+            deleted = Some(delete(ctx, &temp).await);
         }
         if let Some(tunnel) = tunnel {
             let name = tunnel.program.name();
             tunnel.stop().await;
             ctx.out.info(format!("lpwh: stopped {name}"));
         }
+        deleted
     }
 }
 
-/// Delete the temporary webhook; on failure, say exactly how to do it by hand.
-async fn delete(ctx: &Ctx, temp: &Temporary) {
+/// Delete the temporary webhook; on failure, say exactly how to do it by hand. Whether it went.
+async fn delete(ctx: &Ctx, temp: &Temporary) -> bool {
     let result = async {
         let api = ctx.api()?;
         tokio::time::timeout(
@@ -208,14 +218,20 @@ async fn delete(ctx: &Ctx, temp: &Temporary) {
     }
     .await;
     match result {
-        Ok(()) => ctx.out.info(format!(
-            "lpwh: deleted temporary webhook {} ({})",
-            temp.webhook.name, temp.webhook.id
-        )),
-        Err(err) => ctx.out.warn(format!(
-            "could not delete temporary webhook {}: {err:#}; delete it with: lpwh delete --yes {}",
-            temp.webhook.id, temp.webhook.id
-        )),
+        Ok(()) => {
+            ctx.out.info(format!(
+                "lpwh: deleted temporary webhook {} ({})",
+                temp.webhook.name, temp.webhook.id
+            ));
+            true
+        }
+        Err(err) => {
+            ctx.out.warn(format!(
+                "could not delete temporary webhook {}: {err:#}; delete it with: lpwh delete --yes {}",
+                temp.webhook.id, temp.webhook.id
+            ));
+            false
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod parse;
 pub mod print;
 pub mod public_url;
 pub mod server;
+pub mod summary;
 pub mod tunnel;
 pub mod verdict;
 
@@ -32,7 +33,7 @@ use crate::error::Failure;
 use crate::redacted::Secret;
 use exposure::Exposure;
 use goal::Goal;
-pub use options::{Options, Recording};
+pub use options::{Options, Recording, SecretFrom, WebhookSecret};
 use server::State;
 pub(crate) use server::Stop;
 use verdict::{ReplayWindow, Verifier};
@@ -45,11 +46,14 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
     // Listen for signals first, so a Ctrl-C at any later point still runs the cleanup below.
     let mut signals = Signals::new()?;
     let mut secrets = args.secrets.clone();
-    // The temporary webhook's secret is made now, so the listener verifies with it from its
+    // The temporary webhook's secret is known now, so the listener verifies with it from its
     // first request; the webhook itself is created once the public URL is known.
-    let temporary_secret =
-        (args.public_url.is_some() || args.tunnel.is_some()).then(public_url::generate_secret);
-    secrets.extend(temporary_secret.clone());
+    let temporary_secret = args.webhook_secret.as_ref().map(|w| w.secret.clone());
+    if let Some(secret) = &temporary_secret
+        && !secrets.contains(secret)
+    {
+        secrets.push(secret.clone());
+    }
 
     let listener = TcpListener::bind((args.host.as_str(), args.port))
         .await
@@ -77,11 +81,24 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
         &mut signals,
     )
     .await;
-    exposure.close(ctx).await;
-    match outcome? {
+    let deleted = exposure.close(ctx).await;
+    let (stop, mut summary) = outcome?;
+    summary.webhook_deleted = deleted;
+    ctx.out.info(summary.text());
+    if ctx.out.json {
+        // The last line of stdout: everything the session did, for a script.
+        let _ = ctx
+            .out
+            .json_line(&serde_json::json!({ "summary": &summary }));
+    }
+    match stop {
         Stop::Reached(what) => {
             ctx.out.info(format!("lpwh: received {what}; exiting"));
-            Ok(())
+            // With --forward-to, the goal is met only if the app took what it was sent.
+            match summary.app_failure() {
+                Some(failure) => Err(failure.into()),
+                None => Ok(()),
+            }
         }
         Stop::Terminated | Stop::StdoutClosed => Ok(()),
         Stop::Interrupted => Err(Failure::interrupted().into()),
@@ -113,7 +130,7 @@ async fn serve(
     temporary_secret: Option<&Secret>,
     exposure: &mut Exposure,
     signals: &mut Signals,
-) -> Result<Stop> {
+) -> Result<(Stop, summary::Summary)> {
     let lines = print::lines();
     let mut printer = print::spawn_printer(lines.clone());
     let (stop_tx, mut stop_rx) = mpsc::unbounded_channel();
@@ -156,6 +173,7 @@ async fn serve(
         probe: Arc::new(tunnel::probe::Slot::default()),
         ack_first,
         ui: args.ui,
+        tally: Default::default(),
     });
     let dispatcher = tokio::spawn(ack::AckFirst::dispatch(state.clone()));
 
@@ -247,6 +265,8 @@ async fn serve(
         settle_ack_first(ack, signals).await;
     }
     dispatcher.abort();
+    let pending = state.ack_first.as_ref().map_or(0, |ack| ack.waiting()) as u64;
+    let mut summary = state.tally.summary(pending, !state.forwarder.is_empty());
     // Every connection is done: the printer writes what is queued, then finishes.
     drop(state);
     lines.close();
@@ -255,13 +275,11 @@ async fn serve(
         // Every delivery is queued by now: commit them all before exiting.
         let path = recorder.path().display().to_string();
         if let Ok(stats) = tokio::task::spawn_blocking(move || recorder.finish()).await {
-            ctx.out.info(format!(
-                "lpwh: recorded {} deliveries in {path} (lpwh inbox list)",
-                stats.written
-            ));
+            summary.recorded = Some(stats.written);
         }
+        summary.inbox = Some(path);
     }
-    Ok(stop)
+    Ok((stop, summary))
 }
 
 /// `--ack-first` on stop: the senders have their 2xx for what is still waiting for the app, and

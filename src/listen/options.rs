@@ -37,6 +37,9 @@ pub struct Options {
     pub access: Option<access::Policy>,
     /// Create a temporary Studio webhook for this public URL, deleted on exit.
     pub public_url: Option<String>,
+    /// The secret the temporary webhook (`--public-url`, `--tunnel`) signs with, and where it
+    /// came from; `None` without either.
+    pub webhook_secret: Option<WebhookSecret>,
     /// Start this tunnel program and point a temporary webhook at its URL.
     pub tunnel: Option<TunnelOptions>,
     /// Where to write the ready file once lpwh is ready.
@@ -50,4 +53,42 @@ pub struct Options {
 pub struct Recording {
     pub db: PathBuf,
     pub keep: Option<Retention>,
+}
+
+/// The temporary webhook's secret: `--secret`'s (the first, during a rotation), or the
+/// profile's development secret, stable across runs so the forwarded app keeps verifying.
+#[derive(Debug, Clone)]
+pub struct WebhookSecret {
+    pub secret: Secret,
+    pub from: SecretFrom,
+}
+
+/// Where the temporary webhook's secret came from, said at start (never the secret itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretFrom {
+    Flag,
+    Env,
+    /// The profile's development secret (`lpwh listen --print-secret`); `made` on first use.
+    Profile {
+        made: bool,
+    },
+}
+
+impl SecretFrom {
+    /// How the start-up line names it.
+    pub fn describe(self, profile: &str) -> String {
+        match self {
+            SecretFrom::Flag => "--secret (the first one given)".to_owned(),
+            SecretFrom::Env => "LPWH_WEBHOOK_SECRET".to_owned(),
+            SecretFrom::Profile { made } => format!(
+                "profile '{profile}''s development secret{}: 'lpwh listen --print-secret' \
+                 shows it, for your app's .env",
+                if made {
+                    " (made now, kept for the next runs)"
+                } else {
+                    ""
+                }
+            ),
+        }
+    }
 }

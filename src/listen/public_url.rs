@@ -1,6 +1,6 @@
-//! The temporary Studio webhook of `--public-url` and `--tunnel`, pointing at the tunnel with a
-//! fresh secret and deleted on every way out; and finding the leftovers of runs that could not
-//! clean up.
+//! The temporary Studio webhook of `--public-url` and `--tunnel`, pointing at the tunnel, signed
+//! with `--secret`'s or the profile's development secret, and deleted on every way out; and
+//! finding the leftovers of runs that could not clean up.
 
 use anyhow::{Context as _, Result};
 
@@ -60,13 +60,6 @@ pub fn subscribed_events(globs: &[String]) -> Vec<String> {
         })
         .map(str::to_owned)
         .collect()
-}
-
-/// A fresh 32-byte secret, hex-encoded.
-pub fn generate_secret() -> Secret {
-    let mut bytes = [0u8; 32];
-    rand::fill(&mut bytes[..]);
-    Secret::new(hex::encode(bytes))
 }
 
 /// Webhooks left behind by earlier runs on this machine (a crash, a killed terminal).
@@ -134,8 +127,9 @@ pub async fn offer_cleanup(ctx: &Ctx, api: &Client, host: &str) -> Result<()> {
     Ok(())
 }
 
-/// Create the temporary webhook for `url`, signing with `secret` (made by [`generate_secret`]
-/// before the listener starts, so it verifies with it from the first request).
+/// Create the temporary webhook for `url`, signing with `secret` (known before the listener
+/// starts, so it verifies with it from the first request: `--secret`'s, or the profile's
+/// development secret).
 pub async fn create(
     api: &Client,
     url: &str,
@@ -176,12 +170,5 @@ mod tests {
                 "asset.deleted"
             ]
         );
-    }
-
-    #[test]
-    fn secrets_are_fresh_and_long() {
-        let (a, b) = (generate_secret(), generate_secret());
-        assert_ne!(a.expose(), b.expose());
-        assert_eq!(a.expose().len(), 64);
     }
 }

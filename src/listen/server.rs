@@ -77,6 +77,8 @@ pub struct State {
     pub ack_first: Option<Arc<crate::listen::ack::AckFirst>>,
     /// `--ui`: the full-screen view shows deliveries; no lines are printed.
     pub ui: bool,
+    /// What the session did, for its summary and exit code.
+    pub tally: crate::listen::summary::Tally,
 }
 
 impl State {
@@ -202,6 +204,7 @@ fn refuse_read(
     hint: String,
     body: &[u8],
 ) -> Answer {
+    state.tally.refused_early();
     state.out.info(format!(
         "lpwh: {} {} {} from {}: {}",
         status.as_u16(),
@@ -458,6 +461,7 @@ async fn report(state: &State, record: Record, accepted: bool) {
 /// Count the goal and print the line. `--ack-first` calls it alone once the app answered: its
 /// row is recorded (and resolved) already.
 pub(crate) async fn count_and_print(state: &State, record: &Record, accepted: bool) {
+    state.tally.count(record);
     let event = record.envelope.event.as_deref();
     let shown = state.shown(event) || (!accepted && event.is_none());
     let reached = (accepted && record.reason != Reason::Duplicate && state.shown(event))

@@ -120,3 +120,79 @@ fn the_receiver_recipe_passes_a_careful_receiver_and_fails_a_careless_one() {
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("bad_signature"), "{}", run.stderr);
 }
+
+/// `docs/examples/studio-e2e.sh`, the README's end-to-end recipe, run as written on loopback:
+/// the mock stands in for Studio's API, `lpwh trigger` (signing with the webhook's secret) for
+/// Studio's sender and the upload script, and a Node app that verifies with the same secret for
+/// the user's app. It passes when the app takes the delivery, and fails when the app answers
+/// 401 (it once exited 0 then).
+#[test]
+fn the_end_to_end_recipe_passes_only_when_the_app_takes_the_delivery() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("### End to end with real Studio")
+        .expect("the recipe's heading");
+    let block = &readme[start..];
+    let block = &block[block.find("```bash\n").unwrap() + "```bash\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let script_path = root().join("docs/examples/studio-e2e.sh");
+    let script = std::fs::read_to_string(&script_path).unwrap();
+    assert_eq!(commands(block), commands(&script), "the README's copy");
+
+    let mock = studio_mock::StudioMock::start_blocking();
+    for (app_mode, expected) in [("uuid", 0), ("guide", 1)] {
+        let app = crate::support::node::NodeReceiver::start(app_mode, SECRET);
+        let home = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_lpwh")).parent().unwrap();
+        let trigger = format!(
+            "lpwh trigger asset.ready --to http://127.0.0.1:{port}/webhooks --secret {SECRET}"
+        );
+        let mut bash = Command::new("bash");
+        sandbox::isolate(&mut bash, home.path());
+        bash.env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin_dir.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("LIVEPEER_API_URL", mock.url())
+        .env("LIVEPEER_API_KEY", mock.api_key())
+        .env("LPWH_WEBHOOK_SECRET", SECRET)
+        .env("TUNNEL_URL", "http://127.0.0.1:9/not-contacted")
+        .env("APP_URL", &app.url)
+        .env("PORT", port.to_string())
+        .env("TIMEOUT", "60s")
+        .env("TRIGGER", &trigger)
+        .current_dir(home.path())
+        .arg(&script_path);
+        let run = Run::of(&mut bash);
+        run.assert_code(expected);
+        if expected == 1 {
+            assert!(
+                run.stderr
+                    .contains("lpwh: error: your app did not take 1 forwarded delivery"),
+                "{}",
+                run.stderr
+            );
+            assert!(run.stderr.contains(": 401"), "{}", run.stderr);
+        }
+        assert!(
+            run.stderr.contains("your app answered")
+                && run.stderr.contains("the temporary webhook was deleted"),
+            "the summary: {}",
+            run.stderr
+        );
+        assert!(
+            mock.webhooks().is_empty(),
+            "the webhook is gone: {:?}",
+            mock.webhooks()
+        );
+    }
+}

@@ -763,3 +763,76 @@ fn ack_first_answers_the_sender_before_the_app_and_records_the_apps_answer_later
     assert_eq!(stored["status"], 200);
     assert_eq!(stored["verdict"], "ok", "resolved once the app answered");
 }
+
+/// The end-of-session summary counts what was sent: received, verified, refused, duplicate,
+/// the app's answers by status; on stderr, and with `--json` as the last line of stdout.
+#[test]
+fn the_summary_counts_what_arrived_and_what_the_app_answered() {
+    let app = Target::start(202, "/hook");
+    let mut listener = Listener::start(&["--json", "--secret", SECRET, "--forward-to", &app.url]);
+    let signed = |id: &str, secret: &str| {
+        let t = now_ms();
+        let body = delivery("asset.ready", id, t);
+        let header = format!("Livepeer-Signature: {}", livepeer_header(secret, t, &body));
+        post("/", &[header], &body)
+    };
+    let first = new_id();
+    let statuses: Vec<u16> = [
+        signed(&first, SECRET),
+        signed(&first, SECRET),
+        signed(&new_id(), SECRET),
+        signed(&new_id(), "not-the-secret"),
+    ]
+    .iter()
+    .flat_map(|request| raw_exchange(&listener.addr, request).statuses)
+    .collect();
+    // Two forwarded (the app's 202 relayed), a duplicate answered 200, a forgery refused.
+    assert_eq!(statuses, [202, 200, 202, 401]);
+    listener.wait_lines(4);
+    listener.signal("TERM");
+    assert_eq!(listener.wait_exit(Duration::from_secs(20)).code(), Some(0));
+    let stderr = listener.stderr();
+    assert!(
+        stderr.contains(
+            "lpwh: 4 deliveries received: 2 verified, 1 refused, 1 duplicate; your app answered \
+             202 ×2; recorded 4 deliveries in"
+        ),
+        "{stderr}"
+    );
+    let lines = listener.lines();
+    let last: Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    let summary = &last["summary"];
+    assert_eq!(summary["received"], 4);
+    assert_eq!(summary["verified"], 2);
+    assert_eq!(summary["refused"], 1);
+    assert_eq!(summary["duplicates"], 1);
+    assert_eq!(summary["app"], serde_json::json!({"202": 2}));
+    assert_eq!(summary["app_failed"], 0);
+    assert_eq!(summary["webhook_deleted"], Value::Null);
+}
+
+/// With `--forward-to`, reaching `--count` is not enough: a delivery the app refused makes the
+/// exit 1, naming it.
+#[test]
+fn count_exits_1_when_the_app_refused_a_forwarded_delivery() {
+    let app = Target::start(401, "/hook");
+    let mut listener =
+        Listener::start(&["--secret", SECRET, "--forward-to", &app.url, "--count", "1"]);
+    let t = now_ms();
+    let id = new_id();
+    let body = delivery("asset.ready", &id, t);
+    let header = format!("Livepeer-Signature: {}", livepeer_header(SECRET, t, &body));
+    assert_eq!(
+        raw_exchange(&listener.addr, &post("/", &[header], &body)).statuses,
+        [401]
+    );
+    let status = listener.wait_exit(Duration::from_secs(20));
+    assert_eq!(status.code(), Some(1), "{}", listener.stderr());
+    let stderr = listener.stderr();
+    assert!(
+        stderr.contains(&format!(
+            "lpwh: error: your app did not take 1 forwarded delivery (asset.ready {id}: 401)"
+        )),
+        "{stderr}"
+    );
+}

@@ -204,3 +204,93 @@ fn webhook_flag_verifies_with_that_webhooks_secret() {
         "{stderr}"
     );
 }
+
+/// Without `--secret`, the temporary webhook signs with the profile's development secret:
+/// `--print-secret` shows it (no API key needed, the same every time, kept in a 0600 file where
+/// no keyring answers), so an app started with it verifies every delivery lpwh forwards. With
+/// `--secret`, the webhook signs with that. `logout` removes the development secret.
+#[test]
+fn the_forwarded_app_verifies_with_the_profiles_development_secret() {
+    use crate::support::sandbox::Sandbox;
+    let mock = StudioMock::start_blocking();
+    let home = Sandbox::new();
+    let printed = home.ok(&["listen", "--print-secret"]);
+    let secret = printed.trim().to_owned();
+    assert_eq!(secret.len(), 64, "{printed}");
+    assert!(secret.bytes().all(|b| b.is_ascii_hexdigit()), "{printed}");
+    assert_eq!(
+        home.ok(&["listen", "--print-secret"]).trim(),
+        secret,
+        "stable"
+    );
+    assert_eq!(
+        crate::support::credentials::mode_of(&home.credentials_file()) & 0o777,
+        0o600
+    );
+
+    let app = crate::support::node::NodeReceiver::start("uuid", &secret);
+    let env = api_env(&mock);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let ready = home.path().join("ready.json");
+    let mut listener = Listener::start_in(
+        home.path(),
+        &[
+            "--public-url",
+            "http://127.0.0.1:9/hook",
+            "--forward-to",
+            &app.url,
+            "--count",
+            "1",
+            "--ready-file",
+            ready.to_str().unwrap(),
+        ],
+        &env,
+    );
+    let stderr = listener.stderr();
+    assert!(
+        stderr.contains("the webhook signs with profile 'default''s development secret"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(&secret),
+        "the secret is never printed: {stderr}"
+    );
+    assert!(!std::fs::read_to_string(&ready).unwrap().contains(&secret));
+    let webhook = temporary(&mock).remove(0);
+    assert_eq!(webhook["sharedSecret"], secret.as_str());
+    // Studio's delivery, signed with the webhook's secret, verified by lpwh and by the app.
+    assert_eq!(post_signed(&listener.addr, &secret, "asset.ready"), [200]);
+    assert_eq!(listener.wait_exit(Duration::from_secs(20)).code(), Some(0));
+    assert!(
+        listener.stderr().contains("your app answered 200 ×1"),
+        "{}",
+        listener.stderr()
+    );
+
+    // Given --secret, the webhook signs with it (the first one).
+    let listener = Listener::start_in(
+        home.path(),
+        &[
+            "--public-url",
+            "http://127.0.0.1:9/hook",
+            "--secret",
+            "given-secret-1",
+            "--secret",
+            "given-secret-2",
+        ],
+        &env,
+    );
+    assert!(
+        listener
+            .stderr()
+            .contains("the webhook signs with --secret"),
+        "{}",
+        listener.stderr()
+    );
+    assert_eq!(temporary(&mock)[0]["sharedSecret"], "given-secret-1");
+    listener.stop();
+
+    // logout takes the development secret with the key: the next one is new.
+    home.run(&["logout"]);
+    assert_ne!(home.ok(&["listen", "--print-secret"]).trim(), secret);
+}
