@@ -19,7 +19,8 @@ pub(super) fn perform(
     runtime: &tokio::runtime::Handle,
     action: Action,
 ) -> Result<()> {
-    let (Action::Replay(id) | Action::Copy(id) | Action::Edit(id)) = action;
+    let (Action::Replay(id) | Action::Copy(id) | Action::Edit(id) | Action::EditKeepId(id)) =
+        action;
     let Some(stored) = query::get(conn, id)? else {
         app.status = format!("delivery {id} is gone from the inbox");
         return Ok(());
@@ -49,7 +50,7 @@ pub(super) fn perform(
             });
             app.status = format!("delivery {id}: {}", app.status);
         }
-        Action::Edit(_) => {}
+        Action::Edit(_) | Action::EditKeepId(_) => {}
         Action::Copy(_) => {
             let command = curl_command(&to, &prepared);
             copy_to_clipboard(&command);
@@ -78,6 +79,18 @@ pub async fn send(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> R
 
 /// POST the prepared delivery: the status and how long it took.
 async fn post(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> Result<(u16, u64)> {
+    let (status, ms, _) = post_reading(to, prepared).await?;
+    Ok((status, ms))
+}
+
+/// The most of an answer's body kept to show what the receiver said.
+const ANSWER_SHOWN: usize = 1024;
+
+/// POST the prepared delivery: the status, how long it took, and the start of the answer's body.
+async fn post_reading(
+    to: &url::Url,
+    prepared: &crate::inbox::replay::Prepared,
+) -> Result<(u16, u64, String)> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
         .redirect(reqwest::redirect::Policy::none())
@@ -87,10 +100,20 @@ async fn post(to: &url::Url, prepared: &crate::inbox::replay::Prepared) -> Resul
         request = request.header(name, value);
     }
     let started = std::time::Instant::now();
-    let answer = request.send().await?;
+    let mut answer = request.send().await?;
+    let status = answer.status().as_u16();
+    let mut kept = Vec::new();
+    while kept.len() < ANSWER_SHOWN {
+        match answer.chunk().await {
+            Ok(Some(chunk)) => kept.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    kept.truncate(ANSWER_SHOWN);
     Ok((
-        answer.status().as_u16(),
+        status,
         started.elapsed().as_millis() as u64,
+        String::from_utf8_lossy(&kept).into_owned(),
     ))
 }
 
@@ -141,6 +164,7 @@ pub(super) fn send_edit(
     runtime: &tokio::runtime::Handle,
     id: i64,
     body: Vec<u8>,
+    keep_id: bool,
 ) -> Result<()> {
     let Some(to) = app.replay.to.clone() else {
         return Ok(());
@@ -148,7 +172,28 @@ pub(super) fn send_edit(
     let Some(mut stored) = query::get(conn, id)? else {
         return Ok(());
     };
-    stored.body = body;
+    // An edit is a new event: a fresh id, so a receiver that deduplicates by id takes it (and
+    // Standard Webhooks signs that id). Keeping the old one is the separate, named action.
+    let how = if keep_id {
+        stored.body = body;
+        format!(
+            "keeping event id {} (a duplicate, to test duplicate handling)",
+            stored.event_id.as_deref().unwrap_or("-")
+        )
+    } else {
+        let (fresh, new_id) = crate::inbox::replay::fresh_event_id(&body);
+        stored.body = fresh;
+        match new_id {
+            Some(new_id) => {
+                stored.event_id = Some(new_id.clone());
+                stored
+                    .headers
+                    .retain(|(n, _)| !n.eq_ignore_ascii_case(crate::signature::WEBHOOK_ID));
+                format!("as a new event {new_id}")
+            }
+            None => "as edited (no JSON event id to renew)".to_owned(),
+        }
+    };
     let now = crate::humane::now_ms();
     let prepared = match crate::inbox::replay::prepare(
         &stored,
@@ -163,9 +208,9 @@ pub(super) fn send_edit(
         }
     };
     let shown = crate::redacted::url_without_secrets(to.as_str());
-    let outcome = runtime.block_on(post(&to, &prepared));
+    let outcome = runtime.block_on(post_reading(&to, &prepared));
     let (status, forward) = match &outcome {
-        Ok((status, ms)) => (
+        Ok((status, ms, _)) => (
             Some(*status),
             serde_json::json!([{"url": shown, "status": status, "latency_ms": ms, "error": null}]),
         ),
@@ -204,14 +249,17 @@ pub(super) fn send_edit(
     )?;
     let new_id = conn.last_insert_rowid();
     // What matters first: the footer is one line, and a narrow terminal cuts the rest.
+    // What the receiver really said (its status and the start of its body: a duplicate, a
+    // refusal), not a guess.
     app.status = match outcome {
-        Ok((status, ms)) => format!(
-            "edit of {id} recorded as {new_id}: sent{} → {status} in {ms} ms to {shown}",
+        Ok((status, ms, said)) => format!(
+            "edit of {id} → {status} in {ms} ms: {} · recorded as {new_id}, sent{} {how} to {shown}",
+            crate::output::sanitize(said.trim().chars().take(120).collect::<String>().as_str()),
             if prepared.signed {
                 " re-signed"
             } else {
                 " unsigned"
-            }
+            },
         ),
         Err(err) => format!("edit of {id} recorded as {new_id}: not sent: {err:#}"),
     };

@@ -27,6 +27,7 @@ pub enum Then {
     Replay,
     Copy,
     Edit,
+    EditKeepId,
 }
 
 /// Work for the runner: it needs the network or the terminal, which [`App`] does not touch.
@@ -36,8 +37,11 @@ pub enum Action {
     Replay(i64),
     /// Put a curl command that replays delivery `id` on the clipboard (OSC 52) and on screen.
     Copy(i64),
-    /// Edit delivery `id`'s body in `$EDITOR`, send it re-signed, and record it as an edit.
+    /// Edit delivery `id`'s body in `$EDITOR`, send it re-signed as a new event (a fresh event
+    /// id and timestamp), and record it as an edit.
     Edit(i64),
+    /// The same, keeping the event id: for testing how a receiver handles a duplicate.
+    EditKeepId(i64),
 }
 
 /// Where replays go and how they are signed (`--to`, `--secret`, `--scheme`).
@@ -184,6 +188,7 @@ impl App {
             Then::Replay => Action::Replay(row.id),
             Then::Copy => Action::Copy(row.id),
             Then::Edit => Action::Edit(row.id),
+            Then::EditKeepId => Action::EditKeepId(row.id),
         });
     }
 

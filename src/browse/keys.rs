@@ -125,6 +125,7 @@ impl App {
             KeyCode::Char('r') => self.act(Then::Replay),
             KeyCode::Char('c') => self.act(Then::Copy),
             KeyCode::Char('e') => self.act(Then::Edit),
+            KeyCode::Char('E') => self.act(Then::EditKeepId),
             _ => {}
         }
         Ok(())

@@ -116,13 +116,16 @@ fn view(
                 app.tick(conn)?;
             }
             if let Some(action) = app.pending.take() {
-                if let Action::Edit(id) = action {
+                if let Action::Edit(id) | Action::EditKeepId(id) = action {
+                    let keep_id = matches!(action, Action::EditKeepId(_));
                     // The editor needs the terminal: give it back, then take it again.
                     ratatui::restore();
                     let edited = query::get(conn, id)?.map(|d| edit_body(&d.body));
                     terminal = ratatui::init();
                     match edited {
-                        Some(Ok(Some(body))) => send_edit(&mut app, conn, &runtime, id, body)?,
+                        Some(Ok(Some(body))) => {
+                            send_edit(&mut app, conn, &runtime, id, body, keep_id)?
+                        }
                         Some(Ok(None)) => {
                             app.status = format!("delivery {id} not changed: nothing sent")
                         }

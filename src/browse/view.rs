@@ -28,7 +28,11 @@ const HELP: &[(&str, &str)] = &[
     ("c", "copy it as a curl command (clipboard and screen)"),
     (
         "e",
-        "edit its body in $EDITOR, send it re-signed, record it as an edit",
+        "edit its body in $EDITOR, send it re-signed as a new event (fresh id), record it",
+    ),
+    (
+        "E",
+        "the same, keeping the event id (tests duplicate handling)",
     ),
     ("Esc", "close details, cancel typing"),
     ("q  Ctrl-C", "quit"),

@@ -67,6 +67,38 @@ pub fn prepare(
     })
 }
 
+/// `body` with a fresh event id (a new UUID) as its top-level `id`, for an edited delivery: an
+/// edit is a new event, and a receiver that deduplicates by id must not drop it. Only the id's
+/// bytes change when the body allows (as for the timestamp); a body that is not a JSON object
+/// with a string `id` is returned as it is, with `None`.
+pub fn fresh_event_id(body: &[u8]) -> (Vec<u8>, Option<String>) {
+    let Ok(Value::Object(original)) = serde_json::from_slice::<Value>(body) else {
+        return (body.to_vec(), None);
+    };
+    if !original.get("id").is_some_and(Value::is_string) {
+        return (body.to_vec(), None);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut expected = original.clone();
+    expected.insert("id".into(), Value::from(id.clone()));
+    let expected = Value::Object(expected);
+    if let Some((start, end)) = top_level_value_span(body, "id") {
+        let mut edited = Vec::with_capacity(body.len() + 8);
+        edited.extend_from_slice(&body[..start]);
+        edited.push(b'"');
+        edited.extend_from_slice(id.as_bytes());
+        edited.push(b'"');
+        edited.extend_from_slice(&body[end..]);
+        if serde_json::from_slice::<Value>(&edited).ok().as_ref() == Some(&expected) {
+            return (edited, Some(id));
+        }
+    }
+    match crate::js_json::to_vec(&expected) {
+        Ok(bytes) => (bytes, Some(id)),
+        Err(_) => (body.to_vec(), None),
+    }
+}
+
 /// How the body's timestamp was refreshed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refresh {
@@ -209,6 +241,21 @@ fn skip_value(text: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_gets_a_fresh_event_id_and_nothing_else_changes() {
+        let body = br#"{"id":"old-id","timestamp":1,"payload":{"id":"keep"}}"#;
+        let (edited, id) = fresh_event_id(body);
+        let id = id.expect("a new id");
+        assert!(uuid::Uuid::parse_str(&id).is_ok());
+        assert_eq!(
+            String::from_utf8(edited).unwrap(),
+            format!(r#"{{"id":"{id}","timestamp":1,"payload":{{"id":"keep"}}}}"#)
+        );
+        for unchanged in [&b"not json"[..], br#"{"n":1}"#, br#"{"id":7}"#, b"[1]"] {
+            assert_eq!(fresh_event_id(unchanged), (unchanged.to_vec(), None));
+        }
+    }
 
     const NOW: i64 = 1_763_800_000_123;
 

@@ -289,11 +289,11 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
     );
     listener.stop();
     let target = Target::start(200, "/hook");
-    // The first edit changes one field; editing that edit again leaves a body that is not JSON.
+    // The first edit adds a field; editing that edit again leaves a body that is not JSON.
     let editor = home.file(
         "editor.sh",
-        b"#!/bin/sh\nif grep -q evt-edited \"$1\"; then printf 'not json {' > \"$1\"; \
-          else sed -i 's/evt-edit-1/evt-edited/' \"$1\"; fi\n",
+        b"#!/bin/sh\nif grep -q lpwh-edited \"$1\"; then printf 'not json {' > \"$1\"; \
+          else sed -i 's/\"asset.ready\"/\"asset.ready\",\"note\":\"lpwh-edited\"/' \"$1\"; fi\n",
     );
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
 
@@ -325,7 +325,11 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
     assert_eq!(received.len(), 2);
     let got = &received[0];
     let sent: serde_json::Value = serde_json::from_slice(&got.body).unwrap();
-    assert_eq!(sent["id"], "evt-edited", "the one field the editor changed");
+    assert_eq!(sent["note"], "lpwh-edited", "the field the editor added");
+    // An edit is a new event: a fresh event id, not the original's.
+    let new_id = sent["id"].as_str().unwrap().to_owned();
+    assert_ne!(new_id, "evt-edit-1");
+    assert!(uuid::Uuid::parse_str(&new_id).is_ok(), "{new_id}");
     let t = sent["timestamp"].as_i64().unwrap();
     assert_eq!(
         got.header("livepeer-signature").unwrap(),
@@ -335,7 +339,7 @@ fn inbox_browse_edits_re_signs_and_records_the_edit() {
     let edit: serde_json::Value =
         serde_json::from_str(&home.ok(&["--json", "inbox", "show", "2"])).unwrap();
     assert_eq!(edit["edit_of"], 1);
-    assert_eq!(edit["event_id"], "evt-edited");
+    assert_eq!(edit["event_id"], new_id.as_str());
     assert_eq!(edit["forward"][0]["status"], 200);
     let original: serde_json::Value =
         serde_json::from_str(&home.ok(&["--json", "inbox", "show", "1"])).unwrap();
@@ -471,4 +475,63 @@ fn inbox_browse_gives_the_terminal_back_on_sigterm_and_sighup() {
             "SIG{signal}: line editing left off:\n{settings}"
         );
     }
+}
+
+/// An edit replayed to `listen` is a new event: `e` gives it a fresh event id, so the listener
+/// records it as a new verified delivery, not a duplicate. `E` keeps the id, and the listener
+/// says duplicate, which browse shows as the listener answered it.
+#[test]
+fn an_edit_replayed_to_listen_is_a_new_event_and_keeping_the_id_is_a_duplicate() {
+    use crate::support::listen::SECRET;
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = crate::support::sandbox::Sandbox::new();
+    let listener = home.listen(&["--secret", SECRET]);
+    let (body, header) = crate::support::inbox::signed("asset.ready", "evt-original-1");
+    assert_eq!(
+        crate::support::inbox::send(&listener.addr, &[header], &body),
+        200
+    );
+    listener.stop();
+    // The receiver: another listen, verifying with the same secret, recording in its own inbox.
+    let target_home = crate::support::sandbox::Sandbox::new();
+    let target = target_home.listen(&["--secret", SECRET]);
+    let editor = home.file(
+        "editor.sh",
+        b"#!/bin/sh\nsed -i 's/\"asset.ready\"/\"asset.ready\",\"edited\":'$(date +%s%N)'/' \"$1\"\n",
+    );
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let mut cmd = on_pty(home.path(), env!("CARGO_BIN_EXE_lpwh"));
+    cmd.env("EDITOR", &editor).args([
+        "inbox",
+        "browse",
+        "--secret",
+        SECRET,
+        "--to",
+        &format!("{}/hook", target.url),
+    ]);
+    let mut pty = Session::spawn(cmd).expect("spawn in a pty");
+    pty.set_expect_timeout(Some(Duration::from_secs(30)));
+    pty.expect("asset.ready").expect("the list");
+    pty.send("e").unwrap();
+    pty.expect("recorded").expect("the edit sent and recorded");
+    // The edit is now the newest row, selected: E sends it again keeping its id.
+    pty.send("E").unwrap();
+    pty.expect("duplicate")
+        .expect("the listener's own answer: a duplicate");
+    pty.send("q").unwrap();
+    let _ = pty.expect(Eof);
+    target.stop();
+
+    let rows = target_home.list(&[]);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    // Newest first: the kept-id resend, then the edit.
+    assert_eq!(
+        rows[1]["verdict"], "ok",
+        "the edit is a new verified delivery"
+    );
+    assert_ne!(rows[1]["event_id"], "evt-original-1");
+    assert!(uuid::Uuid::parse_str(rows[1]["event_id"].as_str().unwrap()).is_ok());
+    assert_eq!(rows[0]["verdict"], "duplicate");
+    assert_eq!(rows[0]["event_id"], rows[1]["event_id"]);
 }
