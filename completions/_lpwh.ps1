@@ -392,8 +392,9 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;trigger' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL to POST the delivery to')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL to POST the delivery to [default with --webhook: that webhook''s URL, after asking]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`')
+            [CompletionResult]::new('--webhook', '--webhook', [CompletionResultType]::ParameterName, 'Sign with this Studio webhook''s secret (an id or a unique prefix; fetched from the API), and put its id in the body''s webhookId')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme [default: livepeer, or fastpix for FastPix events]')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Change a field of the sample by dotted path before signing; VALUE is JSON when it parses as JSON, else a string (repeatable), e.g. stream.isActive=false')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Stamp the delivery with this Unix time (seconds or milliseconds, told apart by magnitude) instead of now, e.g. to test a receiver''s freshness check')
@@ -404,6 +405,8 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'With --webhook and no --to: send to the webhook''s URL without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --webhook and no --to: send to the webhook''s URL without asking')
             [CompletionResult]::new('--legacy-asset', '--legacy-asset', [CompletionResultType]::ParameterName, 'Use the legacy payload form Studio sends to webhooks created before 2024-07-28 (asset.ready and asset.failed only)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON on stdout (messages still go to stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')

@@ -1758,7 +1758,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__trigger)
-            opts="-H -q -v -h -V --to --secret --scheme --set --legacy-asset --timestamp --header --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-y -H -q -v -h -V --to --secret --webhook --yes --scheme --set --legacy-asset --timestamp --header --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1769,6 +1769,10 @@ _lpwh() {
                     return 0
                     ;;
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webhook)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

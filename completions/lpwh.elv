@@ -373,8 +373,9 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --version 'Print version'
         }
         &'lpwh;trigger'= {
-            cand --to 'URL to POST the delivery to'
+            cand --to 'URL to POST the delivery to [default with --webhook: that webhook''s URL, after asking]'
             cand --secret 'The webhook''s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`'
+            cand --webhook 'Sign with this Studio webhook''s secret (an id or a unique prefix; fetched from the API), and put its id in the body''s webhookId'
             cand --scheme 'Signature scheme [default: livepeer, or fastpix for FastPix events]'
             cand --set 'Change a field of the sample by dotted path before signing; VALUE is JSON when it parses as JSON, else a string (repeatable), e.g. stream.isActive=false'
             cand --timestamp 'Stamp the delivery with this Unix time (seconds or milliseconds, told apart by magnitude) instead of now, e.g. to test a receiver''s freshness check'
@@ -385,6 +386,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --profile 'Profile whose credentials and settings to use [default: default]'
             cand --color 'When to use colour'
             cand --timeout 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count'
+            cand -y 'With --webhook and no --to: send to the webhook''s URL without asking'
+            cand --yes 'With --webhook and no --to: send to the webhook''s URL without asking'
             cand --legacy-asset 'Use the legacy payload form Studio sends to webhooks created before 2024-07-28 (asset.ready and asset.failed only)'
             cand --json 'Print data as JSON on stdout (messages still go to stderr)'
             cand -q 'Print only data and errors'

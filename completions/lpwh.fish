@@ -318,8 +318,9 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s q -l quiet -d 'Prin
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l to -d 'URL to POST the delivery to' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l to -d 'URL to POST the delivery to [default with --webhook: that webhook\'s URL, after asking]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l secret -d 'The webhook\'s secret: its sharedSecret (for FastPix, the base64 signing secret). Prefer LPWH_WEBHOOK_SECRET: it keeps the secret out of `ps`' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l webhook -d 'Sign with this Studio webhook\'s secret (an id or a unique prefix; fetched from the API), and put its id in the body\'s webhookId' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l scheme -d 'Signature scheme [default: livepeer, or fastpix for FastPix events]' -r -f -a "livepeer\t'What Studio really sends: `t=<ms>`, HMAC of the raw body alone'
 livepeer-docs\t'What the Studio guide documents: `t=<seconds>`, HMAC of `t.body`'
 fastpix\t'FastPix: base64 HMAC of the body with the base64-decoded secret'
@@ -335,6 +336,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s y -l yes -d 'With --webhook and no --to: send to the webhook\'s URL without asking'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l legacy-asset -d 'Use the legacy payload form Studio sends to webhooks created before 2024-07-28 (asset.ready and asset.failed only)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand trigger" -s q -l quiet -d 'Print only data and errors'

@@ -27,8 +27,12 @@ current time. Livepeer schemes send 'user-agent: livepeer.studio' as Studio does
 'lpwh/<version>'. Without a secret the delivery goes unsigned, as Studio sends it for webhooks \
 without a shared secret. Redirects are not followed. Exit status: 0 on a 2xx answer, 1 otherwise.
 
+--webhook ID signs with that Studio webhook's secret (fetched from the API) and, without --to, sends
+to the webhook's own URL after a confirmation (--yes off a terminal).
+
 Examples:
   lpwh trigger stream.started --to http://localhost:3000/webhooks --secret my-secret
+  lpwh trigger asset.ready --webhook 3f9c --to http://localhost:3000/webhooks
   lpwh trigger asset.ready --to http://localhost:3000 --set payload.asset.snapshot.name=clip.mp4
   lpwh trigger video.media.ready --to http://localhost:3000/fastpix --secret ZGVtby1zZWNyZXQ="
 )]
@@ -36,12 +40,21 @@ pub struct Args {
     /// Event to send, e.g. stream.started or video.media.ready (list: lpwh event-types)
     pub event: String,
 
-    /// URL to POST the delivery to
-    #[arg(long, value_name = "URL")]
-    pub to: String,
+    /// URL to POST the delivery to [default with --webhook: that webhook's URL, after asking]
+    #[arg(long, value_name = "URL", required_unless_present = "webhook")]
+    pub to: Option<String>,
 
     #[command(flatten)]
     pub secret: crate::input::SecretArg,
+
+    /// Sign with this Studio webhook's secret (an id or a unique prefix; fetched from the API),
+    /// and put its id in the body's webhookId
+    #[arg(long, value_name = "ID", conflicts_with = "secret")]
+    pub webhook: Option<String>,
+
+    /// With --webhook and no --to: send to the webhook's URL without asking
+    #[arg(long, short, requires = "webhook")]
+    pub yes: bool,
 
     /// Signature scheme [default: livepeer, or fastpix for FastPix events]
     #[arg(long, value_enum, value_name = "SCHEME")]
@@ -78,15 +91,39 @@ struct Report {
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let url = deliver::parse_to_url(&args.to)?;
     let provider = samples::provider_of(&args.event);
+    let webhook = match &args.webhook {
+        Some(id) => Some(webhook_target(ctx, id, args.to.is_none(), args.yes).await?),
+        None => None,
+    };
+    let to = match (&args.to, &webhook) {
+        (Some(to), _) => to.clone(),
+        (None, Some(w)) => w.url.clone(),
+        (None, None) => unreachable!("clap requires --to without --webhook"),
+    };
+    let url = deliver::parse_to_url(&to)?;
+    let secret: Option<crate::redacted::Secret> = match &webhook {
+        Some(w) => Some(w.secret.clone()),
+        None => args.secret.get().cloned(),
+    };
     let timestamp_ms = match args.timestamp {
         Some(t) => to_millis(t)?,
         None => now_ms(),
     };
+    let mut overrides = args.set.clone();
+    if let Some(w) = &webhook
+        && provider == Some(Provider::Livepeer)
+        && !matches!(
+            args.event.as_str(),
+            "playback.accessControl" | "playback.user.new"
+        )
+    {
+        // As Studio sends it: the body names the webhook it was sent for.
+        overrides.insert(0, ("webhookId".to_owned(), w.id.clone()));
+    }
     let opts = SampleOptions {
         timestamp_ms,
-        overrides: args.set.clone(),
+        overrides,
         legacy_asset: args.legacy_asset,
     };
     // Unknown events and bad --set fail here, as usage errors with a suggestion.
@@ -96,7 +133,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     headers.insert(USER_AGENT, user_agent(scheme));
-    match args.secret.get() {
+    match secret.as_ref() {
         Some(secret) => {
             let message_id = event_id(&body);
             let signed =
@@ -167,10 +204,56 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         &url,
         &answer,
         deliver::Sent {
-            signed: args.secret.get().is_some(),
+            signed: secret.is_some(),
             event: Some(&args.event),
         },
     )
+}
+
+/// The webhook `--webhook` names, with its secret: where to send (its URL, confirmed when no
+/// `--to` was given) and what to sign with.
+struct WebhookTarget {
+    id: String,
+    url: String,
+    secret: crate::redacted::Secret,
+}
+
+async fn webhook_target(ctx: &Ctx, id: &str, to_its_url: bool, yes: bool) -> Result<WebhookTarget> {
+    use crate::error::Failure;
+    if to_its_url && !yes && !ctx.interactive {
+        return Err(usage(
+            "sending to the webhook's own URL needs a confirmation, and there is no terminal to ask on",
+        )
+        .hint("pass --yes to send without being asked, or --to URL to send elsewhere")
+        .into());
+    }
+    let webhook = crate::webhook::resolve::resolve(&ctx.api()?, id).await?;
+    let Some(secret) = webhook.shared_secret.clone() else {
+        return Err(Failure::failure(format!(
+            "webhook {} ({}) has no sharedSecret, so its deliveries carry no signature",
+            webhook.id, webhook.name
+        ))
+        .hint(format!(
+            "give it one with 'lpwh update {} --rotate-secret', or trigger without --webhook to send unsigned",
+            webhook.id
+        ))
+        .into());
+    };
+    if to_its_url && !yes {
+        let question = format!(
+            "Send a signed sample delivery to {} ({})?",
+            crate::output::sanitize(&webhook.url),
+            crate::output::sanitize(&webhook.name)
+        );
+        if !crate::prompt::ask(move || crate::prompt::confirm(question, false)).await? {
+            return Err(Failure::failure("cancelled: nothing was sent").into());
+        }
+    }
+    Ok(WebhookTarget {
+        id: webhook.id,
+        url: webhook.url,
+        secret: crate::redacted::Secret::new(secret),
+    })
 }
 
 /// The scheme to sign with: what the user chose, or the event's own provider's. FastPix

@@ -392,3 +392,63 @@ fn a_redirect_is_reported_not_followed() {
         "exactly one request, no follow-up GET"
     );
 }
+
+/// `--webhook ID` signs with that webhook's secret from the API, so a listener given the same
+/// secret verifies it; the body names the webhook. Without `--to` it sends to the webhook's own
+/// URL, which off a terminal needs `--yes`.
+#[test]
+fn trigger_webhook_signs_with_its_secret_and_a_listener_verifies_it() {
+    use crate::support::listen::Listener;
+    let mock = studio_mock::StudioMock::start_blocking();
+    let listener = Listener::start(&["--json", "--secret", "wh-secret-from-studio", "--no-record"]);
+    let id = mock.insert_webhook(serde_json::json!({
+        "name": "staging",
+        "url": format!("{}/webhooks", listener.url),
+        "events": ["asset.ready"],
+        "sharedSecret": "wh-secret-from-studio",
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        lpwh(&dir)
+            .env("LIVEPEER_API_URL", mock.url())
+            .env("LIVEPEER_API_KEY", mock.api_key())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let prefix = &id[..8];
+    let sent = run(&[
+        "trigger",
+        "asset.ready",
+        "--webhook",
+        prefix,
+        "--to",
+        &format!("{}/webhooks", listener.url),
+    ]);
+    assert!(
+        sent.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    let line: Value = serde_json::from_str(&listener.wait_lines(1)[0]).unwrap();
+    assert_eq!(line["verdict"], "ok", "{line}");
+    assert_eq!(line["body"]["webhookId"], id.as_str());
+
+    // No --to: the webhook's own URL, after a confirmation that a script gives with --yes.
+    let refused = run(&["trigger", "asset.ready", "--webhook", prefix]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("sending to the webhook's own URL needs a confirmation"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let sent = run(&["trigger", "asset.ready", "--webhook", prefix, "--yes"]);
+    assert!(
+        sent.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    let line: Value = serde_json::from_str(&listener.wait_lines(2)[1]).unwrap();
+    assert_eq!(line["verdict"], "ok", "{line}");
+}
