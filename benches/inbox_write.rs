@@ -141,6 +141,7 @@ fn sqlite_alone(deliveries: &[Received], per_tx: usize, indexes: bool) -> f64 {
                     bind(&mut stmt, 11, &None::<&str>);
                     bind(&mut stmt, 12, &200);
                     bind(&mut stmt, 13, &"127.0.0.1:51234");
+                    bind(&mut stmt, 14, &None::<&[u8]>);
                 }
                 stmt.raw_execute().expect("insert");
             }

@@ -1136,7 +1136,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox__subcmd__list)
-            opts="-n -q -v -h -V --event --verdict --since --limit --all --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-n -q -v -h -V --event --verdict --since --failed --limit --all --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -447,6 +447,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l failed -d 'Only failures: refused deliveries, and forwarded ones your app answered with a non-2xx or not at all'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l all -d 'Every matching delivery, however many'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -465,6 +466,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l failed -d 'Only failures: refused deliveries, and forwarded ones your app answered with a non-2xx or not at all'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l all -d 'Every matching delivery, however many'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'

@@ -166,6 +166,9 @@ impl App {
         if let Some(e) = &self.filter.event {
             parts.push(format!("event {e}"));
         }
+        if self.filter.failures {
+            parts.push("failures only".to_owned());
+        }
         if let Some(s) = &self.filter.body_contains {
             parts.push(format!("body contains \"{s}\""));
         }

@@ -114,6 +114,11 @@ impl App {
                 self.selected = 0;
                 self.reload(conn)?;
             }
+            KeyCode::Char('F') => {
+                self.filter.failures = !self.filter.failures;
+                self.selected = 0;
+                self.reload(conn)?;
+            }
             KeyCode::Char('f') => {
                 self.follow = !self.follow;
                 if self.follow {

@@ -225,3 +225,41 @@ mod action_tests {
         assert!(cmd.ends_with("--data-binary @-"), "{cmd}");
     }
 }
+
+/// At 80×24 the list keeps what matters (the app's answer, the event, its id) and `F` shows
+/// failures only; the details show what the app answered.
+#[test]
+fn an_80_by_24_view_shows_the_apps_answer_and_filters_failures() {
+    let (_dir, conn) = inbox(3);
+    conn.execute(
+        "INSERT INTO deliveries (received_at, method, path, headers, body, verdict, event, event_id,
+            forward, status, app_response)
+         VALUES (1800000000000, 'POST', '/', '[]', '{\"event\":\"asset.ready\"}', 'ok',
+            'asset.ready', 'evt-app', '[{\"url\":\"http://app\",\"status\":401,\"latency_ms\":3,\"error\":null}]',
+            401, '{\"error\":\"wrong secret\"}')",
+        [],
+    )
+    .unwrap();
+    let mut app = App::new(&conn, no_target()).unwrap();
+    let shown = screen_text(&app, 80, 24, "inbox").unwrap();
+    for word in ["APP", "EVENT ID", "401", "asset.ready", "evt-app"] {
+        assert!(
+            shown.contains(word),
+            "{word} missing at 80 columns:\n{shown}"
+        );
+    }
+    press(&mut app, &conn, KeyCode::Char('F'));
+    assert!(app.filter.failures);
+    let ids: Vec<i64> = app.rows.iter().map(|r| r.id).collect();
+    // The app's 401, and the bad signature (every third row of `inbox`).
+    assert_eq!(ids, [4, 3]);
+    assert!(
+        screen_text(&app, 80, 24, "inbox")
+            .unwrap()
+            .contains("failures only")
+    );
+    press(&mut app, &conn, KeyCode::Enter);
+    let detail = screen_text(&app, 80, 24, "inbox").unwrap();
+    assert!(detail.contains("wrong secret"), "{detail}");
+}
+

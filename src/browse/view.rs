@@ -12,7 +12,7 @@ use super::{App, Input};
 use crate::output::sanitize;
 
 /// The keys, as the footer lists them.
-pub const FOOTER: &str = "↑↓/jk move · Enter details · r replay · e edit · c curl · / search · t event · v verdict · f follow · ? help · q quit";
+pub const FOOTER: &str = "↑↓/jk move · Enter details · r replay · e edit · c curl · / search · t event · v verdict · F failures · f follow · ? help · q quit";
 
 const HELP: &[(&str, &str)] = &[
     ("↑ ↓  j k", "move"),
@@ -23,6 +23,7 @@ const HELP: &[(&str, &str)] = &[
     ("/", "search the body text"),
     ("t", "filter by event glob (stream.*)"),
     ("v", "cycle the verdict filter"),
+    ("F", "failures only: refused, or your app did not take it"),
     ("f", "follow new arrivals"),
     ("r", "replay it, re-signed (to --to, or a URL asked once)"),
     ("c", "copy it as a curl command (clipboard and screen)"),
@@ -102,13 +103,40 @@ pub fn draw(frame: &mut Frame, app: &App, title: &str) {
 }
 
 fn draw_list(frame: &mut Frame, app: &App, title: &str, area: Rect) {
-    let header = Row::new(["ID", "TIME", "VERDICT", "EVENT", "EVENT ID", "SIZE"])
-        .style(Style::new().add_modifier(Modifier::BOLD));
+    // At 80 columns the time is HH:MM:SS and the size goes: the rest fits.
+    let wide = area.width >= 110;
+    let mut names = vec!["ID", "TIME", "VERDICT", "APP", "EVENT", "EVENT ID"];
+    let mut widths = vec![
+        Constraint::Length(6),
+        Constraint::Length(if wide { 19 } else { 8 }),
+        Constraint::Length(if wide { 20 } else { 16 }),
+        Constraint::Length(5),
+        Constraint::Length(if wide { 24 } else { 18 }),
+        Constraint::Min(8),
+    ];
+    if wide {
+        names.push("SIZE");
+        widths.push(Constraint::Length(10));
+    }
+    let header = Row::new(names).style(Style::new().add_modifier(Modifier::BOLD));
     let rows = app.rows.iter().map(|s| {
-        Row::new(vec![
+        let time = crate::humane::local_time(s.received_at_ms);
+        let time = if wide {
+            time
+        } else {
+            time.rsplit(' ').next().unwrap_or(&time).to_owned()
+        };
+        let answer = crate::inbox::render::app_answer(s);
+        let answer_style = match crate::inbox::render::app_took(s) {
+            None => Style::new().add_modifier(Modifier::DIM),
+            Some(true) => Style::new().fg(Color::Green),
+            Some(false) => Style::new().fg(Color::Red),
+        };
+        let mut cells = vec![
             Span::raw(s.id.to_string()),
-            Span::raw(crate::humane::local_time(s.received_at_ms)),
+            Span::raw(time),
             Span::styled(sanitize(&s.verdict).into_owned(), verdict_style(&s.verdict)),
+            Span::styled(answer, answer_style),
             Span::raw(
                 s.event
                     .as_deref()
@@ -121,8 +149,11 @@ fn draw_list(frame: &mut Frame, app: &App, title: &str, area: Rect) {
                     .map(|e| sanitize(e).into_owned())
                     .unwrap_or_else(|| "-".into()),
             ),
-            Span::raw(crate::humane::size(s.size)),
-        ])
+        ];
+        if wide {
+            cells.push(Span::raw(crate::humane::size(s.size)));
+        }
+        Row::new(cells)
     });
     let filters = app.filters();
     let count = if app.exhausted {
@@ -135,20 +166,10 @@ fn draw_list(frame: &mut Frame, app: &App, title: &str, area: Rect) {
     } else {
         format!(" {title} · {count} deliveries · {filters} ")
     };
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(7),
-            Constraint::Length(19),
-            Constraint::Length(20),
-            Constraint::Length(24),
-            Constraint::Min(10),
-            Constraint::Length(10),
-        ],
-    )
-    .header(header)
-    .block(Block::new().borders(Borders::ALL).title(heading))
-    .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(Block::new().borders(Borders::ALL).title(heading))
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
     let mut state = TableState::default();
     if !app.rows.is_empty() {
         state.select(Some(app.selected));

@@ -85,6 +85,10 @@ pub struct ListArgs {
     /// Only deliveries received since: an age (10m, 2h, 1d) or an RFC 3339 time
     #[arg(long, value_name = "WHEN")]
     pub since: Option<String>,
+    /// Only failures: refused deliveries, and forwarded ones your app answered with a non-2xx
+    /// or not at all
+    #[arg(long)]
+    pub failed: bool,
     /// At most this many (the newest)
     #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
     pub limit: u64,
@@ -216,6 +220,7 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         event: args.event,
         verdict: args.verdict,
         since_ms,
+        failures: args.failed,
         limit: (!args.all).then_some(args.limit),
         ..Filter::default()
     };

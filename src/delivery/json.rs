@@ -55,6 +55,14 @@ pub struct DeliveryJson {
     /// For a delivery `inbox browse` sent after the user edited it: the inbox row it was
     /// edited from; `null` otherwise.
     pub edit_of: Option<i64>,
+    /// The start of what the app (the first `--forward-to` target) answered, as text (lossily
+    /// when not UTF-8), at most 1 KiB; `null` when nothing was forwarded or it did not answer.
+    pub app_response: Option<String>,
+}
+
+/// The start of the app's answer, as `app_response` shows it.
+pub fn app_response_text(body: &[u8]) -> String {
+    String::from_utf8_lossy(&body[..body.len().min(crate::inbox::APP_RESPONSE_MAX)]).into_owned()
 }
 
 impl DeliveryJson {
@@ -98,6 +106,11 @@ impl DeliveryJson {
                 .map(|o| serde_json::to_value(o).unwrap_or(Value::Null))
                 .collect(),
             edit_of: None,
+            app_response: r
+                .forward
+                .first()
+                .filter(|o| o.status.is_some())
+                .map(|o| app_response_text(&o.body)),
         }
     }
 }
@@ -206,7 +219,14 @@ impl Record {
             out.truncate(at);
             out.extend_from_slice(b"[]");
         }
-        out.extend_from_slice(b",\"edit_of\":null}");
+        out.extend_from_slice(b",\"edit_of\":null,\"app_response\":");
+        match self.forward.first().filter(|o| o.status.is_some()) {
+            Some(first) => {
+                crate::json_write::push_string(out, app_response_text(&first.body).as_bytes())
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
     }
 
     /// The body itself, when it is JSON on one line of printable ASCII (surrounding whitespace
@@ -357,6 +377,7 @@ mod tests {
                 "size": body.len(),
                 "forward": serde_json::to_value(&r.forward).unwrap(),
                 "edit_of": null,
+                "app_response": null,
             })
         );
         assert_eq!(v["forward"][0]["error"], "refused \"x\"");

@@ -25,6 +25,10 @@ pub use writer::{Recorder, Stats};
 /// The database's file name inside the data dir.
 pub const DB_FILE: &str = "inbox.sqlite";
 
+/// How much of the app's answer is kept with a forwarded delivery (Studio keeps about this much
+/// of a response in its delivery log).
+pub const APP_RESPONSE_MAX: usize = 1024;
+
 /// Where the inbox lives: `--db PATH` when given, else `<data dir>/inbox.sqlite`.
 pub fn db_path(data_dir: &Path, chosen: Option<&Path>) -> PathBuf {
     match chosen {

@@ -28,11 +28,16 @@ pub fn count(conn: &Connection) -> rusqlite::Result<i64> {
 /// The app answered pending delivery `id` (or a replay reached it): it takes its held verdict
 /// and the outcome. False when it was not pending (resolved already, or pruned).
 pub fn resolve(conn: &Connection, id: i64, forward: &[Outcome]) -> rusqlite::Result<bool> {
+    let response = forward
+        .first()
+        .filter(|o| o.status.is_some())
+        .map(|o| o.body[..o.body.len().min(crate::inbox::APP_RESPONSE_MAX)].to_vec());
     let forward = serde_json::to_string(forward).unwrap_or_else(|_| "[]".to_owned());
     let changed = conn.execute(
-        "UPDATE deliveries SET verdict = coalesce(held, 'ok'), held = NULL, forward = ?2
+        "UPDATE deliveries SET verdict = coalesce(held, 'ok'), held = NULL, forward = ?2,
+             app_response = ?3
          WHERE id = ?1 AND verdict = 'pending'",
-        rusqlite::params![id, forward],
+        rusqlite::params![id, forward, response],
     )?;
     Ok(changed == 1)
 }

@@ -16,6 +16,9 @@ pub struct Filter {
     pub since_ms: Option<i64>,
     /// Bytes the body must contain (`inbox browse`'s search).
     pub body_contains: Option<String>,
+    /// Only failures: refused deliveries, and forwarded ones the app did not take (a non-2xx,
+    /// or no answer).
+    pub failures: bool,
     /// Keyset paging, newest first: only deliveries older than this `(received_at, id)`.
     pub before: Option<(i64, i64)>,
     pub limit: Option<u64>,
@@ -32,6 +35,9 @@ pub struct Summary {
     pub webhook_id: Option<String>,
     pub size: i64,
     pub status: Option<i64>,
+    /// What the app (the first forward target) answered: `Some(None)` when it did not answer,
+    /// `None` when nothing was forwarded.
+    pub app_status: Option<Option<i64>>,
 }
 
 /// A delivery as stored, every column.
@@ -55,6 +61,8 @@ pub struct Stored {
     pub remote: Option<String>,
     /// For an edit sent from `inbox browse`: the delivery it was edited from.
     pub edit_of: Option<i64>,
+    /// The start of what the app (the first forward target) answered.
+    pub app_response: Option<Vec<u8>>,
 }
 
 impl Stored {
@@ -70,7 +78,8 @@ impl Stored {
 /// Summaries matching `filter`, newest first.
 pub fn list(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Summary>> {
     let (sql, args) = matching(
-        "SELECT id, received_at, verdict, event, event_id, webhook_id, length(body), status
+        "SELECT id, received_at, verdict, event, event_id, webhook_id, length(body), status,
+            forward IS NOT NULL AND forward != '[]', json_extract(forward, '$[0].status')
          FROM deliveries",
         filter,
     );
@@ -85,6 +94,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Summary>
             webhook_id: r.get(5)?,
             size: r.get(6)?,
             status: r.get(7)?,
+            app_status: r.get::<_, bool>(8)?.then(|| r.get(9)).transpose()?,
         })
     })?;
     rows.collect()
@@ -97,6 +107,12 @@ pub fn list_full(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Sto
     let rows = stmt.query_map(params_from_iter(args), stored)?;
     rows.collect()
 }
+
+/// A delivery that failed: refused (any verdict but the accepted ones), or forwarded and not
+/// taken by the app (a non-2xx, or no answer). `pending` is not a failure yet.
+const FAILED: &str = "(verdict NOT IN ('ok', 'duplicate', 'unsigned', 'unchecked', 'pending') \
+     OR (forward IS NOT NULL AND forward != '[]' \
+         AND coalesce(json_extract(forward, '$[0].status'), 0) NOT BETWEEN 200 AND 299))";
 
 /// `select` with the WHERE, ORDER BY and LIMIT `filter` asks for, and its arguments.
 fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
@@ -120,6 +136,9 @@ fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
         sql.push_str(" AND received_at >= ?");
         args.push(SqlValue::Integer(since));
     }
+    if filter.failures {
+        sql.push_str(&format!(" AND {FAILED}"));
+    }
     if let Some(text) = &filter.body_contains {
         sql.push_str(" AND instr(body, ?) > 0");
         args.push(SqlValue::Blob(text.as_bytes().to_vec()));
@@ -142,7 +161,7 @@ fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
 }
 
 const FULL: &str = "SELECT id, received_at, method, path, headers, body, verdict, hint, event,
-    event_id, webhook_id, forward, status, remote, edit_of FROM deliveries";
+    event_id, webhook_id, forward, status, remote, edit_of, app_response FROM deliveries";
 
 fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
     let headers: String = r.get(4)?;
@@ -167,6 +186,12 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
         status: r.get(12)?,
         remote: r.get(13)?,
         edit_of: r.get(14)?,
+        app_response: match r.get_ref(15)? {
+            rusqlite::types::ValueRef::Blob(b) | rusqlite::types::ValueRef::Text(b) => {
+                Some(b.to_vec())
+            }
+            _ => None,
+        },
     })
 }
 

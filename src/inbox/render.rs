@@ -23,15 +23,39 @@ pub fn verdict(paint: Paint, word: &str) -> String {
     }
 }
 
-/// The `list` table: ID, TIME, VERDICT, EVENT, EVENT ID, SIZE.
+/// What the app answered, for a list's APP column: its status, `none` when it did not answer,
+/// `-` when nothing was forwarded.
+pub fn app_answer(summary: &Summary) -> String {
+    match summary.app_status {
+        None => "-".to_owned(),
+        Some(None) => "none".to_owned(),
+        Some(Some(status)) => status.to_string(),
+    }
+}
+
+/// Whether the app took it (a 2xx); `None` when nothing was forwarded.
+pub fn app_took(summary: &Summary) -> Option<bool> {
+    summary
+        .app_status
+        .map(|s| s.is_some_and(|s| (200..300).contains(&s)))
+}
+
+/// The `list` table: ID, TIME, VERDICT, APP (what the forwarded app answered), EVENT, EVENT ID,
+/// SIZE.
 pub fn print_list(out: &Out, rows: &[Summary]) -> std::io::Result<()> {
     let paint = out.paint();
-    let mut table = out.table(&["ID", "TIME", "VERDICT", "EVENT", "EVENT ID", "SIZE"]);
+    let mut table = out.table(&["ID", "TIME", "VERDICT", "APP", "EVENT", "EVENT ID", "SIZE"]);
     for s in rows {
+        let app = app_answer(s);
         table.add_row(vec![
             s.id.to_string(),
             local_time(s.received_at_ms),
             verdict(paint, &s.verdict),
+            match app_took(s) {
+                None => paint.dim(app),
+                Some(true) => paint.green(app),
+                Some(false) => paint.red(app),
+            },
             s.event
                 .as_deref()
                 .map(|e| sanitize(e).into_owned())
@@ -96,6 +120,10 @@ pub fn delivery_json(d: &Stored) -> DeliveryJson {
             _ => Vec::new(),
         },
         edit_of: d.edit_of,
+        app_response: d
+            .app_response
+            .as_deref()
+            .map(crate::delivery::json::app_response_text),
     }
 }
 
@@ -146,6 +174,17 @@ pub fn show_text(d: &Stored, paint: Paint, now_ms: i64) -> String {
             lines.push(format!("Forward:  {} → {what} in {ms} ms", sanitize(url)));
         }
     }
+    if let Some(answer) = &d.app_response {
+        let text = crate::delivery::json::app_response_text(answer);
+        lines.push(format!(
+            "Answer:   {}",
+            if text.trim().is_empty() {
+                paint.dim("(empty)")
+            } else {
+                sanitize(text.trim()).into_owned()
+            }
+        ));
+    }
     lines.push(String::new());
     lines.push(paint.bold("Headers"));
     for (name, value) in &d.headers {
@@ -194,6 +233,7 @@ mod tests {
             status: Some(401),
             remote: None,
             edit_of: None,
+            app_response: None,
         }
     }
 

@@ -53,6 +53,9 @@ pub const MIGRATIONS: &[&str] = &[
     // unchecked). The partial index finds pending rows without touching the others.
     "ALTER TABLE deliveries ADD COLUMN held TEXT;
     CREATE INDEX deliveries_pending ON deliveries (id) WHERE verdict = 'pending';",
+    // v6: the start of what the first forward target (the app) answered, as Studio keeps a
+    // delivery's response: at most [`crate::inbox::APP_RESPONSE_MAX`] bytes.
+    "ALTER TABLE deliveries ADD COLUMN app_response BLOB;",
 ];
 
 /// WAL pages between automatic checkpoints for the recording connection (SQLite's default is

@@ -437,7 +437,7 @@ fn background_scheduling() {
 /// almost every commit (7% of the writer's time under `benches/listen_load.rs --inbox`, perf).
 /// 32 rows × 13 columns stay far below SQLite's parameter limit.
 const STATEMENT_ROWS: [usize; 3] = [32, 8, 1];
-pub const COLUMNS: usize = 13;
+pub const COLUMNS: usize = 14;
 
 /// `INSERT INTO deliveries (...) VALUES (?, ...), ...` for `rows` rows, [`COLUMNS`] parameters
 /// each in the order `insert` binds them. Public for the SQLite-alone baseline in
@@ -452,7 +452,7 @@ pub fn insert_sql(rows: usize) -> String {
 
 /// The [`COLUMNS`] columns every row binds, in order.
 const INSERT_COLUMNS: &str = "received_at, method, path, headers, body, verdict, hint, event, \
-                              event_id, webhook_id, forward, status, remote";
+                              event_id, webhook_id, forward, status, remote, app_response";
 
 /// The SQL for each of [`STATEMENT_ROWS`], built once.
 fn insert_sqls() -> &'static [String; STATEMENT_ROWS.len()] {
@@ -524,6 +524,7 @@ fn bind_row(
     stmt.raw_bind_parameter(at + 11, d.forward)?;
     stmt.raw_bind_parameter(at + 12, d.status)?;
     stmt.raw_bind_parameter(at + 13, d.remote)?;
+    stmt.raw_bind_parameter(at + 14, d.app_response)?;
     Ok(())
 }
 
@@ -629,6 +630,13 @@ fn encode_fields(d: &Delivery<'_>, out: &mut Vec<u8>) {
         Some(addr) => put_with(out, |out| crate::json_write::push_addr_text(out, addr)),
         None => out.extend_from_slice(&NULL_FIELD.to_le_bytes()),
     }
+    match d.forward.first() {
+        Some(first) if first.status.is_some() => put_with(out, |out| {
+            let kept = &first.body[..first.body.len().min(crate::inbox::APP_RESPONSE_MAX)];
+            out.extend_from_slice(kept);
+        }),
+        _ => out.extend_from_slice(&NULL_FIELD.to_le_bytes()),
+    }
 }
 
 /// A field written by `write`, after its length (patched in once known).
@@ -666,6 +674,8 @@ struct Row<'a> {
     webhook_id: Option<&'a str>,
     forward: Option<&'a str>,
     remote: Option<&'a str>,
+    /// The start of the app's answer, when it answered.
+    app_response: Option<&'a [u8]>,
     /// A pending row's ticket and held verdict.
     pending: Option<(u64, &'a str)>,
 }
@@ -748,6 +758,7 @@ impl<'a> Reader<'a> {
             webhook_id: self.text()?,
             forward: self.text()?,
             remote: self.text()?,
+            app_response: self.field()?,
             pending,
         })
     }

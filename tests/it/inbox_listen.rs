@@ -470,3 +470,45 @@ fn refused_requests_are_recorded_with_their_status_and_why() {
     ]);
     assert_eq!(replay.code, 0, "{}", replay.stderr);
 }
+
+/// Each forwarded delivery keeps the start of what the app answered (`app_response`, shown by
+/// `inbox show`), `inbox list` has the app's status in its APP column, and `--failed` lists
+/// what the app did not take and what was refused.
+#[test]
+fn the_apps_answer_is_kept_and_failures_are_listed() {
+    use crate::support::listen::{SECRET, Target};
+    let refusing = Target::start(401, "/hook");
+    let home = Sandbox::new();
+    let listener = home.listen(&["--secret", SECRET, "--forward-to", &refusing.url]);
+    let (body, header) = signed("asset.ready", "evt-app-refused");
+    assert_eq!(send(&listener.addr, &[header], &body), 401);
+    let (body, _) = signed("asset.ready", "evt-forged");
+    assert_eq!(
+        send(
+            &listener.addr,
+            &["Livepeer-Signature: t=1,v1=00".to_owned()],
+            &body
+        ),
+        401
+    );
+    listener.stop();
+
+    let rows = home.list(&[]);
+    let refused = with(&rows, "event_id", "evt-app-refused")[0].clone();
+    assert_eq!(refused["verdict"], "ok");
+    assert_eq!(refused["app_response"], r#"{"from":"target"}"#);
+    let shown = home.ok(&["inbox", "show", &refused["id"].to_string()]);
+    assert!(shown.contains(r#"Answer:   {"from":"target"}"#), "{shown}");
+    let table = home.ok(&["inbox", "list"]);
+    assert!(table.contains("APP"), "{table}");
+    let failed = home.list(&["--failed"]);
+    let ids: Vec<&str> = failed
+        .iter()
+        .map(|r| r["event_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed.len(), 2, "{ids:?}");
+    assert!(
+        ids.contains(&"evt-app-refused") && ids.contains(&"evt-forged"),
+        "{ids:?}"
+    );
+}

@@ -176,6 +176,7 @@ async fn ndjson_has_the_documented_fields_and_curl_deliveries_verify() {
             "size",
             "forward",
             "edit_of",
+            "app_response",
         ]
     );
     for record in &records {

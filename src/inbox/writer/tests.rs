@@ -139,6 +139,7 @@ fn queue_entries_decode_to_what_was_encoded() {
             webhook_id: Some("wh"),
             forward: row.forward,
             remote: Some("[::1]:8080"),
+            app_response: row.app_response,
             pending: None,
         }
     );
@@ -190,6 +191,7 @@ fn a_recycled_batch_keeps_its_allocation() {
             webhook_id: None,
             forward: None,
             remote: None,
+            app_response: None,
             pending: None,
         });
         spare = recycle(batch);
