@@ -262,4 +262,3 @@ fn an_80_by_24_view_shows_the_apps_answer_and_filters_failures() {
     let detail = screen_text(&app, 80, 24, "inbox").unwrap();
     assert!(detail.contains("wrong secret"), "{detail}");
 }
-
