@@ -91,10 +91,14 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         SaveOutcome::File { path, reason, .. } => {
             if !ctx.out.quiet {
                 ctx.out.warn(format!(
-                    "no OS keyring is available ({reason}); the key is in {} (mode 0600)",
+                    "no OS keyring is available ({reason}); the key is in {} (mode 0600). Start \
+                     a Secret Service (gnome-keyring, KeePassXC) and log in again, or set \
+                     LPWH_KEYRING=off to make the file your choice",
                     path.display()
                 ));
             }
+            // Said here: later commands need not say it again.
+            crate::config::mark_warned(&ctx.dirs);
             ctx.out.success(format!(
                 "Logged in: the key for profile '{}' is in {}",
                 ctx.profile,

@@ -57,7 +57,7 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
         let message = format!(
             "could not check the OS keyring ({reason}); a key stored there for '{profile}' is left as it was"
         );
-        config::keyring_trouble(&ctx.out, message);
+        config::keyring_trouble(&ctx.dirs, &ctx.out, message, false);
     }
     if removed_from.is_empty() {
         ctx.out.info(format!(

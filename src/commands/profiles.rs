@@ -77,7 +77,7 @@ pub async fn run(ctx: &Ctx, _args: Args) -> Result<()> {
         let message = format!(
             "the OS keyring could not be checked ({reason}); KEY shows the credentials file only"
         );
-        config::keyring_trouble(&ctx.out, message);
+        config::keyring_trouble(&ctx.dirs, &ctx.out, message, false);
     }
     if let Some((_, source)) = &ctx.api_key_override {
         ctx.out.info(format!(

@@ -50,14 +50,41 @@ pub struct Removed {
     pub file_path: PathBuf,
 }
 
-/// Say that the keyring could not be used: a warning, or only a note (hidden by `-q`) when the
-/// user turned it off with `LPWH_KEYRING`, since then nothing is wrong.
-pub(crate) fn keyring_trouble(out: &Out, message: String) {
+/// Say that the keyring could not be used, once: the first time a warning with the fix, later
+/// a short note (hidden by `-q`), or nothing when `quiet_later` (the commands that only read a
+/// key). When the user turned the keyring off with `LPWH_KEYRING` nothing is wrong: a note.
+pub(crate) fn keyring_trouble(dirs: &Dirs, out: &Out, message: String, quiet_later: bool) {
     if keyring::disabled().is_some() {
         out.info(format!("note: {message}"));
-    } else {
-        out.warn(message);
+    } else if !warned_before(dirs) {
+        out.warn(format!(
+            "{message}. Keys go to {} (mode 0600) instead. Start a Secret Service \
+             (gnome-keyring, KeePassXC) in this session, or set LPWH_KEYRING=off to make the \
+             file your choice (said once)",
+            dirs.credentials_file().display()
+        ));
+        mark_warned(dirs);
+    } else if !quiet_later {
+        out.info(format!("note: {message}"));
     }
+}
+
+/// Where lpwh notes that the keyring warning was given (so it is given once).
+fn warned_marker(dirs: &Dirs) -> PathBuf {
+    dirs.config.join(".keyring-warned")
+}
+
+fn warned_before(dirs: &Dirs) -> bool {
+    warned_marker(dirs).exists()
+}
+
+/// Remember that the keyring warning was given (`login` gives its own).
+pub(crate) fn mark_warned(dirs: &Dirs) {
+    let marker = warned_marker(dirs);
+    if let Some(parent) = marker.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let _ = std::fs::write(marker, b"");
 }
 
 fn warn_if_loose(file: &CredentialsFile, out: &Out) {
@@ -92,7 +119,12 @@ pub fn stored_api_key(
         // "Not logged in" alone would mislead someone whose key is in a keyring that did not
         // answer this time (an SSH session without the desktop's D-Bus, say).
         if let Some(reason) = keyring_problem {
-            keyring_trouble(out, format!("could not read the OS keyring: {reason}"));
+            keyring_trouble(
+                dirs,
+                out,
+                format!("could not read the OS keyring: {reason}"),
+                true,
+            );
         }
         return Ok(None);
     };

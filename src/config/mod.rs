@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-pub(crate) use credentials::keyring_trouble;
 pub use credentials::{
     DevSecretFrom, KeyLocation, Removed, SaveOutcome, dev_secret, file_profiles, key_location,
     remove_api_key, save_api_key, stored_api_key,
 };
+pub(crate) use credentials::{keyring_trouble, mark_warned};
 pub use keyring::{KEYRING_ENV, KEYRING_TIMEOUT_ENV};
 pub use settings::{Config, Defaults, ProfileConfig, check_api_url, save_api_url};
 

@@ -419,3 +419,46 @@ fn profiles_shows_the_url_commands_use_and_where_it_comes_from() {
         run.stderr
     );
 }
+
+/// Without a keyring, `profiles` and `logout` warn once, short and with the fix, then only note
+/// it; no command quotes D-Bus's own error.
+#[test]
+fn the_keyring_warning_is_given_once_short_and_with_the_fix() {
+    let sandbox = Sandbox::new();
+    let no_bus = |args: &[&str]| {
+        let mut cmd = sandbox.lpwh(args);
+        cmd.env_remove("LPWH_KEYRING").env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/lpwh-test/bus",
+        );
+        Run::of(&mut cmd)
+    };
+    let first = no_bus(&["profiles"]);
+    first.assert_code(0);
+    let warnings: Vec<&str> = first
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", first.stderr);
+    assert!(
+        warnings[0].contains("no D-Bus session bus answered")
+            && warnings[0].contains("LPWH_KEYRING=off")
+            && warnings[0].contains("credentials.toml"),
+        "{}",
+        warnings[0]
+    );
+    for args in [&["profiles"][..], &["logout"][..], &["list"][..]] {
+        let later = no_bus(args);
+        assert!(
+            !later.stderr.contains("warning:"),
+            "{args:?} warned again: {}",
+            later.stderr
+        );
+        assert!(
+            !later.stderr.contains("D-Bus said") && !later.stderr.contains("unix:path"),
+            "{args:?}: {}",
+            later.stderr
+        );
+    }
+}
