@@ -26,14 +26,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (seeded, logs) = (config.webhooks, config.logs);
+    let logs = config.logs;
     let mock = StudioMock::start_blocking_with(config);
     println!("{}", mock.url());
-    eprintln!(
-        "studio-mock: serving {} with {seeded} webhooks ({logs} logs each); key {}; Ctrl-C to stop",
-        mock.url(),
-        mock.api_key()
-    );
+    eprintln!("{}", banner(&mock, logs));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -43,6 +39,24 @@ fn main() -> ExitCode {
     });
     eprintln!("studio-mock: {} requests served", mock.request_count());
     ExitCode::SUCCESS
+}
+
+/// What the mock serves: what the store holds now (the tour's webhooks included), not what the
+/// flags asked for.
+fn banner(mock: &StudioMock, logs_each: usize) -> String {
+    let webhooks = mock.webhooks();
+    let log_count: usize = webhooks
+        .iter()
+        .filter_map(|w| w["id"].as_str())
+        .map(|id| mock.logs(id).len())
+        .sum();
+    format!(
+        "studio-mock: serving {} with {} webhooks ({log_count} delivery logs; --logs {logs_each} \
+         each seeded); key {}; Ctrl-C to stop",
+        mock.url(),
+        webhooks.len(),
+        mock.api_key()
+    )
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<MockConfig>, String> {
@@ -98,6 +112,20 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<MockConfig>, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_banner_counts_what_the_tour_made() {
+        let config = parse(["--tour".to_owned()].into_iter()).unwrap().unwrap();
+        let mock = StudioMock::start_blocking_with(config);
+        let made = mock.webhooks().len();
+        assert!(made > 0);
+        let banner = banner(&mock, 0);
+        assert!(
+            banner.contains(&format!("with {made} webhooks")),
+            "{banner}"
+        );
+        assert!(!banner.contains("with 0 webhooks"), "{banner}");
+    }
 
     fn args(list: &[&str]) -> impl Iterator<Item = String> {
         list.iter()
