@@ -255,7 +255,7 @@ _lpwh() {
                     return 0
                     ;;
                 --events)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --only)
@@ -351,11 +351,11 @@ _lpwh() {
                     return 0
                     ;;
                 --events)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 -e)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --secret)
@@ -1143,7 +1143,7 @@ _lpwh() {
             fi
             case "${prev}" in
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --verdict)
@@ -1309,7 +1309,7 @@ _lpwh() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --order)
@@ -1407,11 +1407,11 @@ _lpwh() {
                     return 0
                     ;;
                 --events)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -1561,7 +1561,7 @@ _lpwh() {
             fi
             case "${prev}" in
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --resource)
@@ -1715,7 +1715,7 @@ _lpwh() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --set)
@@ -1758,7 +1758,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__trigger)
-            opts="-y -H -q -v -h -V --to --secret --webhook --yes --scheme --set --legacy-asset --timestamp --header --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-y -H -q -v -h -V --to --secret --webhook --yes --scheme --set --legacy-asset --timestamp --header --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1839,19 +1839,19 @@ _lpwh() {
                     return 0
                     ;;
                 --events)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 -e)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --add-event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --remove-event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "stream.started stream.idle stream.detection recording.started recording.waiting recording.ready multistream.connected multistream.error multistream.disconnected playback.user.new playback.accessControl asset.created asset.updated asset.ready asset.failed asset.deleted task.spawned task.updated task.completed task.failed video.media.created video.media.updated video.media.ready video.media.failed video.media.deleted video.media.upload video.media.upload.cancelled video.media.track.created video.media.track.ready video.media.track.updated video.media.track.deleted video.media.subtitle.generated.ready video.media.source.ready video.media.source.deleted video.media.mp4Support.ready video.live_stream.created video.live_stream.updated video.live_stream.deleted video.live_stream.connected video.live_stream.preparing video.live_stream.active video.live_stream.recording video.live_stream.disconnected video.live_stream.idle video.live_stream.disabled video.live_stream.simulcast_target.updated video.live_stream.simulcast_target.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --secret)

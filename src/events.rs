@@ -390,3 +390,34 @@ mod tests {
         assert!(glob_match("video.*.ready", "video.media.track.ready"));
     }
 }
+
+/// The value parser of every argument that takes an event name: it accepts any text (each
+/// command checks names its own way, with "did you mean"), and offers the catalog to shell
+/// completion, so the generated scripts complete event names. The arguments hide the list from
+/// `--help` (`hide_possible_values`): it is `lpwh event-types`' job.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventName;
+
+impl clap::builder::TypedValueParser for EventName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            LIVEPEER_EVENTS
+                .iter()
+                .chain(FASTPIX_EVENTS)
+                .map(|e| clap::builder::PossibleValue::new(e.name)),
+        ))
+    }
+}

@@ -41,7 +41,7 @@ pub struct Args {
 
     /// The events `valid` sends, comma-separated [default: stream.started, stream.idle,
     /// recording.ready, asset.ready, task.completed]
-    #[arg(long, value_delimiter = ',', value_name = "EVENT,...")]
+    #[arg(long, value_delimiter = ',', value_name = "EVENT,...", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub events: Vec<String>,
 
     /// Run only these cases (comma-separated)

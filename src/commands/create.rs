@@ -34,7 +34,9 @@ pub struct Args {
         short = 'e',
         value_name = "EVENT,...",
         value_delimiter = ',',
-        num_args = 1
+        num_args = 1,
+        value_parser = crate::events::EventName,
+        hide_possible_values = true
     )]
     pub events: Option<Vec<String>>,
 

@@ -77,7 +77,7 @@ pub struct DbArg {
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only this event (a glob with * works, e.g. 'stream.*')
-    #[arg(long, value_name = "EVENT")]
+    #[arg(long, value_name = "EVENT", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub event: Option<String>,
     /// Only this verdict: ok, bad_signature, stale_timestamp, unsigned, unchecked, duplicate, ...
     #[arg(long, value_name = "REASON", value_parser = parse_verdict)]

@@ -44,7 +44,7 @@ pub struct Args {
     pub since: Option<String>,
 
     /// Only webhooks subscribed to this event
-    #[arg(long, value_name = "EVENT")]
+    #[arg(long, value_name = "EVENT", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub event: Option<String>,
 
     /// Sort order: FIELD-asc or FIELD-desc, e.g. createdAt-desc [default: by id]

@@ -104,11 +104,11 @@ pub struct Args {
 
     /// Only print, forward and count these events (comma-separated globs, e.g. 'asset.*,task.failed');
     /// other deliveries are still answered. With --public-url: the events to subscribe to
-    #[arg(long, value_delimiter = ',', value_name = "GLOB,...")]
+    #[arg(long, value_delimiter = ',', value_name = "GLOB,...", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub events: Vec<String>,
 
     /// Exit 0 once a verified delivery of EVENT arrives (an unsigned one only when listen has no secret)
-    #[arg(long, value_name = "EVENT")]
+    #[arg(long, value_name = "EVENT", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub until: Option<String>,
 
     /// Exit 0 after N verified deliveries (of the --until event, when both are given; unsigned ones

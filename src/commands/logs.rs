@@ -43,7 +43,7 @@ pub struct Args {
     pub failed: bool,
 
     /// Only deliveries of this event
-    #[arg(long, value_name = "EVENT", conflicts_with = "log_id")]
+    #[arg(long, value_name = "EVENT", conflicts_with = "log_id", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub event: Option<String>,
 
     /// Only deliveries whose body mentions this stream, asset, session or playback id

@@ -40,7 +40,7 @@ pub struct Args {
     pub body: Option<String>,
 
     /// Sign a realistic sample delivery of this event instead of a file (see `lpwh event-types`)
-    #[arg(long, value_name = "TYPE")]
+    #[arg(long, value_name = "TYPE", value_parser = crate::events::EventName, hide_possible_values = true)]
     pub event: Option<String>,
 
     /// Change a field of the --event sample before signing, e.g. `stream.name=test` (repeatable)

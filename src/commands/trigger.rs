@@ -38,6 +38,7 @@ Examples:
 )]
 pub struct Args {
     /// Event to send, e.g. stream.started or video.media.ready (list: lpwh event-types)
+    #[arg(value_parser = crate::events::EventName, hide_possible_values = true)]
     pub event: String,
 
     /// URL to POST the delivery to [default with --webhook: that webhook's URL, after asking]

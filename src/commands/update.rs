@@ -41,15 +41,16 @@ pub struct Args {
 
     /// Replace the subscribed events (comma-separated or repeated)
     #[arg(long, short = 'e', value_name = "EVENT,...", value_delimiter = ',', num_args = 1,
-          conflicts_with_all = ["add_event", "remove_event"])]
+          conflicts_with_all = ["add_event", "remove_event"],
+          value_parser = crate::events::EventName, hide_possible_values = true)]
     pub events: Option<Vec<String>>,
 
     /// Subscribe to one more event (repeatable)
-    #[arg(long, value_name = "EVENT", value_delimiter = ',')]
+    #[arg(long, value_name = "EVENT", value_delimiter = ',', value_parser = crate::events::EventName, hide_possible_values = true)]
     pub add_event: Vec<String>,
 
     /// Unsubscribe from an event (repeatable)
-    #[arg(long, value_name = "EVENT", value_delimiter = ',')]
+    #[arg(long, value_name = "EVENT", value_delimiter = ',', value_parser = crate::events::EventName, hide_possible_values = true)]
     pub remove_event: Vec<String>,
 
     /// Set the signing secret

@@ -143,3 +143,35 @@ fn inbox_db_help_fits_commands_that_write() {
     assert!(db.contains("The inbox database"), "{help}");
     assert!(!help.contains("to read"), "{help}");
 }
+
+/// The checked-in bash script completes event names where a command takes one (`trigger
+/// EVENT`, `listen --until`), run by bash itself.
+#[test]
+fn the_bash_script_completes_event_names() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/lpwh.bash");
+    let complete = |words: &str, current: &str, previous: &str| {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "source '{}'; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+                 _lpwh lpwh '{current}' '{previous}'; echo \"${{COMPREPLY[@]}}\"",
+                script.display()
+            ))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        complete("lpwh trigger asset.r", "asset.r", "trigger").trim(),
+        "asset.ready"
+    );
+    let until = complete("lpwh listen --until stream.", "stream.", "--until");
+    for event in ["stream.started", "stream.idle", "stream.detection"] {
+        assert!(until.contains(event), "{until}");
+    }
+}
