@@ -7,9 +7,9 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::api;
-use crate::cli::{ColorChoice, GlobalArgs};
 use crate::config::{self, Config, Dirs, KeySource};
 use crate::error::{Failure, usage};
+use crate::global::{ColorChoice, GlobalArgs};
 use crate::output::Out;
 use crate::redacted::Secret;
 

@@ -18,6 +18,7 @@ pub mod delivery;
 pub mod error;
 pub mod events;
 pub mod generate;
+pub mod global;
 pub mod humane;
 pub mod inbox;
 pub(crate) mod input;

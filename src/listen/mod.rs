@@ -17,6 +17,7 @@ pub mod parse;
 pub mod print;
 pub mod public_url;
 pub mod server;
+mod session;
 pub mod summary;
 pub mod tunnel;
 pub mod verdict;
@@ -26,17 +27,14 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use tokio::net::TcpListener;
-use tokio::sync::mpsc;
 
 use crate::context::Ctx;
 use crate::error::Failure;
-use crate::redacted::Secret;
 use exposure::Exposure;
-use goal::Goal;
 pub use options::{Options, Recording, SecretFrom, WebhookSecret};
 use server::State;
 pub(crate) use server::Stop;
-use verdict::{ReplayWindow, Verifier};
+use session::Session;
 
 /// How many event ids the replay window remembers (about 5 MiB, allocated once at start).
 pub const REPLAY_WINDOW: usize = 100_000;
@@ -65,21 +63,29 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
             };
             Failure::failure(format!("cannot listen on {}:{}: {e}", args.host, args.port)).hint(hint)
         })?;
-    let local = listener.local_addr()?;
 
     // From here on a temporary webhook or a tunnel may exist: every path out goes through the
-    // cleanup.
+    // cleanup. Three phases: start serving, wait for a stop (making it public first), finish.
     let mut exposure = Exposure::default();
-    let outcome = serve(
-        ctx,
-        args,
-        listener,
-        local,
-        secrets,
-        temporary_secret.as_ref(),
-        &mut exposure,
-        &mut signals,
-    )
+    let outcome = async {
+        let mut session = Session::start(ctx, args, listener, &secrets)?;
+        match session
+            .wait(
+                ctx,
+                args,
+                temporary_secret.as_ref(),
+                &mut exposure,
+                &mut signals,
+            )
+            .await
+        {
+            Ok(stop) => Ok(session.finish(stop, &mut signals).await),
+            Err(err) => {
+                session.abandon().await;
+                Err(err)
+            }
+        }
+    }
     .await;
     let deleted = exposure.close(ctx).await;
     let (stop, mut summary) = outcome?;
@@ -118,168 +124,6 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
             .into())
         }
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn serve(
-    ctx: &Ctx,
-    args: &Options,
-    listener: TcpListener,
-    local: std::net::SocketAddr,
-    secrets: Vec<Secret>,
-    temporary_secret: Option<&Secret>,
-    exposure: &mut Exposure,
-    signals: &mut Signals,
-) -> Result<(Stop, summary::Summary)> {
-    let lines = print::lines();
-    let mut printer = print::spawn_printer(lines.clone());
-    let (stop_tx, mut stop_rx) = mpsc::unbounded_channel();
-    let secret_count = secrets.len();
-    let recorder = open_inbox(ctx, args)?;
-    let ack_first = match (args.ack_first, &args.record) {
-        (Some(max), Some(recording)) => Some(Arc::new(
-            ack::AckFirst::open(&recording.db, max)
-                .map_err(|e| Failure::failure(format!("--ack-first: {e:#}")))?,
-        )),
-        _ => None,
-    };
-    let state = Arc::new(State {
-        verifier: Verifier::new(
-            args.scheme,
-            &secrets,
-            i64::try_from(args.tolerance.as_millis()).unwrap_or(i64::MAX),
-        ),
-        replay: ReplayWindow::new(REPLAY_WINDOW),
-        forwarder: args.forwarder.clone(),
-        access: args.access.clone(),
-        path: args.path.clone(),
-        max_body: args.max_body,
-        read_timeout: args.read_timeout,
-        events: args.events.clone(),
-        goal: Goal::new(args.until.clone(), args.count, secret_count == 0),
-        lines: lines.clone(),
-        verbose: ctx.verbose > 0,
-        stop: stop_tx,
-        // --ui: the view owns the screen; no per-request notes on stderr beneath it.
-        out: if args.ui {
-            crate::output::Out {
-                quiet: true,
-                ..ctx.out
-            }
-        } else {
-            ctx.out
-        },
-        recorder: recorder.clone(),
-        probe: Arc::new(tunnel::probe::Slot::default()),
-        ack_first,
-        ui: args.ui,
-        tally: Default::default(),
-    });
-    let dispatcher = tokio::spawn(ack::AckFirst::dispatch(state.clone()));
-
-    let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<Stop>();
-    let server = tokio::spawn(server::serve(listener, state.clone(), async {
-        let _ = stopped_rx.await;
-    }));
-    // Serving already, so the tunnel's probe can arrive; a signal during set-up stops here.
-    let early = match temporary_secret {
-        Some(secret) => {
-            exposure
-                .open(ctx, args, local, secret, &state.probe, signals)
-                .await
-        }
-        None => Ok(None),
-    };
-    let stop = match early {
-        Ok(Some(stop)) => stop,
-        Err(err) => {
-            // Set-up failed: the server stops before the error is reported.
-            let _ = stopped_tx.send(Stop::Terminated);
-            let _ = server.await;
-            return Err(err);
-        }
-        Ok(None) => {
-            announce(ctx, args, local, secret_count, &state, exposure);
-            let deadline = async {
-                match args.timeout_after {
-                    Some(after) => tokio::time::sleep(after).await,
-                    None => std::future::pending().await,
-                }
-            };
-            // --ui: the view runs beside the server, over the inbox it records into; quitting
-            // it stops listen (exit 0), and any other stop closes it first.
-            let view_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let mut view = match (&args.ui, &args.record) {
-                (true, Some(recording)) => {
-                    let path = recording.db.clone();
-                    let stop = view_stop.clone();
-                    // r replays to the forward target, signed as listen verifies.
-                    let replay = crate::browse::Replay {
-                        to: args.forwarder.targets().first().map(|t| t.url.clone()),
-                        secret: args.secrets.first().cloned(),
-                        scheme: args.scheme,
-                    };
-                    Some(tokio::task::spawn_blocking(move || -> Result<()> {
-                        let conn = crate::inbox::schema::open_existing(
-                            &path,
-                            &crate::output::Out::plain(),
-                        )?
-                        .context("the inbox listen records into")?;
-                        crate::browse::run_live(&conn, "lpwh listen".to_owned(), replay, stop)
-                    }))
-                }
-                _ => None,
-            };
-            let view_done = async {
-                match &mut view {
-                    Some(task) => task.await,
-                    None => std::future::pending().await,
-                }
-            };
-            let mut view_ended = false;
-            let stop = tokio::select! {
-                stop = signals.next() => stop,
-                Some(stop) = stop_rx.recv() => stop,
-                _ = deadline => Stop::TimedOut,
-                _ = &mut printer => Stop::StdoutClosed,
-                ended = view_done => {
-                    view_ended = true;
-                    if let Ok(Err(err)) = ended {
-                        ctx.out.warn(format!("the view stopped: {err:#}"));
-                    }
-                    Stop::Terminated
-                }
-            };
-            if let Some(task) = view.take().filter(|_| !view_ended) {
-                // Give the terminal back before anything else is printed.
-                view_stop.store(true, std::sync::atomic::Ordering::SeqCst);
-                let _ = task.await;
-            }
-            stop
-        }
-    };
-    // No new deliveries from here on.
-    let _ = stopped_tx.send(stop.clone());
-    let _ = server.await;
-    if let Some(ack) = &state.ack_first {
-        settle_ack_first(ack, signals).await;
-    }
-    dispatcher.abort();
-    let pending = state.ack_first.as_ref().map_or(0, |ack| ack.waiting()) as u64;
-    let mut summary = state.tally.summary(pending, !state.forwarder.is_empty());
-    // Every connection is done: the printer writes what is queued, then finishes.
-    drop(state);
-    lines.close();
-    let _ = tokio::time::timeout(Duration::from_secs(5), printer).await;
-    if let Some(recorder) = recorder {
-        // Every delivery is queued by now: commit them all before exiting.
-        let path = recorder.path().display().to_string();
-        if let Ok(stats) = tokio::task::spawn_blocking(move || recorder.finish()).await {
-            summary.recorded = Some(stats.written);
-        }
-        summary.inbox = Some(path);
-    }
-    Ok((stop, summary))
 }
 
 /// `--ack-first` on stop: the senders have their 2xx for what is still waiting for the app, and
