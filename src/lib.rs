@@ -11,6 +11,7 @@ pub mod browse;
 pub mod check;
 pub mod cli;
 pub(crate) mod commands;
+pub mod complete;
 pub mod config;
 pub(crate) mod context;
 pub(crate) mod deliver;

@@ -3,6 +3,13 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `COMPLETE=<shell> lpwh ...`: answer the shell's completion request and exit (webhook ids
+    // come from the API); otherwise nothing happens here.
+    clap_complete::CompleteEnv::with_factory(|| {
+        use clap::CommandFactory as _;
+        lpwh::cli::Cli::command()
+    })
+    .complete();
     let cli = match lpwh::cli::Cli::parse_args() {
         Ok(cli) => cli,
         Err(usage) => return ExitCode::from(lpwh::report::report(&usage.into())),

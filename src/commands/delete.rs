@@ -22,7 +22,7 @@ use crate::webhook::resolve::{Resolver, is_not_found, looks_like_uuid};
     lpwh delete 3f0c 9a1b e7b8 --yes")]
 pub struct Args {
     /// Webhook ids, or unique prefixes of them
-    #[arg(value_name = "ID", required = true, num_args = 1..)]
+    #[arg(value_name = "ID", required = true, num_args = 1.., add = crate::complete::webhook_id())]
     pub ids: Vec<String>,
 
     /// Do not ask for confirmation (required without a terminal)

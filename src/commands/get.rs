@@ -10,7 +10,7 @@ use crate::webhook::resolve::resolve;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = crate::complete::webhook_id())]
     pub id: String,
 
     /// Show the secret unmasked

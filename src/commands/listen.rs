@@ -55,7 +55,7 @@ pub struct Args {
     pub secrets: Vec<Secret>,
 
     /// Verify with the sharedSecret of this Studio webhook (an id or a unique prefix; fetched from the API)
-    #[arg(long, value_name = "ID", conflicts_with = "public_url")]
+    #[arg(long, value_name = "ID", conflicts_with = "public_url", add = crate::complete::webhook_id())]
     pub webhook: Option<String>,
 
     /// Signature scheme deliveries are signed with

@@ -31,7 +31,7 @@ const FOLLOW_PAGE: u32 = 100;
     lpwh logs 3f0c 9d2e6c1a       (one delivery in full, by a LOG_ID prefix)")]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = crate::complete::webhook_id())]
     pub id: String,
 
     /// Show this one delivery in full (request, body, response): its id, or a unique prefix of it

@@ -31,7 +31,7 @@ use crate::webhook::resolve::{log_error, read_log, resolve_log};
     lpwh resend 3f0c 9d2e6c1a --to-current     (lpwh sends it to today's URL and secret)")]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = crate::complete::webhook_id())]
     pub id: String,
 
     /// The delivery to send again (from 'lpwh logs ID'): its id, or a unique prefix of it

@@ -50,7 +50,7 @@ pub struct Args {
 
     /// Sign with this Studio webhook's secret (an id or a unique prefix; fetched from the API),
     /// and put its id in the body's webhookId
-    #[arg(long, value_name = "ID", conflicts_with = "secret")]
+    #[arg(long, value_name = "ID", conflicts_with = "secret", add = crate::complete::webhook_id())]
     pub webhook: Option<String>,
 
     /// With --webhook and no --to: send to the webhook's URL without asking

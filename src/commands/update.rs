@@ -28,7 +28,7 @@ use crate::webhook::resolve::resolve;
     lpwh update 3f0c            (on a terminal: edit every field, pre-filled)")]
 pub struct Args {
     /// The webhook's id, or a unique prefix of it
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = crate::complete::webhook_id())]
     pub id: String,
 
     /// New name

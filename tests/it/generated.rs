@@ -175,3 +175,42 @@ fn the_bash_script_completes_event_names() {
         assert!(until.contains(event), "{until}");
     }
 }
+
+/// `COMPLETE=<shell> lpwh`: webhook ids from the API, with their names, where a command takes
+/// one; nothing (and no error) when the API cannot be reached.
+#[test]
+fn dynamic_completion_offers_webhook_ids_from_the_api() {
+    let mock = studio_mock::StudioMock::start_blocking();
+    let id = mock.insert_webhook(serde_json::json!({
+        "name": "prod-streams",
+        "url": "https://hooks.example/p",
+        "events": ["stream.started"],
+    }));
+    let home = tempfile::tempdir().unwrap();
+    let complete = |api: &str, words: &[&str]| {
+        let out = crate::support::sandbox::lpwh(home.path())
+            .env("COMPLETE", "fish")
+            .env("LIVEPEER_API_URL", api)
+            .env("LIVEPEER_API_KEY", mock.api_key())
+            .arg("--")
+            .args(words)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let prefix = &id[..4];
+    for words in [
+        &["lpwh", "get", prefix][..],
+        &["lpwh", "trigger", "asset.ready", "--webhook", prefix][..],
+    ] {
+        let offered = complete(&mock.url(), words);
+        assert_eq!(offered.trim(), format!("{id}\tprod-streams"), "{words:?}");
+    }
+    let dead = crate::support::listen::dead_url();
+    assert_eq!(complete(&dead, &["lpwh", "get", prefix]).trim(), "");
+}
