@@ -250,11 +250,9 @@ async fn follow(
     interval: f64,
 ) -> Result<()> {
     let out = &ctx.out;
-    // Only deliveries newer than what is shown now may print as new. A poll reads more rows
-    // than `--limit` showed, and those older rows are not new; ids at the newest shown time
-    // are remembered, since several deliveries can share a millisecond.
-    let newest_shown = initial.iter().map(|l| l.created_at).max();
-    let mut seen: HashSet<String> = initial.iter().map(|l| l.id.clone()).collect();
+    // Only deliveries newer than what is shown now may print as new. Several deliveries can
+    // share a millisecond, so the ids at the newest time shown are remembered too.
+    let mut shown = Watermark::of(&initial);
     initial.reverse();
     if !out.json {
         out.line(out.paint().bold(format!(
@@ -268,15 +266,11 @@ async fn follow(
     out.info(format!(
         "following new deliveries every {interval}s; Ctrl-C to stop"
     ));
-    let query = ListQuery {
-        limit: Some(FOLLOW_PAGE),
-        ..query
-    };
     let mut warned = false;
     loop {
         tokio::time::sleep(Duration::from_secs_f64(interval)).await;
-        let page = match api.list_logs(webhook_id, &query).await {
-            Ok(page) => page,
+        let fresh = match newer_than(api, webhook_id, &query, &shown).await {
+            Ok(fresh) => fresh,
             Err(err) if transient(&err) => {
                 if !warned {
                     out.warn(format!("polling failed, retrying: {err}"));
@@ -287,17 +281,111 @@ async fn follow(
             Err(err) => return Err(err).context("polling the delivery history"),
         };
         warned = false;
-        let mut fresh: Vec<WebhookLog> = page
-            .items
-            .into_iter()
-            .filter(|l| newest_shown.is_none_or(|t| l.created_at >= t) && !seen.contains(&l.id))
-            .collect();
-        fresh.sort_by_key(|l| l.created_at);
-        for log in fresh {
-            follow_line(out, &log)?;
-            seen.insert(log.id);
+        if fresh.truncated {
+            out.warn(format!(
+                "more than {} deliveries arrived since the last poll: the oldest of them are \
+                 not shown ('lpwh logs {webhook_id} --all' lists every one)",
+                FOLLOW_PAGE as usize * FOLLOW_MAX_PAGES
+            ));
+        }
+        let mut logs = fresh.logs;
+        logs.sort_by_key(|l| l.created_at);
+        for log in &logs {
+            follow_line(out, log)?;
+        }
+        shown.advance(&logs);
+    }
+}
+
+/// The most pages one `--follow` poll reads before it gives up on the oldest new rows.
+const FOLLOW_MAX_PAGES: usize = 100;
+
+/// The newest delivery time shown, and the ids shown at that time.
+struct Watermark {
+    at: Option<i64>,
+    ids: HashSet<String>,
+}
+
+impl Watermark {
+    fn of(logs: &[WebhookLog]) -> Watermark {
+        let mut mark = Watermark {
+            at: None,
+            ids: HashSet::new(),
+        };
+        mark.advance(logs);
+        mark
+    }
+
+    /// Whether `log` was not shown yet.
+    fn is_new(&self, log: &WebhookLog) -> bool {
+        match self.at {
+            None => true,
+            Some(at) => {
+                log.created_at > at || (log.created_at == at && !self.ids.contains(&log.id))
+            }
         }
     }
+
+    fn advance(&mut self, logs: &[WebhookLog]) {
+        let Some(newest) = logs.iter().map(|l| l.created_at).max() else {
+            return;
+        };
+        if self.at.is_none_or(|at| newest > at) {
+            self.at = Some(newest);
+            self.ids.clear();
+        }
+        self.ids.extend(
+            logs.iter()
+                .filter(|l| Some(l.created_at) == self.at)
+                .map(|l| l.id.clone()),
+        );
+    }
+}
+
+/// What one poll found.
+struct Fresh {
+    logs: Vec<WebhookLog>,
+    /// More arrived than [`FOLLOW_MAX_PAGES`] pages hold.
+    truncated: bool,
+}
+
+/// Every delivery newer than `shown`, however many arrived: page from the newest until a page
+/// reaches one already shown (bounded by [`FOLLOW_MAX_PAGES`]).
+async fn newer_than(
+    api: &Client,
+    webhook_id: &str,
+    query: &ListQuery,
+    shown: &Watermark,
+) -> Result<Fresh, crate::api::ApiError> {
+    let mut logs = Vec::new();
+    let mut cursor = None;
+    for _ in 0..FOLLOW_MAX_PAGES {
+        let page_query = ListQuery {
+            limit: Some(FOLLOW_PAGE),
+            cursor: cursor.take(),
+            ..query.clone()
+        };
+        let page = api.list_logs(webhook_id, &page_query).await?;
+        let on_page = page.items.len();
+        let new_here: Vec<WebhookLog> =
+            page.items.into_iter().filter(|l| shown.is_new(l)).collect();
+        // Newest first: a page with a row already shown (or a short, last page) is the end.
+        let reached_shown = new_here.len() < on_page || on_page < FOLLOW_PAGE as usize;
+        logs.extend(new_here);
+        match page.next_cursor {
+            Some(next) if !reached_shown => cursor = Some(next),
+            _ => {
+                return Ok(Fresh {
+                    logs,
+                    truncated: false,
+                });
+            }
+        }
+    }
+    Ok(Fresh {
+        logs,
+        truncated: true,
+    })
 }
 
 /// Network trouble and server errors are worth riding out while following; a refused key is not.

@@ -652,3 +652,44 @@ fn the_mock_stages_the_tour_and_logs_for_created_webhooks() {
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r["event"] == "asset.ready"), "{rows:?}");
 }
+
+/// 150 deliveries land between two `--follow` polls (more than one page of 100): every one is
+/// printed, once, oldest first; none is skipped.
+#[test]
+fn follow_pages_through_everything_that_arrived_between_polls() {
+    let env = Env::new();
+    let id = hook(&env);
+    let first = env.mock.seed_logs(&id, 1).remove(0);
+    let mut cmd = env.command();
+    cmd.args(["--json", "logs", &id, "--follow", "--interval", "2"]);
+    let (mut child, rx) = spawn_lines(cmd);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut lines = Vec::new();
+    while !lines.iter().any(|l: &String| l.contains(&first)) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        lines.push(rx.recv_timeout(left).expect("the existing delivery"));
+    }
+    let base = crate::support::listen::now_ms() + 1_000;
+    let added: Vec<String> = (0..150)
+        .map(|i| {
+            env.mock.insert_log(
+                &id,
+                json!({"event": "stream.started", "success": true, "createdAt": base + i}),
+            )
+        })
+        .collect();
+    let mut printed = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while printed.len() < 150 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let Ok(line) = rx.recv_timeout(left) else {
+            break;
+        };
+        let value: Value = serde_json::from_str(&line).expect("one JSON object a line");
+        printed.push(value["id"].as_str().unwrap().to_owned());
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(printed.len(), 150, "printed {} of 150", printed.len());
+    assert_eq!(printed, added, "every one, once, oldest first");
+}
