@@ -557,6 +557,17 @@ async fn accept(state: &State, record: &mut Record) -> Answer {
         // The sender will retry (5xx or no answer): let that retry through to the target.
         state.replay.forget(ticket);
     }
+    if record.envelope.is_access_control() {
+        // A gate call your app answered: say what Studio makes of the answer (a `ret` in a 2xx
+        // body replaces the status), not "200, allowed".
+        record.access = Some(match first.status {
+            Some(status) => crate::listen::access::studio_judges(status, &first.body),
+            None => crate::delivery::Decision {
+                allow: false,
+                why: "your app did not answer: Studio denies playback".to_owned(),
+            },
+        });
+    }
     match first.status {
         Some(status) => {
             record.status = status;

@@ -138,9 +138,11 @@ pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Res
         ),
         (
             "last triggered",
-            status
-                .and_then(|s| s.last_triggered_at)
-                .map_or_else(|| "never".to_owned(), |t| when(t, now)),
+            // Studio writes status about a minute after a delivery: say it lags.
+            status.and_then(|s| s.last_triggered_at).map_or_else(
+                || "never".to_owned(),
+                |t| format!("{} (Studio updates this about 60 s late)", when(t, now)),
+            ),
         ),
         ("last failure", last_failure.unwrap_or_else(|| "-".into())),
     ];
@@ -150,7 +152,13 @@ pub fn print_webhook(out: &Out, w: &Webhook, show_secrets: bool) -> std::io::Res
             rows.push(("  error", one_line(err)));
         }
         if let Some(resp) = f.response.as_deref().filter(|r| !r.trim().is_empty()) {
-            rows.push(("  response", one_line(resp)));
+            // Studio keeps it base64, like a log's response body: shown decoded when it is
+            // text, as stored otherwise.
+            let shown = match decode_body(resp) {
+                Some(text) if !text.contains('\u{fffd}') => one_line(&text),
+                _ => format!("{} (as stored)", one_line(resp)),
+            };
+            rows.push(("  response", shown));
         }
     }
     if w.deleted {

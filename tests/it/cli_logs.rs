@@ -407,8 +407,11 @@ fn resend_after_a_move_warns_that_studio_sends_to_the_old_url_with_the_old_secre
         "{}",
         run.stderr
     );
+    // Told from the logged signature (Studio's API never returns the logged secret).
     assert!(
-        run.stderr.contains("secret the delivery had then"),
+        run.stderr.contains(
+            "the logged delivery's signature does not verify with the webhook's current secret"
+        ),
         "{}",
         run.stderr
     );
@@ -692,4 +695,41 @@ fn follow_pages_through_everything_that_arrived_between_polls() {
     let _ = child.wait();
     assert_eq!(printed.len(), 150, "printed {} of 150", printed.len());
     assert_eq!(printed, added, "every one, once, oldest first");
+}
+
+/// Studio's log answers never carry the logged secret or the event id (both write-only): the
+/// mock strips them as Studio does, so lpwh's warning rests on the signature alone. A log sent
+/// unsigned, resent while the webhook signs now, is warned about; one signed with the current
+/// secret is not.
+#[test]
+fn resend_warnings_come_from_the_logged_signature() {
+    let env = Env::new();
+    // Loopback receivers: the mock's resend really sends.
+    let receiver = Receiver::start(200, "{}");
+    let id = env.mock.insert_webhook(json!({
+        "name": "unchanged", "url": receiver.url, "sharedSecret": "same-secret-0123456789",
+    }));
+    let log = env.mock.seed_logs(&id, 1).remove(0);
+    let shown = env.run(&["--json", "logs", &id, &log]);
+    shown.assert_code(0);
+    assert!(!shown.stdout.contains("sharedSecret"), "{}", shown.stdout);
+    assert!(!shown.stdout.contains("eventId"), "{}", shown.stdout);
+    let run = env.run(&["resend", &id, &log]);
+    assert!(!run.stderr.contains("warning:"), "{}", run.stderr);
+
+    // Unsigned at the time; signing now.
+    let unsigned = env.mock.insert_webhook(json!({
+        "name": "was-unsigned", "url": receiver.url,
+    }));
+    let old = env.mock.seed_logs(&unsigned, 1).remove(0);
+    env.run(&["update", &unsigned, "--secret", "now-signed-0123456789"])
+        .assert_code(0);
+    let run = env.run(&["resend", &unsigned, &old]);
+    assert!(
+        run.stderr
+            .contains("this delivery was sent unsigned, and Studio resends it unsigned"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--to-current"), "{}", run.stderr);
 }

@@ -837,3 +837,48 @@ fn count_exits_1_when_the_app_refused_a_forwarded_delivery() {
         "{stderr}"
     );
 }
+
+/// A gate call forwarded to the app: the app's `200 {"ret":403}` is what Studio reads as a
+/// denial, and listen's line says so (it once said the 200 allowed playback).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forwarded_gate_call_is_judged_by_ret_as_studio_judges_it() {
+    use std::io::{Read as _, Write as _};
+    let app = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let app_url = format!("http://{}/gate", app.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for conn in app.incoming() {
+            let Ok(mut conn) = conn else { continue };
+            let mut buf = [0u8; 65536];
+            let mut got = Vec::new();
+            while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+                match conn.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => got.extend_from_slice(&buf[..n]),
+                }
+            }
+            let body = br#"{"ret":403}"#;
+            let _ = conn.write_all(
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                )
+                .as_bytes(),
+            );
+            let _ = conn.write_all(body);
+        }
+    });
+    let listener = Listener::start(&["--json", "--secret", SECRET, "--forward-to", &app_url]);
+    let t = now_ms();
+    let body = serde_json::json!({"context": {}, "accessKey": "k", "timestamp": t})
+        .to_string()
+        .into_bytes();
+    let (status, answer) = send_signed(&listener.url, SECRET, body, t).await;
+    // The app's own answer goes back to Studio, which does the judging.
+    assert_eq!((status, answer.as_str()), (200, r#"{"ret":403}"#));
+    let line: Value = serde_json::from_str(&listener.wait_lines(1)[0]).unwrap();
+    assert_eq!(line["access"]["allow"], false, "{line}");
+    assert!(
+        line["access"]["why"].as_str().unwrap().contains("ret 403"),
+        "{line}"
+    );
+}

@@ -22,7 +22,8 @@
 //!   `LIVEPEER_API_KEY=`[`StudioMock::api_key`].
 //! - data: [`StudioMock::seed_webhooks`], [`StudioMock::insert_webhook`] (JSON, defaults
 //!   filled), [`StudioMock::seed_logs`], [`StudioMock::insert_log`] (a log keeps the webhook's
-//!   `sharedSecret` of the time, and is signed with it), [`StudioMock::add_stream`]
+//!   `sharedSecret` of the time, and is signed with it; like `eventId`, that field is stored but
+//!   stripped from every answer, as Studio strips it), [`StudioMock::add_stream`]
 //!   (`GET /stream/{id}`; PATCH checks `streamId`); read back with [`StudioMock::webhook`],
 //!   [`StudioMock::webhooks`], [`StudioMock::is_deleted`], [`StudioMock::logs`].
 //! - resend: re-stamps and re-signs the logged body with the log's own secret and really POSTs

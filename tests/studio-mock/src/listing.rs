@@ -120,7 +120,15 @@ pub(crate) fn page(req: &RecordedRequest, rows: Vec<&Value>, kind: Rows) -> Repl
     };
     // `cursor=undefined` (the last page's Link) or any cursor we did not issue: no rows.
     let items: Vec<Value> = match offset {
-        Some(offset) => rows.into_iter().skip(offset).take(limit).cloned().collect(),
+        Some(offset) => rows
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|row| match kind {
+                Rows::Logs => public_log(row),
+                Rows::Webhooks => row.clone(),
+            })
+            .collect(),
         None => Vec::new(),
     };
 
@@ -352,4 +360,15 @@ mod tests {
         assert_eq!(decode_uri_component("%zz"), None);
         assert_eq!(decode_uri_component("%ff"), None);
     }
+}
+
+/// A log row as Studio answers it: `eventId` and the log's `sharedSecret` are stored (the resend
+/// signs with that secret) but write-only, stripped from every answer.
+pub(crate) fn public_log(row: &Value) -> Value {
+    let mut row = row.clone();
+    if let Value::Object(map) = &mut row {
+        map.remove("sharedSecret");
+        map.remove("eventId");
+    }
+    row
 }

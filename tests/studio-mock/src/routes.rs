@@ -128,7 +128,7 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
             listing::page(req, logs, Rows::Logs)
         }
         ("GET", ["webhook", id, "log", log_id]) => match find_log(shared, id, log_id) {
-            Ok(log) => Reply::json(200, log),
+            Ok(log) => Reply::json(200, crate::listing::public_log(&log)),
             Err(reply) => reply,
         },
         _ => not_found(),
@@ -336,6 +336,7 @@ fn find_log(shared: &Shared, webhook_id: &str, log_id: &str) -> Result<Value, Re
     if log.get("webhookId").and_then(Value::as_str) != Some(webhook_id) {
         return Err(error(400, "mismatch between webhook and webhook log"));
     }
+    // As stored (the resend needs the logged secret); the GET route strips it.
     Ok(log.clone())
 }
 

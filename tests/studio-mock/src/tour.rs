@@ -20,8 +20,12 @@ const DAY_MS: i64 = 24 * 3600 * 1000;
 /// "what resend sends").
 const OLD_URL: &str = "https://old.example.com/hooks";
 
+/// The secret prod-streams had when its second logged delivery went out (rotated since).
+const OLD_SECRET: &str = "tour-old-secret-rotated-since";
+
 /// prod-streams' logs, oldest first, one second apart up to a second ago:
-/// (id, event, receiver status, duration in ms). The second went to [`OLD_URL`].
+/// (id, event, receiver status, duration in ms). The second went to [`OLD_URL`], signed with
+/// [`OLD_SECRET`].
 const LOGS: [(&str, &str, u16, u32); 6] = [
     (
         "8fb8d73b-c2b1-4a32-88b9-4687be9d3e05",
@@ -106,22 +110,24 @@ pub(crate) fn seed(store: &mut Store) {
             "lastFailure": {
                 "timestamp": newest,
                 "error": "Internal Server Error",
-                "response": "upstream exploded: database unavailable",
+                // Base64, as Studio keeps a response.
+                "response": "dXBzdHJlYW0gZXhwbG9kZWQ6IGRhdGFiYXNlIHVuYXZhaWxhYmxl",
                 "statusCode": failed_status,
             },
         },
     }));
     for (i, (id, event, status, duration_ms)) in LOGS.into_iter().enumerate() {
-        store.insert_log(
-            PROD_STREAMS,
-            json!({
-                "id": id,
-                "event": event,
-                "createdAt": newest - (LOGS.len() - 1 - i) as i64 * 1000,
-                "success": status == 200,
-                "duration": f64::from(duration_ms) / 1000.0,
-            }),
-        );
+        let mut log = json!({
+            "id": id,
+            "event": event,
+            "createdAt": newest - (LOGS.len() - 1 - i) as i64 * 1000,
+            "success": status == 200,
+            "duration": f64::from(duration_ms) / 1000.0,
+        });
+        if i == 1 {
+            log["sharedSecret"] = json!(OLD_SECRET);
+        }
+        store.insert_log(PROD_STREAMS, log);
     }
     store.set_log_request_url(LOGS[1].0, OLD_URL);
 }
