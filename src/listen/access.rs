@@ -200,6 +200,53 @@ impl Rules {
     }
 }
 
+/// How Studio judges a gate answer, read from its source (`access-control.ts` at the public
+/// commit 670a0a6, `fireGateWebhook` and `checkRespBody`): for a 2xx answer whose body is JSON
+/// with a truthy `ret` (as JavaScript sees it: a non-zero number, a non-empty string, `true`, an
+/// object), `ret` replaces the status; access is allowed when the resulting status, as a number,
+/// is from 200 to 299. So `200 {"ret":403}` denies, `200 {"ret":200}` and `200 {"ret":0}` allow,
+/// and `200 {"ret":"204"}` allows (JavaScript compares the string as a number).
+pub fn studio_judges(status: u16, body: &[u8]) -> Decision {
+    let allowed = |code: f64| (200.0..300.0).contains(&code);
+    if !(200..300).contains(&status) {
+        return Decision {
+            allow: false,
+            why: format!("your app answered {status}: Studio denies playback"),
+        };
+    }
+    let ret = match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => map.get("ret").cloned(),
+        _ => None,
+    };
+    let code = match &ret {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => None,
+        Some(Value::Number(n)) if n.as_f64() == Some(0.0) => None,
+        Some(Value::String(s)) if s.is_empty() => None,
+        Some(Value::Number(n)) => Some(n.as_f64().unwrap_or(f64::NAN)),
+        // JavaScript's Number(" 403 ") is 403; anything else is NaN, never allowed.
+        Some(Value::String(s)) => Some(s.trim().parse::<f64>().unwrap_or(f64::NAN)),
+        Some(Value::Bool(true)) => Some(1.0),
+        Some(_) => Some(f64::NAN),
+    };
+    match code {
+        None => Decision {
+            allow: true,
+            why: format!("your app answered {status}: Studio allows playback"),
+        },
+        Some(code) => {
+            let shown = ret.map(|v| v.to_string()).unwrap_or_default();
+            Decision {
+                allow: allowed(code),
+                why: format!(
+                    "your app answered {status} with ret {shown}, which Studio reads instead of the \
+                     status: it {} playback",
+                    if allowed(code) { "allows" } else { "denies" }
+                ),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,52 +402,5 @@ mod tests {
         assert!(Policy::Allow.decide(None).allow);
         assert!(!Policy::Deny.decide(None).allow);
         assert!(toml::from_str::<Rules>("defualt = \"allow\"").is_err());
-    }
-}
-
-/// How Studio judges a gate answer, read from its source (`access-control.ts` at the public
-/// commit 670a0a6, `fireGateWebhook` and `checkRespBody`): for a 2xx answer whose body is JSON
-/// with a truthy `ret` (as JavaScript sees it: a non-zero number, a non-empty string, `true`, an
-/// object), `ret` replaces the status; access is allowed when the resulting status, as a number,
-/// is from 200 to 299. So `200 {"ret":403}` denies, `200 {"ret":200}` and `200 {"ret":0}` allow,
-/// and `200 {"ret":"204"}` allows (JavaScript compares the string as a number).
-pub fn studio_judges(status: u16, body: &[u8]) -> Decision {
-    let allowed = |code: f64| (200.0..300.0).contains(&code);
-    if !(200..300).contains(&status) {
-        return Decision {
-            allow: false,
-            why: format!("your app answered {status}: Studio denies playback"),
-        };
-    }
-    let ret = match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(map)) => map.get("ret").cloned(),
-        _ => None,
-    };
-    let code = match &ret {
-        None | Some(Value::Null) | Some(Value::Bool(false)) => None,
-        Some(Value::Number(n)) if n.as_f64() == Some(0.0) => None,
-        Some(Value::String(s)) if s.is_empty() => None,
-        Some(Value::Number(n)) => Some(n.as_f64().unwrap_or(f64::NAN)),
-        // JavaScript's Number(" 403 ") is 403; anything else is NaN, never allowed.
-        Some(Value::String(s)) => Some(s.trim().parse::<f64>().unwrap_or(f64::NAN)),
-        Some(Value::Bool(true)) => Some(1.0),
-        Some(_) => Some(f64::NAN),
-    };
-    match code {
-        None => Decision {
-            allow: true,
-            why: format!("your app answered {status}: Studio allows playback"),
-        },
-        Some(code) => {
-            let shown = ret.map(|v| v.to_string()).unwrap_or_default();
-            Decision {
-                allow: allowed(code),
-                why: format!(
-                    "your app answered {status} with ret {shown}, which Studio reads instead of the \
-                     status: it {} playback",
-                    if allowed(code) { "allows" } else { "denies" }
-                ),
-            }
-        }
     }
 }
