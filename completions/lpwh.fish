@@ -144,7 +144,7 @@ video.live_stream.disabled\t''
 video.live_stream.simulcast_target.updated\t''
 video.live_stream.simulcast_target.deleted\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l secret -d 'Secret Studio signs deliveries with (Livepeer-Signature header)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l stream-id -d 'Only send events about this stream (checked to exist first)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l stream-id -d 'Tie the webhook to this stream (checked to exist first). Studio stores it, but its sender today ignores it: the webhook fires for every stream of the account' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand create" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -450,7 +450,7 @@ video.live_stream.disabled\t''
 video.live_stream.simulcast_target.updated\t''
 video.live_stream.simulcast_target.deleted\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l secret -d 'Set the signing secret' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l stream-id -d 'Only send events about this stream' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l stream-id -d 'Tie the webhook to this stream (Studio checks it exists; its sender today ignores it and fires for every stream of the account)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
@@ -460,7 +460,7 @@ never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l rotate-secret -d 'Replace the signing secret with a new random one, printed once'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-secret -d 'Remove the signing secret (deliveries will not be signed)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-stream -d 'Send events about every stream again (resets Studio\'s last triggered/last failure)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l clear-stream -d 'Remove the webhook\'s stream (resets Studio\'s last triggered/last failure)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l allow-unknown-events -d 'Accept event names the catalog does not know'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l show-secrets -d 'Show the secret unmasked in the output'
 complete -c lpwh -n "__fish_lpwh_using_subcommand update" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'

@@ -65,11 +65,12 @@ pub fn url(initial: Option<&str>) -> dialoguer::Result<String> {
     Ok(input.interact_text()?.trim().to_owned())
 }
 
-/// An optional stream id: empty means events of every stream.
+/// An optional stream id: empty means none. (Studio's sender today fires for every stream
+/// either way.)
 pub fn stream_id(initial: Option<&str>) -> dialoguer::Result<Option<String>> {
     let theme = theme();
     let mut input = Input::<String>::with_theme(&theme)
-        .with_prompt("Stream id (only this stream's events; Enter for every stream)")
+        .with_prompt("Stream id (Enter for none; Studio fires for all your streams either way)")
         .allow_empty(true);
     if let Some(initial) = initial {
         input = input.with_initial_text(initial);

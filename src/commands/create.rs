@@ -48,7 +48,8 @@ pub struct Args {
     #[arg(long)]
     pub generate_secret: bool,
 
-    /// Only send events about this stream (checked to exist first)
+    /// Tie the webhook to this stream (checked to exist first). Studio stores it, but its sender
+    /// today ignores it: the webhook fires for every stream of the account
     #[arg(long, value_name = "ID")]
     pub stream_id: Option<String>,
 
@@ -116,7 +117,17 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     };
     let stream_id = match args.stream_id.filter(|s| !s.trim().is_empty()) {
         Some(id) => Some(id.trim().to_owned()),
-        None if wizard => ask(|| prompt::stream_id(None)).await?,
+        None if wizard => loop {
+            // Checked as soon as it is typed: a typo asks again instead of costing every answer.
+            let typed = ask(|| prompt::stream_id(None)).await?;
+            match typed.as_deref() {
+                Some(stream) if !args.no_stream_check => match check_stream(&api, stream).await {
+                    Ok(()) => break typed,
+                    Err(err) => out.warn(format!("{err:#}; try again, or Enter for none")),
+                },
+                _ => break typed,
+            }
+        },
         None => None,
     };
     let (secret, generated) = if let Some(secret) = args.secret {
@@ -202,8 +213,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     show_webhook(out, &created, args.show_secrets)
 }
 
-/// Studio's `POST /webhook` stores any `streamId`, and a webhook for a stream that does not
-/// exist never fires: look the stream up first (exit 4 when it is not there).
+/// Studio's `POST /webhook` stores any `streamId` without looking it up (its sender ignores it
+/// today, but a typo is a mistake either way, and PATCH refuses a stream it cannot find): look
+/// the stream up first (exit 4 when the API cannot find it; an admin's key finds every
+/// account's streams, and Studio accepts them).
 async fn check_stream(api: &Client, stream: &str) -> Result<()> {
     let exists = api
         .stream_exists(stream)
@@ -213,12 +226,12 @@ async fn check_stream(api: &Client, stream: &str) -> Result<()> {
         return Ok(());
     }
     Err(Failure::not_found(format!(
-        "no stream '{}' in this account, so the webhook would never fire; nothing was created",
+        "no stream '{}' that this key can see; nothing was created",
         sanitize(stream)
     ))
     .hint(
-        "check the stream id: it must be a stream of this account (Studio → Streams); \
-         --no-stream-check skips this check",
+        "check the stream id (Studio → Streams); --no-stream-check skips this check. Studio's \
+         sender ignores a webhook's stream today: the webhook fires for all your streams",
     )
     .into())
 }

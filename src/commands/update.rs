@@ -65,11 +65,12 @@ pub struct Args {
     #[arg(long)]
     pub clear_secret: bool,
 
-    /// Only send events about this stream
+    /// Tie the webhook to this stream (Studio checks it exists; its sender today ignores it and
+    /// fires for every stream of the account)
     #[arg(long, value_name = "ID", conflicts_with = "clear_stream")]
     pub stream_id: Option<String>,
 
-    /// Send events about every stream again (resets Studio's last triggered/last failure)
+    /// Remove the webhook's stream (resets Studio's last triggered/last failure)
     #[arg(long)]
     pub clear_stream: bool,
 

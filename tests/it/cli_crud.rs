@@ -820,12 +820,13 @@ fn create_with_a_stream_that_does_not_exist_fails_before_creating() {
     run.assert_code(4);
     assert!(
         run.stderr
-            .contains("no stream 'no-such-stream' in this account"),
+            .contains("no stream 'no-such-stream' that this key can see"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("of this account") && run.stderr.contains("--no-stream-check"),
+        run.stderr.contains("ignores a webhook's stream")
+            && run.stderr.contains("--no-stream-check"),
         "{}",
         run.stderr
     );
@@ -850,7 +851,10 @@ fn create_with_a_stream_that_does_not_exist_fails_before_creating() {
 #[test]
 fn get_shows_the_last_failures_error_and_response() {
     let env = Env::new();
-    let response = "upstream said:\nline two \u{1b}[31mred\u{1b}[0m";
+    // Studio keeps the response base64-encoded, as a log's: get shows it decoded.
+    use base64::Engine as _;
+    let text = "upstream said:\nline two \u{1b}[31mred\u{1b}[0m";
+    let response = base64::engine::general_purpose::STANDARD.encode(text);
     let id = env.mock.insert_webhook(json!({
         "name": "failing",
         "status": {"lastFailure": {"timestamp": 1_700_000_000_000u64, "statusCode": 503,
@@ -870,9 +874,10 @@ fn get_shows_the_last_failures_error_and_response() {
         .find(|l| l.trim_start().starts_with("response"))
         .unwrap();
     assert!(shown.contains("upstream said: line two"), "{shown}");
+    assert!(!shown.contains(&response), "decoded, not base64: {shown}");
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
     let json = env.run(&["--json", "get", &id]).json();
-    assert_eq!(json["status"]["lastFailure"]["response"], response);
+    assert_eq!(json["status"]["lastFailure"]["response"], response.as_str());
 }
 
 /// Id prefixes are resolved over every page of webhooks, not the first 1,000.

@@ -75,6 +75,14 @@ fn the_create_wizard_asks_for_everything_missing() {
     send(&mut pty, " ");
     send(&mut pty, ENTER);
     expect(&mut pty, "Stream id");
+    // A typo is caught as soon as it is typed, and asked again: nothing typed so far is lost.
+    send(&mut pty, "stream-from-wizzard");
+    send(&mut pty, ENTER);
+    expect(
+        &mut pty,
+        "no stream 'stream-from-wizzard' that this key can see",
+    );
+    expect(&mut pty, "Stream id");
     send(&mut pty, "stream-from-wizard");
     send(&mut pty, ENTER);
     expect(&mut pty, "Signing secret");
