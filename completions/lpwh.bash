@@ -394,7 +394,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__delete)
-            opts="-y -q -v -h -V --yes --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-y -q -v -h -V --yes --other-accounts --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,7 +1282,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__list)
-            opts="-n -q -v -h -V --all --limit --name --url --since --event --order --show-secrets --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-n -q -v -h -V --all --limit --name --url --since --event --order --show-secrets --deleted --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -222,6 +222,7 @@ never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l all -d 'Every webhook, following all pages'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l show-secrets -d 'Show secrets unmasked (a SECRET column; unmasked in --json)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l deleted -d 'With an admin\'s key: include deleted webhooks, marked deleted (Studio returns them only when asked)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand list" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -288,6 +289,7 @@ never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l all -d 'Every webhook, following all pages'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l show-secrets -d 'Show secrets unmasked (a SECRET column; unmasked in --json)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l deleted -d 'With an admin\'s key: include deleted webhooks, marked deleted (Studio returns them only when asked)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand ls" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -476,6 +478,7 @@ always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l other-accounts -d 'With an admin\'s key: also delete other accounts\' webhooks (otherwise refused, naming the account)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand delete" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
@@ -489,6 +492,7 @@ always\t''
 never\t''"
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l other-accounts -d 'With an admin\'s key: also delete other accounts\' webhooks (otherwise refused, naming the account)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s q -l quiet -d 'Print only data and errors'
 complete -c lpwh -n "__fish_lpwh_using_subcommand rm" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'

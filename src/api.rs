@@ -22,7 +22,7 @@ use crate::redacted::Secret;
 
 use types::WithoutStream;
 pub use types::{
-    LastFailure, LogRequest, LogResponse, NewWebhook, Webhook, WebhookLog, WebhookPatch,
+    LastFailure, LogRequest, LogResponse, NewWebhook, User, Webhook, WebhookLog, WebhookPatch,
     WebhookStatus,
 };
 
@@ -184,6 +184,10 @@ pub struct ListQuery {
     pub filters: Vec<Filter>,
     /// Ask for `X-Total-Count`.
     pub count: bool,
+    /// Admin only: include deleted rows (`all=true`, each marked `"deleted": true`).
+    pub deleted: bool,
+    /// Admin only: every account's rows, not only the caller's (`allUsers=true`).
+    pub all_users: bool,
 }
 
 /// One page of a list endpoint.
@@ -214,6 +218,12 @@ impl ListQuery {
         }
         if self.count {
             pairs.push(("count", "1".to_owned()));
+        }
+        if self.deleted {
+            pairs.push(("all", "true".to_owned()));
+        }
+        if self.all_users {
+            pairs.push(("allUsers", "true".to_owned()));
         }
         pairs
     }
@@ -343,6 +353,13 @@ impl Client {
             Err(err) if err.status() == Some(404) => Ok(false),
             Err(err) => Err(err),
         }
+    }
+
+    /// `GET /user/me`: who the key belongs to (its `id`, and `admin` for an admin's key).
+    pub async fn me(&self) -> Result<User, ApiError> {
+        let url = self.url(&["user", "me"], &[]);
+        let answer = self.call(Method::GET, url, None).await?;
+        answer.json()
     }
 
     /// `DELETE /webhook/{id}` (204). A 404 on a retry, after an attempt whose answer was lost,

@@ -256,3 +256,24 @@ mod redacted_debug {
         }
     }
 }
+
+/// The caller, from `GET /user/me`: compared with a webhook's `userId` to tell whose it is.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    #[serde(default)]
+    pub admin: bool,
+}
+
+impl Webhook {
+    /// The account that owns it (`userId`), when Studio says.
+    pub fn owner(&self) -> Option<&str> {
+        self.extra.get("userId").and_then(|v| v.as_str())
+    }
+
+    /// When it was deleted, for a deleted webhook an admin's key can read (`deletedAt`, ms).
+    pub fn deleted_at(&self) -> Option<i64> {
+        self.extra.get("deletedAt").and_then(|v| v.as_i64())
+    }
+}

@@ -54,6 +54,11 @@ pub struct Args {
     /// Show secrets unmasked (a SECRET column; unmasked in --json)
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// With an admin's key: include deleted webhooks, marked deleted (Studio returns them only
+    /// when asked)
+    #[arg(long)]
+    pub deleted: bool,
 }
 
 /// `createdAt-desc` → Studio's `createdAt-true`; Studio's own form passes through.
@@ -114,6 +119,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             limit: Some(MAX_PAGE_SIZE),
             order,
             filters,
+            deleted: args.deleted,
             ..ListQuery::default()
         };
         let max = (!args.all && !local_filter).then_some(wanted);
@@ -137,6 +143,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             limit: Some(wanted as u32),
             order,
             filters,
+            deleted: args.deleted,
             ..ListQuery::default()
         };
         let page = api

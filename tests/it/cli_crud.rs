@@ -923,3 +923,90 @@ fn conflicting_flags_name_only_themselves_in_the_usage_line() {
         "{usage}"
     );
 }
+
+/// With an admin's key: another account's webhook is refused, for one id or many alike, naming
+/// the account; `--other-accounts` deletes it through the bulk route and checks it is gone; an
+/// id already deleted says so; `list --deleted` shows deleted webhooks (`all=true`); and `logs`
+/// of another account's webhook asks with `allUsers=true`.
+#[test]
+fn admin_keys_delete_list_and_read_logs_as_studio_answers_them() {
+    let env = Env::new();
+    let mine = env.mock.seed_webhooks(1).remove(0);
+    let theirs = env.mock.insert_webhook(json!({
+        "name": "their-hook", "url": "https://hooks.example.com/theirs",
+        "events": ["stream.started"], "userId": studio_mock::OTHER_USER_ID,
+    }));
+    env.mock.seed_logs(&theirs, 2);
+    env.mock.set_admin(true);
+
+    // logs of another account's webhook: read with allUsers=true.
+    let logs = env.run(&["--json", "logs", &theirs]);
+    logs.assert_code(0);
+    assert_eq!(logs.json().as_array().unwrap().len(), 2, "{}", logs.stdout);
+    assert!(
+        env.requests("GET", &format!("/api/webhook/{theirs}/log"))
+            .iter()
+            .any(|r| r.query_param("allUsers").as_deref() == Some("true")),
+        "allUsers=true was asked for"
+    );
+
+    // One id, or two: the same refusal for theirs; mine is deleted.
+    let one = env.run(&["--json", "delete", &theirs, "--yes"]);
+    one.assert_code(1);
+    assert_eq!(one.json()[0]["outcome"], "refused");
+    assert!(
+        one.json()[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains(studio_mock::OTHER_USER_ID),
+        "{}",
+        one.stdout
+    );
+    let two = env.run(&["--json", "delete", &mine, &theirs, "--yes"]);
+    two.assert_code(1);
+    assert_eq!(two.json()[0]["outcome"], "deleted");
+    assert_eq!(two.json()[1]["outcome"], "refused");
+    assert!(two.stderr.contains("--other-accounts"), "{}", two.stderr);
+    assert!(env.mock.is_deleted(&mine));
+    assert!(!env.mock.is_deleted(&theirs), "refused, so still there");
+
+    // With the flag: deleted through the bulk route, and checked.
+    env.mock.clear_requests();
+    let forced = env.run(&["--json", "delete", &theirs, "--yes", "--other-accounts"]);
+    forced.assert_code(0);
+    assert_eq!(forced.json()[0]["outcome"], "deleted");
+    assert!(env.mock.is_deleted(&theirs));
+    let bulk = env.requests("DELETE", "/api/webhook");
+    assert_eq!(bulk.len(), 1);
+    assert_eq!(
+        bulk[0].path, "/api/webhook",
+        "the bulk route, not /webhook/{{id}}"
+    );
+
+    // Already deleted: said so, not "not found".
+    let again = env.run(&["delete", &mine, "--yes"]);
+    again.assert_code(4);
+    assert!(again.stderr.contains("already deleted"), "{}", again.stderr);
+
+    // list: deleted ones only with --deleted.
+    let live = env.run(&["--json", "list"]);
+    assert!(
+        live.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["deleted"] != true),
+        "{}",
+        live.stdout
+    );
+    let all = env.run(&["--json", "list", "--deleted"]);
+    let rows = all.json();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["deleted"] == true && w["id"] == mine.as_str()),
+        "{}",
+        all.stdout
+    );
+}

@@ -408,8 +408,9 @@ fn a_failed_bulk_delete_falls_back_to_one_request_per_id() {
     let theirs = env
         .mock
         .insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
-    // Every id is looked up first (three GETs answered normally); the bulk DELETE then fails.
-    env.mock.inject(studio_mock::Fault::Pass, 3);
+    // Every id is looked up first (three GETs answered normally), then whose key this is
+    // (GET /user/me); the bulk DELETE then fails.
+    env.mock.inject(studio_mock::Fault::Pass, 4);
     env.mock
         .inject(studio_mock::Fault::json(500, "internal server error"), 1);
     let run = env.run(&["--json", "delete", &mine[0], &theirs, &mine[1], "--yes"]);

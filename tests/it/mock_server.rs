@@ -580,7 +580,7 @@ async fn log_filters_and_paging_follow_studio() {
 }
 
 #[tokio::test]
-async fn admin_keys_see_deleted_webhooks_and_bulk_delete_always_answers_204() {
+async fn admin_keys_see_deleted_webhooks_and_bulk_delete_answers_404_only_when_none_exist() {
     let mock = StudioMock::start().await;
     let id = mock.seed_webhooks(1).remove(0);
     mock.set_admin(true);
@@ -596,6 +596,19 @@ async fn admin_keys_see_deleted_webhooks_and_bulk_delete_always_answers_204() {
     let resp = get(&mock, &format!("/webhook/{id}")).await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert_eq!(resp.json::<Value>().await.unwrap()["deleted"], true);
+    // None of the ids exist: 404, as Studio answers.
+    let none = send_json(
+        &mock,
+        reqwest::Method::DELETE,
+        "/webhook",
+        json!({"ids": ["nope-1", "nope-2"]}),
+    )
+    .await;
+    assert_eq!(none.status(), StatusCode::NOT_FOUND);
+    // Who the key is: an admin, by its user id.
+    let me = get(&mock, "/user/me").await.json::<Value>().await.unwrap();
+    assert_eq!(me["admin"], true);
+    assert_eq!(me["id"], mock.user_id());
     mock.set_admin(false);
     assert_eq!(
         get(&mock, &format!("/webhook/{id}")).await.status(),

@@ -78,6 +78,13 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
     let method = req.method.as_str();
     match (method, segments.as_slice()) {
         ("GET", ["webhook"]) => list_webhooks(shared, req),
+        ("GET", ["user", "me"]) => Reply::json(
+            200,
+            json!({
+                "id": MOCK_USER_ID, "email": "dev@example.com", "kind": "user",
+                "admin": shared.store().admin,
+            }),
+        ),
         ("POST", ["webhook"]) => with_body(req, |body| create(shared, body)),
         ("DELETE", ["webhook"]) => with_body(req, |body| bulk_delete(shared, body)),
         ("GET", ["webhook", "subscribed", event]) => subscribed(shared, req, event),
@@ -120,9 +127,12 @@ fn dispatch(shared: &Shared, req: &RecordedRequest) -> Reply {
             if store.endless || store.repeating {
                 return listing::endless(req, store.endless);
             }
+            // An admin reads another account's logs only with allUsers=true; otherwise, like
+            // anyone, 200 [] (Studio lists by webhook id without checking the webhook).
+            let all_users = store.admin && req.query_param("allUsers").as_deref() == Some("true");
             let logs = match store.owned(id) {
                 Some(_) => store.log_refs(id),
-                // Studio lists by webhook id without checking the webhook: 200 [].
+                None if all_users && store.lookup(id).is_some() => store.log_refs(id),
                 None => Vec::new(),
             };
             listing::page(req, logs, Rows::Logs)
@@ -173,6 +183,13 @@ fn list_webhooks(shared: &Shared, req: &RecordedRequest) -> Reply {
     let store = shared.store();
     if store.endless || store.repeating {
         return listing::endless(req, store.endless);
+    }
+    if store.admin {
+        // An admin's list: deleted rows only with all=true (marked `"deleted": true`), other
+        // accounts' only with allUsers=true.
+        let flag = |name: &str| req.query_param(name).as_deref() == Some("true");
+        let rows = store.admin_rows(flag("all"), flag("allUsers"));
+        return listing::page(req, rows.iter().collect(), Rows::Webhooks);
     }
     listing::page(req, store.live_refs(), Rows::Webhooks)
 }
@@ -279,7 +296,11 @@ fn bulk_delete(shared: &Shared, body: Value) -> Reply {
     };
     let mut store = shared.store();
     if store.admin {
-        // Studio's admin path deletes whatever exists and answers 204 for the rest too.
+        // Studio's admin path deletes whatever exists, whoever owns it, and answers 204; 404
+        // only when none of the ids exists.
+        if ids.iter().all(|id| store.lookup(id).is_none()) {
+            return not_found();
+        }
         for id in &ids {
             store.mark_deleted(id);
         }

@@ -213,6 +213,23 @@ impl Store {
         }
     }
 
+    /// What an admin's list holds: the caller's webhooks (every account's with `all_users`),
+    /// live ones only unless `deleted` (then marked `"deleted": true`).
+    pub(crate) fn admin_rows(&self, deleted: bool, all_users: bool) -> Vec<Value> {
+        let mut ids: Vec<&String> = self
+            .webhooks
+            .iter()
+            .filter(|(_, s)| {
+                (deleted || !s.deleted) && (all_users || owner(&s.value) == MOCK_USER_ID)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        ids.sort();
+        ids.into_iter()
+            .filter_map(|id| self.webhook_as_admin(id))
+            .collect()
+    }
+
     /// The caller's live webhooks, sorted by id.
     pub(crate) fn live_webhooks(&self) -> Vec<Value> {
         self.live_refs().into_iter().cloned().collect()
