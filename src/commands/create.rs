@@ -188,7 +188,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         Err(err) => return Err(err).context("creating the webhook"),
     };
     out.success(format!("created webhook {}", sanitize(&created.id)));
-    warn_if_unreachable(out, &created.url);
+    warn_if_unreachable(out, &api, &created.url, None).await;
     if created.events.is_empty() {
         out.warn("the webhook subscribes to no events, so it will never fire");
     }

@@ -151,7 +151,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     }
     let patch = &change.patch;
     if let Some(url) = &patch.url {
-        warn_if_unreachable(out, url);
+        warn_if_unreachable(out, &api, url, current.owner()).await;
     }
     if patch.events.as_ref().is_some_and(Vec::is_empty) {
         out.warn("the webhook now subscribes to no events, so it will never fire");

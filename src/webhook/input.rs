@@ -107,16 +107,41 @@ fn is_private_ip(ip: IpAddr) -> bool {
 }
 
 /// Studio silently skips loopback and private URLs: say so before the user waits for nothing.
-pub fn warn_if_unreachable(out: &Out, url: &str) {
-    if let Some(host) = unreachable_host(url) {
-        out.warn(format!(
-            "Studio does not deliver to local or private addresses ({}), so this webhook will never fire",
-            sanitize(&host)
-        ));
-        out.info(
-            "hint: expose your receiver through a tunnel (ngrok, cloudflared) and use its public URL, \
-             or run 'lpwh listen --public-url URL'",
-        );
+///
+/// Webhooks an admin owns are exempt (studio-api.md, "Local addresses"), so for a local URL,
+/// and only then, the key is asked whose it is (`GET /user/me`). `owner` is the webhook's
+/// `userId` when known (an update); `None` means the caller's own (a create). When the question
+/// cannot be answered the warning stays, saying the exemption.
+pub async fn warn_if_unreachable(
+    out: &Out,
+    api: &crate::api::Client,
+    url: &str,
+    owner: Option<&str>,
+) {
+    let Some(host) = unreachable_host(url) else {
+        return;
+    };
+    let host = sanitize(&host);
+    match api.me().await {
+        Ok(me) if me.admin && owner.is_none_or(|o| o == me.id) => out.info(format!(
+            "note: {host} is a local or private address; Studio delivers there only because \
+             an admin's account owns this webhook"
+        )),
+        answer => {
+            let unless = if answer.is_err() {
+                " (unless an admin's account owns it)"
+            } else {
+                ""
+            };
+            out.warn(format!(
+                "Studio does not deliver to local or private addresses ({host}), so this webhook \
+                 will never fire{unless}"
+            ));
+            out.info(
+                "hint: expose your receiver through a tunnel (ngrok, cloudflared) and use its public URL, \
+                 or run 'lpwh listen --public-url URL'",
+            );
+        }
     }
 }
 

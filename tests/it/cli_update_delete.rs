@@ -477,3 +477,42 @@ fn delete_by_prefix_and_an_ambiguous_prefix_deletes_nothing() {
     env.run(&["delete", "dead0002", "--yes"]).assert_code(0);
     assert!(env.mock.is_deleted(&two) && !env.mock.is_deleted(&one));
 }
+
+/// Studio exempts webhooks an admin owns from its local-address check: no "never fire" then,
+/// but still for another account's webhook an admin moves to a local URL.
+#[test]
+fn a_local_url_is_fine_for_an_admins_own_webhook_only() {
+    let env = Env::new();
+    env.mock.set_admin(true);
+    let run = env.run(&[
+        "create",
+        "--name",
+        "lan",
+        "--url",
+        "http://192.168.1.20:3000/hook",
+        "--events",
+        "stream.started",
+        "--generate-secret",
+    ]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("never fire"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("an admin's account owns this webhook"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.requests("GET", "/api/user/me").len(), 1, "asked once");
+
+    let theirs = env
+        .mock
+        .insert_webhook(json!({"userId": studio_mock::OTHER_USER_ID}));
+    let run = env.run(&["update", &theirs, "--url", "http://10.0.0.7/hook"]);
+    run.assert_code(0);
+    assert!(run.stderr.contains("will never fire"), "{}", run.stderr);
+
+    // A public URL does not ask whose the key is.
+    env.mock.clear_requests();
+    env.run(&["update", &theirs, "--url", "https://example.com/hook"])
+        .assert_code(0);
+    assert!(env.requests("GET", "/api/user/me").is_empty());
+}

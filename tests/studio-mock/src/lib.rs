@@ -85,8 +85,11 @@ pub struct MockConfig {
     pub logs_for_created: usize,
     /// Seed the README tour's webhooks and logs (fixed ids; see [`StudioMock::seed_tour`]).
     pub tour: bool,
-    /// Answer as Studio does for an admin's key: deleted webhooks are readable (with
-    /// `"deleted": true`) and a bulk delete answers 204 whatever the ids.
+    /// Answer as Studio does for an admin's key (studio-api.md, "Admin keys"): deleted and other
+    /// accounts' webhooks are readable (deleted ones with `"deleted": true`) and patchable, listed
+    /// with `all=true` / `allUsers=true`, their logs read with `allUsers=true`; a single
+    /// `DELETE /webhook/{id}` of one answers 404, while the bulk delete removes them and answers
+    /// 404 only when none of the ids exist.
     pub admin: bool,
 }
 

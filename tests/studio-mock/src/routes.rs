@@ -238,7 +238,7 @@ fn create(shared: &Shared, body: Value) -> Reply {
 
 fn patch(shared: &Shared, id: &str, body: Value) -> Reply {
     let mut store = shared.store();
-    if store.owned(id).is_none() {
+    if store.patchable_mut(id).is_none() {
         return not_found();
     }
     if let Err(message) = validate::patch(&body) {
@@ -250,7 +250,7 @@ fn patch(shared: &Shared, id: &str, body: Value) -> Reply {
     {
         return error(404, "stream not found");
     }
-    let webhook = store.owned_mut(id).expect("checked above");
+    let webhook = store.patchable_mut(id).expect("checked above");
     // Studio merges the body into the stored JSON (`data || $body`): keys are set, never removed.
     for (key, value) in body {
         webhook.insert(key.clone(), value.clone());

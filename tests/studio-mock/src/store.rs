@@ -200,6 +200,17 @@ impl Store {
             .and_then(|s| s.value.as_object_mut())
     }
 
+    /// What `PATCH` may change: one's own live webhook, or, with an admin's key, any stored one
+    /// (Studio's `hasAccessToResource` lets an API admin through whatever the owner; only
+    /// `DELETE /webhook/{id}` asks for a dashboard admin).
+    pub(crate) fn patchable_mut(&mut self, id: &str) -> Option<&mut Map<String, Value>> {
+        let admin = self.admin;
+        self.webhooks
+            .get_mut(id)
+            .filter(|s| admin || (!s.deleted && owner(&s.value) == MOCK_USER_ID))
+            .and_then(|s| s.value.as_object_mut())
+    }
+
     /// Any stored webhook with this id, deleted or someone else's: (owner, deleted).
     pub(crate) fn lookup(&self, id: &str) -> Option<(String, bool)> {
         self.webhooks
