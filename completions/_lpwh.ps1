@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete one or more webhooks')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a webhook''s delivery history, or one delivery in full')
             [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Ask Studio to send a logged delivery again')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'How deliveries went per webhook: success rates, failures by cause, latency (for cron and CI with --fail-under)')
             [CompletionResult]::new('event-types', 'event-types', [CompletionResultType]::ParameterValue, 'List the event types webhooks can subscribe to')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a body the way Studio (or another provider) would, for tests and CI')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a signature header against a body and secret')
@@ -314,6 +315,25 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count')
             [CompletionResult]::new('--to-current', '--to-current', [CompletionResultType]::ParameterName, 'Send the logged body to the webhook''s current URL, re-signed with its current secret and a fresh timestamp, from this machine (Studio keeps no log of it)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON on stdout (messages still go to stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each HTTP request (method, URL, status, time) on stderr; never the key')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each HTTP request (method, URL, status, time) on stderr; never the key')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lpwh;health' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window: an age (30m, 24h, 7d) or an RFC 3339 time')
+            [CompletionResult]::new('--fail-under', '--fail-under', [CompletionResultType]::ParameterName, 'Exit 1 when a webhook''s event success rate in the window is below PCT (0-100)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile whose credentials and settings to use [default: default]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print data as JSON on stdout (messages still go to stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -732,6 +752,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more webhooks')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a webhook''s delivery history, or one delivery in full')
             [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Ask Studio to send a logged delivery again')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'How deliveries went per webhook: success rates, failures by cause, latency (for cron and CI with --fail-under)')
             [CompletionResult]::new('event-types', 'event-types', [CompletionResultType]::ParameterValue, 'List the event types webhooks can subscribe to')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a body the way Studio (or another provider) would, for tests and CI')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a signature header against a body and secret')
@@ -771,6 +792,9 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             break
         }
         'lpwh;help;resend' {
+            break
+        }
+        'lpwh;help;health' {
             break
         }
         'lpwh;help;event-types' {

@@ -34,6 +34,9 @@ _lpwh() {
             lpwh,get)
                 cmd="lpwh__subcmd__get"
                 ;;
+            lpwh,health)
+                cmd="lpwh__subcmd__health"
+                ;;
             lpwh,help)
                 cmd="lpwh__subcmd__help"
                 ;;
@@ -96,6 +99,9 @@ _lpwh() {
                 ;;
             lpwh__subcmd__help,get)
                 cmd="lpwh__subcmd__help__subcmd__get"
+                ;;
+            lpwh__subcmd__help,health)
+                cmd="lpwh__subcmd__help__subcmd__health"
                 ;;
             lpwh__subcmd__help,help)
                 cmd="lpwh__subcmd__help__subcmd__help"
@@ -206,7 +212,7 @@ _lpwh() {
 
     case "${cmd}" in
         lpwh)
-            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version login logout profiles create list ls get update delete rm logs resend event-types sign verify trigger check listen inbox completions help"
+            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version login logout profiles create list ls get update delete rm logs resend health event-types sign verify trigger check listen inbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,8 +505,50 @@ _lpwh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lpwh__subcmd__health)
+            opts="-q -v -h -V --since --fail-under --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-under)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lpwh__subcmd__help)
-            opts="login logout profiles create list get update delete logs resend event-types sign verify trigger check listen inbox completions help"
+            opts="login logout profiles create list get update delete logs resend health event-types sign verify trigger check listen inbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +632,20 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__help__subcmd__health)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand rm 'Delete one or more webhooks'
             cand logs 'Show a webhook''s delivery history, or one delivery in full'
             cand resend 'Ask Studio to send a logged delivery again'
+            cand health 'How deliveries went per webhook: success rates, failures by cause, latency (for cron and CI with --fail-under)'
             cand event-types 'List the event types webhooks can subscribe to'
             cand sign 'Sign a body the way Studio (or another provider) would, for tests and CI'
             cand verify 'Check a signature header against a body and secret'
@@ -299,6 +300,24 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --color 'When to use colour'
             cand --timeout 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count'
             cand --to-current 'Send the logged body to the webhook''s current URL, re-signed with its current secret and a fresh timestamp, from this machine (Studio keeps no log of it)'
+            cand --json 'Print data as JSON on stdout (messages still go to stderr)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand --verbose 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lpwh;health'= {
+            cand --since 'The window: an age (30m, 24h, 7d) or an RFC 3339 time'
+            cand --fail-under 'Exit 1 when a webhook''s event success rate in the window is below PCT (0-100)'
+            cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
+            cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
+            cand --profile 'Profile whose credentials and settings to use [default: default]'
+            cand --color 'When to use colour'
+            cand --timeout 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count'
             cand --json 'Print data as JSON on stdout (messages still go to stderr)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -693,6 +712,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand delete 'Delete one or more webhooks'
             cand logs 'Show a webhook''s delivery history, or one delivery in full'
             cand resend 'Ask Studio to send a logged delivery again'
+            cand health 'How deliveries went per webhook: success rates, failures by cause, latency (for cron and CI with --fail-under)'
             cand event-types 'List the event types webhooks can subscribe to'
             cand sign 'Sign a body the way Studio (or another provider) would, for tests and CI'
             cand verify 'Check a signature header against a body and secret'
@@ -722,6 +742,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         &'lpwh;help;logs'= {
         }
         &'lpwh;help;resend'= {
+        }
+        &'lpwh;help;health'= {
         }
         &'lpwh;help;event-types'= {
         }

@@ -395,6 +395,18 @@ impl Client {
         self.list_page(&["webhook", id, "log"], query).await
     }
 
+    /// Every log of `GET /webhook/{id}/log` matching `query`, handed to `visit` page by page and
+    /// never held (see [`Client::for_each_row`]). Returns the pages read.
+    pub async fn for_each_log(
+        &self,
+        id: &str,
+        query: &ListQuery,
+        visit: impl FnMut(WebhookLog) -> std::ops::ControlFlow<()>,
+    ) -> Result<usize, ApiError> {
+        self.for_each_row(&["webhook", id, "log"], query, visit)
+            .await
+    }
+
     /// `GET /webhook/{id}/log`, following every page; each log once, at most `max` of them.
     pub async fn list_all_logs(
         &self,

@@ -50,6 +50,9 @@ pub enum Command {
     Logs(commands::logs::Args),
     /// Ask Studio to send a logged delivery again
     Resend(commands::resend::Args),
+    /// How deliveries went per webhook: success rates, failures by cause, latency (for cron
+    /// and CI with --fail-under)
+    Health(commands::health::Args),
     /// List the event types webhooks can subscribe to
     EventTypes(commands::event_types::Args),
 

@@ -20,6 +20,7 @@ pub mod error;
 pub mod events;
 pub mod generate;
 pub mod global;
+pub mod health;
 pub mod humane;
 pub mod inbox;
 pub(crate) mod input;
@@ -53,6 +54,7 @@ pub async fn run(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Delete(args) => delete::run(ctx, args).await,
         Command::Logs(args) => logs::run(ctx, args).await,
         Command::Resend(args) => resend::run(ctx, args).await,
+        Command::Health(args) => health::run(ctx, args).await,
         Command::EventTypes(args) => event_types::run(ctx, args).await,
         Command::Sign(args) => sign::run(ctx, args).await,
         Command::Verify(args) => verify::run(ctx, args).await,

@@ -6,6 +6,7 @@
 //! scheme or host, and the key must only ever go to the URL the user chose.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -82,11 +83,7 @@ impl Client {
 
     /// Every page of a list endpoint, each row once, at most `max` rows.
     ///
-    /// Stops on any of: no next cursor (which covers `cursor=undefined`), a page shorter than
-    /// asked (Studio's last page), an empty page, `max` reached, and, so that a broken or
-    /// hostile server cannot keep lpwh paging forever: a cursor already followed, a page that
-    /// brings no row not already seen, or as many rows as the server's `X-Total-Count`. Past
-    /// [`Client::max_rows`] rows in all it fails, naming the server's misbehaviour.
+    /// Stops as [`Client::for_each_row`] does, and when `max` is reached.
     pub(crate) async fn list_all<T: DeserializeOwned + HasId>(
         &self,
         segments: &[&str],
@@ -96,17 +93,46 @@ impl Client {
         if max == Some(0) {
             return Ok(Vec::new());
         }
-        let mut page_size = query.limit.unwrap_or(MAX_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE);
+        let mut query = query.clone();
         if let Some(max) = max {
-            page_size = page_size.min(u32::try_from(max).unwrap_or(u32::MAX));
+            let asked = query.limit.unwrap_or(MAX_PAGE_SIZE);
+            query.limit = Some(asked.min(u32::try_from(max).unwrap_or(u32::MAX)));
         }
+        let mut rows = Vec::new();
+        self.for_each_row(segments, &query, |row: T| {
+            rows.push(row);
+            if max.is_some_and(|max| rows.len() >= max) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .await?;
+        Ok(rows)
+    }
+
+    /// Every row of a list endpoint, each once, handed to `visit` page by page and kept by no
+    /// one else: memory stays at one page (plus each row's id, to keep it once), however long
+    /// the listing. `visit` stops it with [`ControlFlow::Break`]. Returns the pages read.
+    ///
+    /// Stops on any of: no next cursor (which covers `cursor=undefined`), a page shorter than
+    /// asked (Studio's last page), an empty page, and, so that a broken or hostile server
+    /// cannot keep lpwh paging forever: a cursor already followed, a page that brings no row not
+    /// already seen, or as many rows as the server's `X-Total-Count`. Past
+    /// [`Client::max_rows`] rows in all it fails, naming the server's misbehaviour.
+    pub(crate) async fn for_each_row<T: DeserializeOwned + HasId>(
+        &self,
+        segments: &[&str],
+        query: &ListQuery,
+        mut visit: impl FnMut(T) -> ControlFlow<()>,
+    ) -> Result<usize, ApiError> {
+        let page_size = query.limit.unwrap_or(MAX_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE);
         let mut query = ListQuery {
             limit: Some(page_size),
             ..query.clone()
         };
         let mut seen_ids = HashSet::new();
         let mut seen_cursors = HashSet::new();
-        let mut rows = Vec::new();
         let mut pages = 0usize;
         loop {
             let page: Page<T> = self.list_page(segments, &query).await?;
@@ -115,32 +141,34 @@ impl Client {
             let mut new_rows = 0;
             for item in page.items {
                 if seen_ids.insert(item.id().to_owned()) {
-                    rows.push(item);
                     new_rows += 1;
-                    if max.is_some_and(|max| rows.len() >= max) {
-                        return Ok(rows);
+                    if visit(item).is_break() {
+                        return Ok(pages);
                     }
                 }
             }
             if fetched == 0 || fetched < page_size as usize || new_rows == 0 {
-                return Ok(rows);
+                return Ok(pages);
             }
-            if page.total.is_some_and(|total| rows.len() as u64 >= total) {
-                return Ok(rows);
+            if page
+                .total
+                .is_some_and(|total| seen_ids.len() as u64 >= total)
+            {
+                return Ok(pages);
             }
-            if rows.len() >= self.max_rows {
+            if seen_ids.len() >= self.max_rows {
                 return Err(ApiError::Decode {
                     url: super::display_url(&self.url(segments, &[])),
                     reason: format!(
                         "the server kept announcing more pages: {} rows in {pages} pages, more than any \
                          Studio account holds; lpwh stopped (a broken or hostile server, or a wrong --api-url)",
-                        rows.len()
+                        seen_ids.len()
                     ),
                 });
             }
             match page.next_cursor {
                 Some(cursor) if seen_cursors.insert(cursor.clone()) => query.cursor = Some(cursor),
-                _ => return Ok(rows),
+                _ => return Ok(pages),
             }
         }
     }

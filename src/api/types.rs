@@ -118,7 +118,7 @@ pub(super) struct WithoutStream<'a> {
 }
 
 /// One delivery attempt in a webhook's history.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookLog {
     pub id: String,

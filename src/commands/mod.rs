@@ -7,6 +7,7 @@ pub mod create;
 pub mod delete;
 pub mod event_types;
 pub mod get;
+pub mod health;
 pub mod inbox;
 pub mod list;
 pub mod listen;

@@ -16,6 +16,7 @@ mod credentials;
 mod cross_check;
 mod examples;
 mod generated;
+mod health;
 mod inbox_durability;
 mod inbox_listen;
 mod keyring;

@@ -308,8 +308,9 @@ impl StudioMock {
     }
 
     /// Store a delivery log for a webhook. Missing fields get defaults (`id`, `kind`,
-    /// `webhookId`, `createdAt`, `event`, `success`, `duration`, `request`, `response` with a
-    /// base64 body). Returns its id.
+    /// `webhookId`, `createdAt`, `event`, `success`, `duration`, `eventId`, `request` whose
+    /// body's `id` is the `eventId`, `response` with a base64 body). Give several logs one
+    /// `eventId` to store an event's retries. Returns its id.
     pub fn insert_log(&self, webhook_id: &str, log: Value) -> String {
         self.shared.store().insert_log(webhook_id, log)
     }

@@ -336,6 +336,17 @@ pub(crate) fn ilike(text: &str, pattern: &str) -> bool {
     matched[toks.len()]
 }
 
+/// A log row as Studio answers it: `eventId` and the log's `sharedSecret` are stored (the resend
+/// signs with that secret) but write-only, stripped from every answer.
+pub(crate) fn public_log(row: &Value) -> Value {
+    let mut row = row.clone();
+    if let Value::Object(map) = &mut row {
+        map.remove("sharedSecret");
+        map.remove("eventId");
+    }
+    row
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,15 +371,4 @@ mod tests {
         assert_eq!(decode_uri_component("%zz"), None);
         assert_eq!(decode_uri_component("%ff"), None);
     }
-}
-
-/// A log row as Studio answers it: `eventId` and the log's `sharedSecret` are stored (the resend
-/// signs with that secret) but write-only, stripped from every answer.
-pub(crate) fn public_log(row: &Value) -> Value {
-    let mut row = row.clone();
-    if let Value::Object(map) = &mut row {
-        map.remove("sharedSecret");
-        map.remove("eventId");
-    }
-    row
 }

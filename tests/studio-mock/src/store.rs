@@ -300,9 +300,15 @@ impl Store {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_owned();
+        // Studio stores the event's id in the row (`eventId`, write-only: stripped from every
+        // answer); retries and resends of one event share it, and it is the body's `id`.
+        let event_id = obj
+            .entry("eventId")
+            .or_insert_with(|| json!(new_id()))
+            .clone();
         obj.entry("request").or_insert_with(|| {
             let body = json!({
-                "id": new_id(),
+                "id": event_id,
                 "webhookId": webhook_id,
                 "createdAt": created,
                 "timestamp": created,
