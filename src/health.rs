@@ -401,7 +401,13 @@ mod tests {
         );
         let per_hour: Vec<(u32, u32)> = f.hourly.iter().map(|h| (h.attempts, h.failures)).collect();
         assert_eq!(per_hour, [(1, 1), (1, 1), (2, 1)]);
-        assert!(f.hints[0].starts_with("timeouts"), "{:?}", f.hints);
+        let starts: Vec<&str> = f.hints.iter().map(|h| &h[..h.find(':').unwrap()]).collect();
+        assert_eq!(
+            starts,
+            ["5xx", "timeouts", "network errors"],
+            "{:?}",
+            f.hints
+        );
     }
 
     #[test]
