@@ -142,6 +142,9 @@ _lpwh() {
             lpwh__subcmd__help,verify)
                 cmd="lpwh__subcmd__help__subcmd__verify"
                 ;;
+            lpwh__subcmd__help__subcmd__inbox,backfill)
+                cmd="lpwh__subcmd__help__subcmd__inbox__subcmd__backfill"
+                ;;
             lpwh__subcmd__help__subcmd__inbox,browse)
                 cmd="lpwh__subcmd__help__subcmd__inbox__subcmd__browse"
                 ;;
@@ -159,6 +162,9 @@ _lpwh() {
                 ;;
             lpwh__subcmd__help__subcmd__inbox,show)
                 cmd="lpwh__subcmd__help__subcmd__inbox__subcmd__show"
+                ;;
+            lpwh__subcmd__inbox,backfill)
+                cmd="lpwh__subcmd__inbox__subcmd__backfill"
                 ;;
             lpwh__subcmd__inbox,browse)
                 cmd="lpwh__subcmd__inbox__subcmd__browse"
@@ -183,6 +189,9 @@ _lpwh() {
                 ;;
             lpwh__subcmd__inbox,show)
                 cmd="lpwh__subcmd__inbox__subcmd__show"
+                ;;
+            lpwh__subcmd__inbox__subcmd__help,backfill)
+                cmd="lpwh__subcmd__inbox__subcmd__help__subcmd__backfill"
                 ;;
             lpwh__subcmd__inbox__subcmd__help,browse)
                 cmd="lpwh__subcmd__inbox__subcmd__help__subcmd__browse"
@@ -674,8 +683,22 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__help__subcmd__inbox)
-            opts="list show replay export clear browse"
+            opts="list show replay export clear browse backfill"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__help__subcmd__inbox__subcmd__backfill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -926,12 +949,58 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox)
-            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version list ls show replay export clear browse help"
+            opts="-q -v -h -V --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version list ls show replay export clear browse backfill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__inbox__subcmd__backfill)
+            opts="-q -v -h -V --webhook --since --db --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --webhook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1086,8 +1155,22 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__inbox__subcmd__help)
-            opts="list show replay export clear browse help"
+            opts="list show replay export clear browse backfill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lpwh__subcmd__inbox__subcmd__help__subcmd__backfill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -515,6 +515,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand export 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
             cand clear 'Delete every recorded delivery'
             cand browse 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+            cand backfill 'Import the deliveries Studio logged (while listen was not running, say) into the inbox'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lpwh;inbox;list'= {
@@ -662,6 +663,25 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lpwh;inbox;backfill'= {
+            cand --webhook 'Only this webhook: its id or a unique prefix (default: every webhook)'
+            cand --since 'How far back: an age (30m, 2h, 7d) or an RFC 3339 time'
+            cand --db 'The inbox database [default: <data dir>/inbox.sqlite]'
+            cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
+            cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'
+            cand --profile 'Profile whose credentials and settings to use [default: default]'
+            cand --color 'When to use colour'
+            cand --timeout 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count'
+            cand --json 'Print data as JSON on stdout (messages still go to stderr)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand --verbose 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lpwh;inbox;help'= {
             cand list 'List recorded deliveries, newest first'
             cand show 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
@@ -669,6 +689,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand export 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
             cand clear 'Delete every recorded delivery'
             cand browse 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+            cand backfill 'Import the deliveries Studio logged (while listen was not running, say) into the inbox'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lpwh;inbox;help;list'= {
@@ -682,6 +703,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         &'lpwh;inbox;help;clear'= {
         }
         &'lpwh;inbox;help;browse'= {
+        }
+        &'lpwh;inbox;help;backfill'= {
         }
         &'lpwh;inbox;help;help'= {
         }
@@ -764,6 +787,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand export 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
             cand clear 'Delete every recorded delivery'
             cand browse 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+            cand backfill 'Import the deliveries Studio logged (while listen was not running, say) into the inbox'
         }
         &'lpwh;help;inbox;list'= {
         }
@@ -776,6 +800,8 @@ set edit:completion:arg-completer[lpwh] = {|@words|
         &'lpwh;help;inbox;clear'= {
         }
         &'lpwh;help;inbox;browse'= {
+        }
+        &'lpwh;help;inbox;backfill'= {
         }
         &'lpwh;help;completions'= {
         }

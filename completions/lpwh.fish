@@ -940,26 +940,27 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s q -l quiet -d 'Prin
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
 always\t''
 never\t''"
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s q -l quiet -d 'Print only data and errors'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -s V -l version -d 'Print version'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "list" -d 'List recorded deliveries, newest first'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "ls" -d 'List recorded deliveries, newest first'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "clear" -d 'Delete every recorded delivery'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
-complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -s q -l quiet -d 'Print only data and errors'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -s V -l version -d 'Print version'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "list" -d 'List recorded deliveries, newest first'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "ls" -d 'List recorded deliveries, newest first'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "clear" -d 'Delete every recorded delivery'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "backfill" -d 'Import the deliveries Studio logged (while listen was not running, say) into the inbox'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and not __fish_seen_subcommand_from list ls show replay export clear browse backfill help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from list" -l event -d 'Only this event (a glob with * works, e.g. \'stream.*\')' -r -f -a "stream.started\t''
 stream.idle\t''
 stream.detection\t''
@@ -1174,12 +1175,28 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcomm
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from browse" -s V -l version -d 'Print version'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l webhook -d 'Only this webhook: its id or a unique prefix (default: every webhook)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l since -d 'How far back: an age (30m, 2h, 7d) or an RFC 3339 time' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l db -d 'The inbox database [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l profile -d 'Profile whose credentials and settings to use [default: default]' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb"'
+always\t''
+never\t''"
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l timeout -d 'Seconds to wait for each Studio API call (for `check`, each request to the receiver). Not `listen --timeout-after`, which bounds the whole wait for --until/--count' -r
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -l json -d 'Print data as JSON on stdout (messages still go to stderr)'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -s q -l quiet -d 'Print only data and errors'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -s v -l verbose -d 'Show each HTTP request (method, URL, status, time) on stderr; never the key'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from backfill" -s V -l version -d 'Print version'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recorded deliveries, newest first'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one delivery: headers, verdict, forward results and the pretty-printed body'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Send a recorded delivery again, re-signed with a fresh timestamp (as Studio\'s resend does)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete every recorded delivery'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "backfill" -d 'Import the deliveries Studio logged (while listen was not running, say) into the inbox'
 complete -c lpwh -n "__fish_lpwh_using_subcommand inbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand completions" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r
@@ -1219,3 +1236,4 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcomma
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "export" -d 'Print every delivery as JSON (NDJSON by default), raw bodies included as base64'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "clear" -d 'Delete every recorded delivery'
 complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "browse" -d 'Look through the deliveries full-screen: move, open details, search, filter, follow'
+complete -c lpwh -n "__fish_lpwh_using_subcommand help; and __fish_seen_subcommand_from inbox" -f -a "backfill" -d 'Import the deliveries Studio logged (while listen was not running, say) into the inbox'

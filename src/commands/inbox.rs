@@ -51,6 +51,29 @@ pub enum InboxCommand {
     Clear(ClearArgs),
     /// Look through the deliveries full-screen: move, open details, search, filter, follow
     Browse(BrowseArgs),
+    /// Import the deliveries Studio logged (while listen was not running, say) into the inbox
+    Backfill(BackfillArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Each of Studio's delivery logs becomes an inbox delivery: the body and headers as logged, the \
+log's time as the time received, the receiver's answer to Studio, and the verdict from checking \
+the logged signature with the webhook's current secret. A log already imported, and any log of an \
+event the inbox holds from a live delivery, is skipped: running it twice adds nothing.
+
+Examples:
+  lpwh inbox backfill --since 2h
+  lpwh inbox backfill --webhook 3f0c --since 7d")]
+pub struct BackfillArgs {
+    /// Only this webhook: its id or a unique prefix (default: every webhook)
+    #[arg(long, value_name = "ID", add = crate::complete::webhook_id())]
+    pub webhook: Option<String>,
+    /// How far back: an age (30m, 2h, 7d) or an RFC 3339 time
+    #[arg(long, value_name = "AGE|TIME", default_value = "24h")]
+    pub since: String,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -165,7 +188,88 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         InboxCommand::Export(a) => export(ctx, a),
         InboxCommand::Clear(a) => clear(ctx, a).await,
         InboxCommand::Browse(a) => browse(ctx, a).await,
+        InboxCommand::Backfill(a) => backfill(ctx, a).await,
     }
+}
+
+/// `inbox backfill`: each webhook's logs in the window, imported (see `inbox::backfill`).
+async fn backfill(ctx: &Ctx, args: BackfillArgs) -> Result<()> {
+    let out = &ctx.out;
+    let since = crate::humane::since(&args.since, crate::humane::now_ms())?;
+    let api = ctx.api()?;
+    let webhooks = match &args.webhook {
+        Some(id) => vec![crate::webhook::resolve::resolve(&api, id).await?],
+        None => api
+            .list_all_webhooks(&crate::api::ListQuery::default(), None)
+            .await
+            .context("listing webhooks")?,
+    };
+    // An admin reads another account's log only with allUsers=true (asked only for a webhook
+    // named on the command line: a listing holds only the caller's).
+    let me = match (&args.webhook, webhooks.first().and_then(|w| w.owner())) {
+        (Some(_), Some(_)) => api.me().await.ok(),
+        _ => None,
+    };
+    let path = path_of(ctx, &args.db);
+    let mut conn = crate::inbox::schema::open_for_writing(&path, out)?;
+    let mut reports = Vec::new();
+    for w in &webhooks {
+        let all_users = me
+            .as_ref()
+            .is_some_and(|me| me.admin && w.owner().is_some_and(|o| o != me.id));
+        let counts = crate::inbox::backfill::import(&api, &mut conn, w, since, all_users)
+            .await
+            .with_context(|| format!("importing the deliveries of {}", sanitize(&w.id)))?;
+        let label = if w.name.is_empty() { &w.id } else { &w.name };
+        let mut skipped = Vec::new();
+        if counts.already_imported > 0 {
+            skipped.push(format!("{} already imported", counts.already_imported));
+        }
+        if counts.received_live > 0 {
+            skipped.push(format!("{} received live", counts.received_live));
+        }
+        let skipped = if skipped.is_empty() {
+            String::new()
+        } else {
+            format!("; skipped {}", skipped.join(", "))
+        };
+        if counts.read == 0 {
+            // Said once for all of them below; a line per quiet webhook is noise.
+        } else {
+            out.success(format!(
+                "{}: imported {} of {} logged deliver{}{skipped}",
+                sanitize(label),
+                counts.added,
+                counts.read,
+                if counts.read == 1 { "y" } else { "ies" },
+            ));
+        }
+        reports.push(json!({
+            "webhook": {"id": w.id, "name": w.name},
+            "read": counts.read,
+            "added": counts.added,
+            "alreadyImported": counts.already_imported,
+            "receivedLive": counts.received_live,
+        }));
+    }
+    if out.json {
+        out.json(&reports)?;
+    }
+    let quiet = reports.iter().filter(|r| r["read"] == 0).count();
+    if quiet > 0 {
+        out.info(format!(
+            "{quiet} webhook{} logged no deliveries since {}",
+            if quiet == 1 { "" } else { "s" },
+            crate::humane::local_time(since)
+        ));
+    }
+    if reports.iter().any(|r| r["added"] != 0) {
+        out.info(format!(
+            "hint: 'lpwh inbox list' shows them; 'lpwh inbox replay ID --to URL' sends one to your app (inbox at {})",
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 fn parse_verdict(text: &str) -> Result<String, String> {

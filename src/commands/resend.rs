@@ -18,6 +18,7 @@ use crate::inbox::replay::{Refresh, refresh_timestamp};
 use crate::output::sanitize;
 use crate::redacted::Secret;
 use crate::signature::{self, Scheme};
+use crate::webhook::logged::{LoggedSignature, logged_signature};
 
 use crate::deliver;
 use crate::webhook::render::{duration_ms, log_json, print_summary};
@@ -60,60 +61,6 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     report(ctx, &webhook, &log)
 }
 
-/// How the logged delivery was signed, judged with the webhook's current secret. Studio re-signs
-/// a resend with the secret stored in the log, which its API never returns; checking the logged
-/// signature against the current secret tells in advance whether the resend can verify.
-#[derive(Debug, PartialEq, Eq)]
-enum LoggedSignature {
-    /// Signed with the current secret (or neither has one): the resend verifies as before.
-    Current,
-    /// Signed, but not with the current secret: the secret was rotated since.
-    Other,
-    /// Sent unsigned, while the webhook signs now.
-    Unsigned,
-}
-
-fn logged_signature(webhook: &Webhook, log: &WebhookLog) -> LoggedSignature {
-    let Some(request) = &log.request else {
-        return LoggedSignature::Current;
-    };
-    let header = request
-        .headers
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("livepeer-signature"))
-        .and_then(|(_, value)| value.as_str());
-    match (header, webhook.shared_secret.as_deref()) {
-        (None, Some(_)) => LoggedSignature::Unsigned,
-        (None, None) | (Some(_), None) => LoggedSignature::Current,
-        (Some(header), Some(secret)) => {
-            // Livepeer's scheme signs the body alone: the logged t does not matter here.
-            let expected = signature::sign(
-                Scheme::Livepeer,
-                &Secret::new(secret),
-                request.body.as_bytes(),
-                0,
-                None,
-            )
-            .ok()
-            .and_then(|headers| headers.into_iter().next())
-            .and_then(|(_, value)| {
-                value
-                    .split(',')
-                    .find_map(|kv| kv.trim().strip_prefix("v1=").map(str::to_owned))
-            });
-            let logged = header
-                .split(',')
-                .filter_map(|kv| kv.trim().strip_prefix("v1="))
-                .any(|v1| Some(v1) == expected.as_deref());
-            if logged {
-                LoggedSignature::Current
-            } else {
-                LoggedSignature::Other
-            }
-        }
-    }
-}
-
 /// Studio resends to the logged URL with the logged secret: say so when they are not the
 /// webhook's current ones, before the resend goes out.
 fn warn_if_moved(ctx: &Ctx, webhook: &Webhook, log: &WebhookLog) {
@@ -129,7 +76,7 @@ fn warn_if_moved(ctx: &Ctx, webhook: &Webhook, log: &WebhookLog) {
         ));
     }
     match signed {
-        LoggedSignature::Current => {}
+        LoggedSignature::Current | LoggedSignature::NoSecret => {}
         LoggedSignature::Other => out.warn(
             "the logged delivery's signature does not verify with the webhook's current secret \
              (it was rotated since): Studio signs the resend with the old secret, so a receiver \
@@ -140,7 +87,7 @@ fn warn_if_moved(ctx: &Ctx, webhook: &Webhook, log: &WebhookLog) {
              signs now: a receiver that checks signatures will refuse it",
         ),
     }
-    if moved || signed != LoggedSignature::Current {
+    if moved || matches!(signed, LoggedSignature::Other | LoggedSignature::Unsigned) {
         out.info(format!(
             "hint: 'lpwh resend {} {} --to-current' sends it to the current URL with the current secret",
             sanitize(&webhook.id),

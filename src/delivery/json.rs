@@ -58,6 +58,10 @@ pub struct DeliveryJson {
     /// The start of what the app (the first `--forward-to` target) answered, as text (lossily
     /// when not UTF-8), at most 1 KiB; `null` when nothing was forwarded or it did not answer.
     pub app_response: Option<String>,
+    /// For a delivery `inbox backfill` imported from Studio's delivery log: that log's id (the
+    /// time is the log's `createdAt`, `status` what the receiver answered Studio); `null` for a
+    /// delivery received live.
+    pub log_id: Option<String>,
 }
 
 /// The start of the app's answer, as `app_response` shows it.
@@ -111,6 +115,7 @@ impl DeliveryJson {
                 .first()
                 .filter(|o| o.status.is_some())
                 .map(|o| app_response_text(&o.body)),
+            log_id: None,
         }
     }
 }
@@ -226,7 +231,7 @@ impl Record {
             }
             None => out.extend_from_slice(b"null"),
         }
-        out.push(b'}');
+        out.extend_from_slice(b",\"log_id\":null}");
     }
 
     /// The body itself, when it is JSON on one line of printable ASCII (surrounding whitespace
@@ -378,6 +383,7 @@ mod tests {
                 "forward": serde_json::to_value(&r.forward).unwrap(),
                 "edit_of": null,
                 "app_response": null,
+                "log_id": null,
             })
         );
         assert_eq!(v["forward"][0]["error"], "refused \"x\"");

@@ -6,6 +6,7 @@
 //! `lpwh inbox` commands; `replay` rebuilds a delivery with a fresh timestamp and signature;
 //! `render` shows stored deliveries to people and as JSON.
 
+pub mod backfill;
 pub mod pending;
 pub mod query;
 pub mod render;

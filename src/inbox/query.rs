@@ -63,6 +63,8 @@ pub struct Stored {
     pub edit_of: Option<i64>,
     /// The start of what the app (the first forward target) answered.
     pub app_response: Option<Vec<u8>>,
+    /// For a delivery imported by `inbox backfill`: the id of Studio's log it came from.
+    pub log_id: Option<String>,
 }
 
 impl Stored {
@@ -161,7 +163,7 @@ fn matching(select: &str, filter: &Filter) -> (String, Vec<SqlValue>) {
 }
 
 const FULL: &str = "SELECT id, received_at, method, path, headers, body, verdict, hint, event,
-    event_id, webhook_id, forward, status, remote, edit_of, app_response FROM deliveries";
+    event_id, webhook_id, forward, status, remote, edit_of, app_response, log_id FROM deliveries";
 
 fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
     let headers: String = r.get(4)?;
@@ -192,6 +194,7 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
             }
             _ => None,
         },
+        log_id: r.get(16)?,
     })
 }
 

@@ -124,6 +124,7 @@ pub fn delivery_json(d: &Stored) -> DeliveryJson {
             .app_response
             .as_deref()
             .map(crate::delivery::json::app_response_text),
+        log_id: d.log_id.clone(),
     }
 }
 
@@ -141,8 +142,14 @@ pub fn show_text(d: &Stored, paint: Paint, now_ms: i64) -> String {
     if let Some(remote) = &d.remote {
         request.push_str(&format!(" from {}", sanitize(remote)));
     }
-    if let Some(status) = d.status {
-        request.push_str(&format!(", answered {status}"));
+    if let Some(log_id) = &d.log_id {
+        request.push_str(&format!(" from Studio's delivery log {}", sanitize(log_id)));
+    }
+    match (d.status, &d.log_id) {
+        (Some(status), Some(_)) => request.push_str(&format!(", the receiver answered {status}")),
+        (Some(status), None) => request.push_str(&format!(", answered {status}")),
+        (None, Some(_)) => request.push_str(", no answer"),
+        (None, None) => {}
     }
     lines.push(request);
     let mut verdict_line = format!("Verdict:  {}", verdict(paint, &d.verdict));
@@ -234,6 +241,7 @@ mod tests {
             remote: None,
             edit_of: None,
             app_response: None,
+            log_id: None,
         }
     }
 

@@ -56,6 +56,11 @@ pub const MIGRATIONS: &[&str] = &[
     // v6: the start of what the first forward target (the app) answered, as Studio keeps a
     // delivery's response: at most [`crate::inbox::APP_RESPONSE_MAX`] bytes.
     "ALTER TABLE deliveries ADD COLUMN app_response BLOB;",
+    // v7: `inbox backfill` imports deliveries from Studio's log: `source` is `studio-log` for
+    // them (NULL: received live), `log_id` the log's id, unique so an import never repeats.
+    "ALTER TABLE deliveries ADD COLUMN source TEXT;
+    ALTER TABLE deliveries ADD COLUMN log_id TEXT;
+    CREATE UNIQUE INDEX deliveries_log_id ON deliveries (log_id) WHERE log_id IS NOT NULL;",
 ];
 
 /// WAL pages between automatic checkpoints for the recording connection (SQLite's default is

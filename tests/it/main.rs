@@ -17,6 +17,7 @@ mod cross_check;
 mod examples;
 mod generated;
 mod health;
+mod inbox_backfill;
 mod inbox_durability;
 mod inbox_listen;
 mod keyring;
