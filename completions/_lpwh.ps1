@@ -495,6 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'lpwh' -ScriptBlock {
             [CompletionResult]::new('--tunnel-timeout', '--tunnel-timeout', [CompletionResultType]::ParameterName, 'How long the tunnel program has to give its public URL')
             [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Once ready, write {listen_url, public_url, webhook_id, events, tunnel} as JSON to PATH (atomically: a script may wait for the file to appear)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Record deliveries in this SQLite database [default: <data dir>/inbox.sqlite]')
+            [CompletionResult]::new('--catch-up', '--catch-up', [CompletionResultType]::ParameterName, 'With --webhook: before taking live deliveries, bring in the events Studio logged for it in the last DURATION (10m, 2h, 1d) that the inbox lacks, and forward them in order')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Livepeer Studio API key (overrides the profile''s stored key)')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Studio API base URL [default: https://livepeer.studio/api]')

@@ -1489,7 +1489,7 @@ _lpwh() {
             return 0
             ;;
         lpwh__subcmd__listen)
-            opts="-p -s -q -v -h -V --port --host --path --secret --webhook --scheme --tolerance --max-body --read-timeout --forward-to --forward-timeout --ack-first --max-forwards --ui --events --until --count --timeout-after --access-control --public-url --tunnel --tunnel-bin --tunnel-server --tunnel-timeout --ready-file --db --no-record --keep --print-secret --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
+            opts="-p -s -q -v -h -V --port --host --path --secret --webhook --scheme --tolerance --max-body --read-timeout --forward-to --forward-timeout --ack-first --max-forwards --ui --events --until --count --timeout-after --access-control --public-url --tunnel --tunnel-bin --tunnel-server --tunnel-timeout --ready-file --db --no-record --catch-up --keep --print-secret --api-key --api-url --profile --json --color --quiet --verbose --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1596,6 +1596,10 @@ _lpwh() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catch-up)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -473,6 +473,7 @@ set edit:completion:arg-completer[lpwh] = {|@words|
             cand --tunnel-timeout 'How long the tunnel program has to give its public URL'
             cand --ready-file 'Once ready, write {listen_url, public_url, webhook_id, events, tunnel} as JSON to PATH (atomically: a script may wait for the file to appear)'
             cand --db 'Record deliveries in this SQLite database [default: <data dir>/inbox.sqlite]'
+            cand --catch-up 'With --webhook: before taking live deliveries, bring in the events Studio logged for it in the last DURATION (10m, 2h, 1d) that the inbox lacks, and forward them in order'
             cand --keep 'Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)'
             cand --api-key 'Livepeer Studio API key (overrides the profile''s stored key)'
             cand --api-url 'Studio API base URL [default: https://livepeer.studio/api]'

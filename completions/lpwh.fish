@@ -923,6 +923,7 @@ complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel-server -d 'b
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l tunnel-timeout -d 'How long the tunnel program has to give its public URL' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l ready-file -d 'Once ready, write {listen_url, public_url, webhook_id, events, tunnel} as JSON to PATH (atomically: a script may wait for the file to appear)' -r -F
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l db -d 'Record deliveries in this SQLite database [default: <data dir>/inbox.sqlite]' -r -F
+complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l catch-up -d 'With --webhook: before taking live deliveries, bring in the events Studio logged for it in the last DURATION (10m, 2h, 1d) that the inbox lacks, and forward them in order' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l keep -d 'Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l api-key -d 'Livepeer Studio API key (overrides the profile\'s stored key)' -r
 complete -c lpwh -n "__fish_lpwh_using_subcommand listen" -l api-url -d 'Studio API base URL [default: https://livepeer.studio/api]' -r

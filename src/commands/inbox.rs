@@ -217,7 +217,7 @@ async fn backfill(ctx: &Ctx, args: BackfillArgs) -> Result<()> {
         let all_users = me
             .as_ref()
             .is_some_and(|me| me.admin && w.owner().is_some_and(|o| o != me.id));
-        let counts = crate::inbox::backfill::import(&api, &mut conn, w, since, all_users)
+        let (counts, _) = crate::inbox::backfill::import(&api, &mut conn, w, since, all_users)
             .await
             .with_context(|| format!("importing the deliveries of {}", sanitize(&w.id)))?;
         let label = if w.name.is_empty() { &w.id } else { &w.name };

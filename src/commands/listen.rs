@@ -169,6 +169,11 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["db", "keep"])]
     pub no_record: bool,
 
+    /// With --webhook: before taking live deliveries, bring in the events Studio logged for it
+    /// in the last DURATION (10m, 2h, 1d) that the inbox lacks, and forward them in order
+    #[arg(long, value_name = "DURATION", value_parser = crate::humane::parse_duration)]
+    pub catch_up: Option<std::time::Duration>,
+
     /// Keep only the newest N recorded deliveries, or those younger than an age (7d, 12h)
     #[arg(long, value_name = "N|AGE", value_parser = crate::inbox::Retention::parse)]
     pub keep: Option<crate::inbox::Retention>,
@@ -236,9 +241,15 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
 
     // clap refuses an empty --secret / LPWH_WEBHOOK_SECRET, so an empty list means none was given.
     let mut secrets = args.secrets;
+    let mut catch_up = None;
     if let Some(id) = &args.webhook {
         // A full id or a unique prefix, like every other command that takes a webhook id.
         let webhook = crate::webhook::resolve::resolve(&ctx.api()?, id).await?;
+        catch_up = args.catch_up.map(|window| listen::CatchUp {
+            webhook: webhook.clone(),
+            since_ms: crate::humane::now_ms()
+                - i64::try_from(window.as_millis()).unwrap_or(i64::MAX / 2),
+        });
         // `Webhook` reads Studio's `""` (a cleared secret) as none.
         match webhook.shared_secret {
             Some(secret) => secrets.push(Secret::new(secret)),
@@ -326,10 +337,35 @@ async fn resolve(ctx: &Ctx, args: Args) -> Result<Options> {
         tunnel,
         ready_file: args.ready_file,
         record,
+        catch_up,
     })
 }
 
 fn check_args(ctx: &Ctx, args: &Args) -> Result<()> {
+    if args.catch_up.is_some() && args.webhook.is_none() {
+        let with = match (&args.tunnel, &args.public_url) {
+            (Some(_), _) => {
+                "--tunnel makes a temporary webhook, which has no history to catch up on"
+            }
+            (None, Some(_)) => {
+                "--public-url makes a temporary webhook, which has no history to catch up on"
+            }
+            (None, None) => "it reads that webhook's delivery log",
+        };
+        return Err(usage(format!("--catch-up needs --webhook ID: {with}"))
+            .hint(
+                "point a webhook of your own at a stable URL (an ngrok static domain, a named \
+                 cloudflared tunnel) and run 'lpwh listen --webhook ID --catch-up 2h'",
+            )
+            .into());
+    }
+    if args.catch_up.is_some() && args.no_record {
+        return Err(
+            usage("--catch-up needs the inbox: it brings the missed events into it")
+                .hint("drop --no-record")
+                .into(),
+        );
+    }
     if args.timeout_after.is_some() && args.until.is_none() && args.count.is_none() {
         return Err(usage("--timeout-after needs --until EVENT or --count N")
             .hint("e.g. lpwh listen --until asset.ready --timeout-after 10m")

@@ -39,16 +39,16 @@ pub struct Imported {
     pub received_live: u64,
 }
 
-/// Import `webhook`'s logs created at or after `since_ms` into `conn` (opened for writing),
-/// oldest first within each page's transaction. `all_users` reads another account's webhook
-/// with an admin's key.
+/// Import `webhook`'s logs created at or after `since_ms` into `conn` (opened for writing), in
+/// one transaction. `all_users` reads another account's webhook with an admin's key. Returns
+/// the counts and the ids of the rows added, oldest delivery first.
 pub async fn import(
     api: &Client,
     conn: &mut Connection,
     webhook: &Webhook,
     since_ms: i64,
     all_users: bool,
-) -> Result<Imported> {
+) -> Result<(Imported, Vec<i64>)> {
     let imported_logs = known(
         conn,
         "SELECT log_id FROM deliveries WHERE log_id IS NOT NULL AND webhook_id = ?1",
@@ -68,6 +68,8 @@ pub async fn import(
         ..ListQuery::default()
     };
     let mut counts = Imported::default();
+    // (log time, row id) of each row added: a few bytes per delivery.
+    let mut added: Vec<(i64, i64)> = Vec::new();
     let mut failed: Option<anyhow::Error> = None;
     let tx = conn.transaction().context("starting the import")?;
     api.for_each_log(&webhook.id, &query, |log| {
@@ -90,7 +92,10 @@ pub async fn import(
         }
         match row.insert(&tx) {
             Ok(0) => counts.already_imported += 1,
-            Ok(_) => counts.added += 1,
+            Ok(_) => {
+                counts.added += 1;
+                added.push((row.received_at, tx.last_insert_rowid()));
+            }
             Err(err) => {
                 failed = Some(anyhow::Error::new(err).context("writing to the inbox"));
                 return ControlFlow::Break(());
@@ -104,7 +109,8 @@ pub async fn import(
         return Err(err);
     }
     tx.commit().context("saving the import")?;
-    Ok(counts)
+    added.sort_unstable();
+    Ok((counts, added.into_iter().map(|(_, id)| id).collect()))
 }
 
 /// The set of values `sql` (one `?1`: the webhook id) returns.

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod ack;
+mod catch_up;
 pub mod exposure;
 pub mod forward;
 pub mod goal;
@@ -31,7 +32,7 @@ use tokio::net::TcpListener;
 use crate::context::Ctx;
 use crate::error::Failure;
 use exposure::Exposure;
-pub use options::{Options, Recording, SecretFrom, WebhookSecret};
+pub use options::{CatchUp, Options, Recording, SecretFrom, WebhookSecret};
 use server::State;
 pub(crate) use server::Stop;
 use session::Session;
@@ -69,6 +70,10 @@ pub async fn run(ctx: &Ctx, options: Options) -> Result<()> {
     let mut exposure = Exposure::default();
     let outcome = async {
         let mut session = Session::start(ctx, args, listener, &secrets)?;
+        if let Err(err) = session.open(ctx, args, &secrets).await {
+            session.abandon().await;
+            return Err(err);
+        }
         match session
             .wait(
                 ctx,

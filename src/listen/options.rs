@@ -46,6 +46,17 @@ pub struct Options {
     pub ready_file: Option<PathBuf>,
     /// Where deliveries are recorded; `None` with `--no-record`.
     pub record: Option<Recording>,
+    /// `--catch-up`: before taking live deliveries, bring in what this webhook's log holds
+    /// since then that the inbox lacks.
+    pub catch_up: Option<CatchUp>,
+}
+
+/// `--catch-up DURATION --webhook ID`.
+#[derive(Debug, Clone)]
+pub struct CatchUp {
+    pub webhook: crate::api::Webhook,
+    /// Unix ms: logs created since then.
+    pub since_ms: i64,
 }
 
 /// The inbox `listen` records into.

@@ -458,6 +458,31 @@ async fn report(state: &State, record: Record, accepted: bool) {
     }
 }
 
+/// `--catch-up`: a delivery brought in from Studio's log, re-signed with the listener's secret,
+/// taken through the same steps as a live one (verified, screened for duplicates, forwarded,
+/// counted toward `--until`/`--count`, printed). Its inbox row exists already (the import wrote
+/// it), so it is not recorded again: the caller stores the forward outcomes on that row.
+pub(crate) async fn take_caught_up(state: &State, mut record: Record) -> Record {
+    let verdict = state.verifier.check(
+        &record.headers,
+        &record.body,
+        record.envelope.timestamp,
+        record.time_ms,
+    );
+    record.reason = verdict.reason;
+    record.hint = verdict.hint;
+    let accepted = record.reason == Reason::Ok || record.reason.is_unverified();
+    if accepted {
+        let response = accept(state, &mut record).await;
+        record.status = response.status().as_u16();
+    } else {
+        record.status = StatusCode::UNAUTHORIZED.as_u16();
+    }
+    state.tally.caught_up();
+    count_and_print(state, &record, accepted).await;
+    record
+}
+
 /// Count the goal and print the line. `--ack-first` calls it alone once the app answered: its
 /// row is recorded (and resolved) already.
 pub(crate) async fn count_and_print(state: &State, record: &Record, accepted: bool) {

@@ -43,6 +43,8 @@ pub(super) struct Session {
     server: JoinHandle<()>,
     /// Tells the server to stop accepting.
     stopped_tx: Option<oneshot::Sender<Stop>>,
+    /// Tells the server to start accepting.
+    doors: Option<oneshot::Sender<()>>,
     dispatcher: JoinHandle<()>,
     local: SocketAddr,
     secret_count: usize,
@@ -102,9 +104,16 @@ impl Session {
         });
         let dispatcher = tokio::spawn(ack::AckFirst::dispatch(state.clone()));
         let (stopped_tx, stopped_rx) = oneshot::channel::<Stop>();
-        let server = tokio::spawn(server::serve(listener, state.clone(), async {
+        // Connections wait in the socket's backlog until the doors open ([`Session::open`]):
+        // `--catch-up` brings in what was missed before any live delivery is taken.
+        let (doors_tx, doors_rx) = oneshot::channel::<()>();
+        let serving = server::serve(listener, state.clone(), async {
             let _ = stopped_rx.await;
-        }));
+        });
+        let server = tokio::spawn(async move {
+            let _ = doors_rx.await;
+            serving.await;
+        });
         Ok(Session {
             state,
             lines,
@@ -113,10 +122,32 @@ impl Session {
             recorder,
             server,
             stopped_tx: Some(stopped_tx),
+            doors: Some(doors_tx),
             dispatcher,
             local,
             secret_count: secrets.len(),
         })
+    }
+
+    /// `--catch-up` (when asked), then start taking live deliveries. A goal reached by the
+    /// caught-up deliveries alone stops the session before any live one.
+    pub async fn open(&mut self, ctx: &Ctx, args: &Options, secrets: &[Secret]) -> Result<()> {
+        let result = match (&args.catch_up, &args.record) {
+            (Some(plan), Some(recording)) => {
+                super::catch_up::run(ctx, &self.state, plan, &recording.db, secrets.first())
+                    .await
+                    .map(|_| ())
+            }
+            _ => Ok(()),
+        };
+        self.open_doors();
+        result
+    }
+
+    fn open_doors(&mut self) {
+        if let Some(doors) = self.doors.take() {
+            let _ = doors.send(());
+        }
     }
 
     /// Make the listener public when asked (serving already, so the tunnel's probe can arrive),
@@ -185,6 +216,7 @@ impl Session {
     /// Stop taking deliveries, let `--ack-first`'s forwards settle (a second Ctrl-C cuts it
     /// short), flush the printer and the inbox, and sum the session up.
     pub async fn finish(mut self, stop: Stop, signals: &mut Signals) -> (Stop, Summary) {
+        self.open_doors();
         if let Some(tx) = self.stopped_tx.take() {
             let _ = tx.send(stop.clone());
         }
@@ -215,6 +247,7 @@ impl Session {
 
     /// Set-up failed (the tunnel, the webhook): stop serving before the error is reported.
     pub async fn abandon(mut self) {
+        self.open_doors();
         if let Some(tx) = self.stopped_tx.take() {
             let _ = tx.send(Stop::Terminated);
         }

@@ -27,6 +27,8 @@ pub struct Tally {
     unverified: AtomicU64,
     refused: AtomicU64,
     duplicates: AtomicU64,
+    /// Of `received`: brought in from Studio's log by `--catch-up`.
+    caught_up: AtomicU64,
     app: Mutex<AppAnswers>,
 }
 
@@ -75,6 +77,11 @@ impl Tally {
         }
     }
 
+    /// One of the deliveries counted was brought in by `--catch-up`.
+    pub fn caught_up(&self) {
+        self.caught_up.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// The final word. `pending`: `--ack-first` deliveries the app never answered.
     pub fn summary(&self, pending: u64, forwarding: bool) -> Summary {
         let app = self.app.lock().unwrap_or_else(|p| p.into_inner());
@@ -88,6 +95,7 @@ impl Tally {
             unverified: self.unverified.load(Ordering::Relaxed),
             refused: self.refused.load(Ordering::Relaxed),
             duplicates: self.duplicates.load(Ordering::Relaxed),
+            caught_up: self.caught_up.load(Ordering::Relaxed),
             app: forwarding.then_some(by_status),
             app_failed: app.failed + pending,
             app_failed_named: app.named.clone(),
@@ -107,6 +115,9 @@ pub struct Summary {
     pub unverified: u64,
     pub refused: u64,
     pub duplicates: u64,
+    /// Of `received`: events Studio had logged while lpwh was not running, brought in by
+    /// `--catch-up`.
+    pub caught_up: u64,
     /// The app's answers by status (`"no answer"`, and `"pending"` for `--ack-first`
     /// deliveries it never answered); `null` without `--forward-to`.
     pub app: Option<BTreeMap<String, u64>>,
@@ -136,6 +147,12 @@ impl Summary {
         )];
         if self.unverified > 0 {
             parts[0].push_str(&format!(", {} unverified (no secret)", self.unverified));
+        }
+        if self.caught_up > 0 {
+            parts[0].push_str(&format!(
+                " ({} caught up from Studio's log)",
+                self.caught_up
+            ));
         }
         if let Some(app) = &self.app {
             if app.is_empty() {

@@ -202,3 +202,103 @@ fn an_imported_delivery_replays_to_an_app_that_verifies_it() {
         Some(livepeer_header(SECRET, t, body).as_str())
     );
 }
+
+#[test]
+fn listen_catch_up_forwards_the_missed_events_in_order_to_an_app_that_verifies_them() {
+    let env = Env::new();
+    let id = hook(&env);
+    attempt(&env, &id, "e-first", 20 * MINUTE, Some(502), json!({}));
+    attempt(&env, &id, "e-second", 10 * MINUTE, None, json!({}));
+    attempt(&env, &id, "e-old", 3 * 60 * MINUTE, Some(502), json!({})); // outside --catch-up 1h
+    let app = Receiver::start(200, "ok");
+
+    // --count 2 is reached by the caught-up deliveries alone: no live one is needed.
+    let run = env.run(&[
+        "--json",
+        "listen",
+        "--port",
+        "0",
+        "--webhook",
+        &id,
+        "--catch-up",
+        "1h",
+        "--forward-to",
+        &app.url,
+        "--count",
+        "2",
+        "--timeout-after",
+        "60s",
+    ]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("catch-up: 2 deliveries"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("(2 caught up from Studio's log)"),
+        "{}",
+        run.stderr
+    );
+    let summary: Value = serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["summary"]["caught_up"], 2, "{}", run.stdout);
+    assert_eq!(summary["summary"]["verified"], 2);
+
+    let got = app.take();
+    let ids: Vec<Value> = got.iter().map(|d| d.json()["id"].clone()).collect();
+    assert_eq!(ids, [json!("e-first"), json!("e-second")], "oldest first");
+    for d in &got {
+        let t = d.json()["timestamp"].as_i64().unwrap();
+        assert_eq!(
+            d.header("livepeer-signature"),
+            Some(livepeer_header(SECRET, t, &d.body).as_str()),
+            "re-signed with the webhook's secret"
+        );
+    }
+    // The inbox holds them once, with the app's answer; a second run has nothing to catch up.
+    let rows = export(&env);
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .all(|r| r["status"] == 200 && r["forward"][0]["status"] == 200)
+    );
+    let again = env.run(&[
+        "listen",
+        "--port",
+        "0",
+        "--webhook",
+        &id,
+        "--catch-up",
+        "1h",
+        "--forward-to",
+        &app.url,
+        "--count",
+        "1",
+        "--timeout-after",
+        "1s",
+    ]);
+    again.assert_code(1);
+    assert!(
+        again.stderr.contains("catch-up: nothing missed"),
+        "{}",
+        again.stderr
+    );
+    assert!(app.take().is_empty());
+}
+
+#[test]
+fn catch_up_with_a_temporary_webhook_is_refused_before_anything_starts() {
+    let env = Env::new();
+    let run = env.run(&["listen", "--tunnel", "bore", "--catch-up", "1h"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("--catch-up needs --webhook ID: --tunnel makes a temporary webhook, which has no history"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        env.mock.requests().is_empty(),
+        "refused before any API call"
+    );
+}
