@@ -231,7 +231,8 @@ fn a_version_1_database_is_migrated_on_open_and_keeps_its_rows() {
             .unwrap();
         assert_eq!(has_status, 1);
         // v3 dropped the verdict index (it slowed every insert and sped up nothing); v5's
-        // pending index is partial: only `--ack-first` rows waiting for the app are in it.
+        // pending index is partial: only `--ack-first` rows waiting for the app are in it, and
+        // v7's log_id index only rows imported from Studio's log.
         let indexes: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deliveries' ORDER BY name")
             .unwrap()
@@ -243,6 +244,7 @@ fn a_version_1_database_is_migrated_on_open_and_keeps_its_rows() {
             indexes,
             [
                 "deliveries_event",
+                "deliveries_log_id",
                 "deliveries_pending",
                 "deliveries_received_at"
             ]

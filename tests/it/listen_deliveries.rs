@@ -177,6 +177,7 @@ async fn ndjson_has_the_documented_fields_and_curl_deliveries_verify() {
             "forward",
             "edit_of",
             "app_response",
+            "log_id",
         ]
     );
     for record in &records {
