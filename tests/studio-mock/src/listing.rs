@@ -100,16 +100,29 @@ pub(crate) fn page(req: &RecordedRequest, rows: Vec<&Value>, kind: Rows) -> Repl
                 None => (key, false),
             })
             .collect();
+        // Each row's sort values looked up once (benchmarks order 100,000 logs per page).
+        let mut keyed: Vec<(Vec<&Value>, &Value)> = rows
+            .into_iter()
+            .map(|row| {
+                let values = keys
+                    .iter()
+                    .map(|(field, _)| kind.value(row, field))
+                    .collect();
+                (values, row)
+            })
+            .collect();
         // Stable sort: ties keep the default order, as a SQL ORDER BY on an indexed id would.
-        rows.sort_by(|a, b| {
+        keyed.sort_by(|(a, _), (b, _)| {
             keys.iter()
-                .map(|(field, desc)| {
-                    let ord = compare(kind.value(a, field), kind.value(b, field));
+                .zip(a.iter().zip(b.iter()))
+                .map(|((_, desc), (a, b))| {
+                    let ord = compare(a, b);
                     if *desc { ord.reverse() } else { ord }
                 })
                 .find(|o| *o != Ordering::Equal)
                 .unwrap_or(Ordering::Equal)
         });
+        rows = keyed.into_iter().map(|(_, row)| row).collect();
     }
 
     let total = rows.len();

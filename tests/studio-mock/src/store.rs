@@ -392,7 +392,7 @@ impl Store {
             .values()
             .filter(|l| l.get("webhookId").and_then(Value::as_str) == Some(webhook_id))
             .collect();
-        logs.sort_by_key(|l| {
+        logs.sort_by_cached_key(|l| {
             std::cmp::Reverse(l.get("createdAt").and_then(Value::as_i64).unwrap_or(0))
         });
         logs
