@@ -73,6 +73,7 @@ impl Received {
 }
 
 /// User + system CPU of this process so far.
+#[cfg(unix)]
 fn cpu() -> Duration {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: getrusage fills the struct it is given; RUSAGE_SELF is always valid.
@@ -82,6 +83,12 @@ fn cpu() -> Duration {
     };
     let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// The CPU figures come from `getrusage`, which only Unix has: this bench measures there.
+#[cfg(not(unix))]
+fn cpu() -> Duration {
+    panic!("inbox_write measures CPU time with getrusage: run it on Linux or macOS")
 }
 
 /// SQLite alone: `deliveries` inserted in transactions of `per_tx` rows, 32 rows per statement,

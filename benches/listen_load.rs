@@ -246,7 +246,9 @@ async fn load(addr: &str, conns: usize, secs: u64, rate: Option<f64>, limit: Opt
     }
 }
 
-/// CPU time (user + system) a process has used so far, in µs, from /proc (clock ticks).
+/// CPU time (user + system) a process has used so far, in µs, from /proc (clock ticks); `None`
+/// where there is no /proc (the report then leaves the CPU column out).
+#[cfg(unix)]
 fn cpu_us(pid: u32) -> Option<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // Fields after the command name (which may hold spaces) start at state (field 3).
@@ -257,6 +259,11 @@ fn cpu_us(pid: u32) -> Option<f64> {
     // SAFETY: sysconf has no preconditions.
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
     Some((utime + stime) * 1e6 / hz)
+}
+
+#[cfg(not(unix))]
+fn cpu_us(_pid: u32) -> Option<f64> {
+    None
 }
 
 /// [`load`] at full speed against the server `pid`, also measuring the server's CPU per delivery.

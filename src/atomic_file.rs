@@ -44,11 +44,11 @@ pub fn remove(path: &Path) -> Result<()> {
     }
 }
 
-#[cfg(test)]
+// A symlink and file modes: Unix facilities.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
-    #[cfg(unix)]
     #[test]
     fn a_symlink_at_the_target_is_replaced_not_followed_and_the_file_is_private() {
         use std::os::unix::fs::PermissionsExt as _;

@@ -117,35 +117,61 @@ async fn post_reading(
     ))
 }
 
-/// Open `body` in `$VISUAL`, `$EDITOR` or `vi` (a private temporary file); the edited bytes,
+/// The editor when neither `$VISUAL` nor `$EDITOR` is set.
+const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
+
+/// `editor` on `file`, through the shell: `EDITOR` may carry arguments (`code --wait`). The
+/// file's path goes as a separate argument on Unix, never into the command text.
+fn editor_command(editor: &str, file: &std::path::Path) -> std::process::Command {
+    #[cfg(windows)]
+    {
+        let mut command = std::process::Command::new("cmd");
+        command
+            .arg("/C")
+            .arg(format!("{editor} \"{}\"", file.display()));
+        command
+    }
+    #[cfg(not(windows))]
+    {
+        let mut command = std::process::Command::new("sh");
+        command
+            .args(["-c", &format!("{editor} \"$1\""), "lpwh-edit"])
+            .arg(file);
+        command
+    }
+}
+
+/// Open `body` in `$VISUAL`, `$EDITOR` or [`DEFAULT_EDITOR`] (a private temporary file); the edited bytes,
 /// or `None` when unchanged.
+///
+/// Unix: the directory is 0700 and the file 0600. Windows: they inherit the ACL of the per-user
+/// temporary directory (`%TEMP%`, under the user's profile), which only that user can read.
 pub(super) fn edit_body(body: &[u8]) -> Result<Option<Vec<u8>>> {
-    use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
     let dir = std::env::temp_dir().join(format!(
         "lpwh-edit-{}-{}",
         std::process::id(),
         uuid::Uuid::new_v4().simple()
     ));
-    std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(&dir)?;
     let file = dir.join("delivery.json");
     let result = (|| -> Result<Option<Vec<u8>>> {
         {
             use std::io::Write as _;
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&file)?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut f = options.open(&file)?;
             f.write_all(body)?;
         }
         let editor = std::env::var("VISUAL")
             .or_else(|_| std::env::var("EDITOR"))
-            .unwrap_or_else(|_| "vi".to_owned());
-        // Through the shell: EDITOR may carry arguments (`code --wait`).
-        let status = std::process::Command::new("sh")
-            .args(["-c", &format!("{editor} \"$1\""), "lpwh-edit"])
-            .arg(&file)
-            .status()?;
+            .unwrap_or_else(|_| DEFAULT_EDITOR.to_owned());
+        let status = editor_command(&editor, &file).status()?;
         if !status.success() {
             anyhow::bail!("{editor} exited with {status}; nothing sent");
         }

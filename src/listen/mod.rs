@@ -311,12 +311,17 @@ fn summarize_events(events: &[String]) -> String {
     }
 }
 
-/// Ctrl-C and (on Unix) SIGTERM, registered once at start.
+/// Ctrl-C, and SIGTERM on Unix or Ctrl-Break on Windows (a stop, like SIGTERM), registered once
+/// at start.
 pub(crate) struct Signals {
     #[cfg(unix)]
     interrupt: tokio::signal::unix::Signal,
     #[cfg(unix)]
     terminate: tokio::signal::unix::Signal,
+    #[cfg(windows)]
+    interrupt: tokio::signal::windows::CtrlC,
+    #[cfg(windows)]
+    terminate: tokio::signal::windows::CtrlBreak,
 }
 
 impl Signals {
@@ -331,19 +336,27 @@ impl Signals {
                     .context("installing the SIGTERM handler")?,
             })
         }
-        #[cfg(not(unix))]
+        #[cfg(windows)]
+        {
+            use tokio::signal::windows::{ctrl_break, ctrl_c};
+            Ok(Signals {
+                interrupt: ctrl_c().context("installing the Ctrl-C handler")?,
+                terminate: ctrl_break().context("installing the Ctrl-Break handler")?,
+            })
+        }
+        #[cfg(not(any(unix, windows)))]
         Ok(Signals {})
     }
 
     pub(crate) async fn next(&mut self) -> Stop {
-        #[cfg(unix)]
+        #[cfg(any(unix, windows))]
         {
             tokio::select! {
                 _ = self.interrupt.recv() => Stop::Interrupted,
                 _ = self.terminate.recv() => Stop::Terminated,
             }
         }
-        #[cfg(not(unix))]
+        #[cfg(not(any(unix, windows)))]
         {
             let _ = tokio::signal::ctrl_c().await;
             Stop::Interrupted

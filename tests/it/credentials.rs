@@ -12,6 +12,10 @@ use crate::support::sandbox::{Run, Sandbox};
 use studio_mock::StudioMock;
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "checks Unix file modes (0600 files, 0700 directories)"
+)]
 fn file_fallback_is_private_warns_and_round_trips() {
     let sandbox = Sandbox::new();
     let mock = StudioMock::start_blocking();

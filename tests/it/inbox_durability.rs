@@ -382,11 +382,13 @@ fn a_database_error_reads_once_with_one_hint() {
 
 /// Makes a directory read-only for lpwh: a read-only bind mount when the tests run as root
 /// (permission bits do not bind root), else its mode and its files' modes. Undone when dropped.
+#[cfg(unix)]
 struct ReadOnly {
     dir: std::path::PathBuf,
     mounted: bool,
 }
 
+#[cfg(unix)]
 impl ReadOnly {
     fn make(dir: &std::path::Path) -> ReadOnly {
         use std::os::unix::fs::PermissionsExt as _;
@@ -422,6 +424,7 @@ impl ReadOnly {
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnly {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt as _;

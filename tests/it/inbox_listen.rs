@@ -17,6 +17,10 @@ fn stop(mut listener: crate::support::listen::Listener) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "checks Unix file modes (0600 files, 0700 directories)"
+)]
 fn deliveries_are_recorded_with_their_verdicts_in_a_private_file() {
     let home = Sandbox::new();
     let l = home.listen(&["--secret", SECRET]);

@@ -19,6 +19,10 @@ use crate::support::sandbox::{Run, Sandbox};
 use studio_mock::StudioMock;
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "checks Unix file modes (0600 files, 0700 directories)"
+)]
 fn a_hung_secret_service_costs_seconds_not_forever() {
     // A "session bus" that accepts connections and never says a word.
     let sandbox = Sandbox::with_session_keyring();

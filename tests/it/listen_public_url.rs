@@ -210,6 +210,10 @@ fn webhook_flag_verifies_with_that_webhooks_secret() {
 /// no keyring answers), so an app started with it verifies every delivery lpwh forwards. With
 /// `--secret`, the webhook signs with that. `logout` removes the development secret.
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "checks Unix file modes (0600 files, 0700 directories)"
+)]
 fn the_forwarded_app_verifies_with_the_profiles_development_secret() {
     use crate::support::sandbox::Sandbox;
     let mock = StudioMock::start_blocking();

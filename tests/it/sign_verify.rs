@@ -368,6 +368,7 @@ fn the_http_format_is_a_request_a_server_can_read() {
 }
 
 #[test]
+#[cfg_attr(not(unix), ignore = "a /bin/sh script stands in for curl")]
 fn the_curl_format_runs_and_sends_the_exact_body_and_headers() {
     // A body that stresses shell quoting: quotes, $, backticks, backslashes, newlines, '@' first.
     let body = "@{\"name\":\"it's $HOME `id` \\\\ \\n\",\n \"x\": \"%s %d\"}\n";
@@ -383,8 +384,11 @@ fn the_curl_format_runs_and_sends_the_exact_body_and_headers() {
     );
     let fake = bin.join("curl");
     std::fs::write(&fake, script).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
 
     let out = lpwh(&sb)
         .args([

@@ -186,14 +186,27 @@ pub fn find(choice: Choice, bin: Option<&Path>) -> Result<(Program, PathBuf)> {
 
 fn on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
+    // On Windows `cloudflared` is `cloudflared.exe`.
+    let file = if cfg!(windows) && Path::new(name).extension().is_none() {
+        format!("{name}.exe")
+    } else {
+        name.to_owned()
+    };
     std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
+        .map(|dir| dir.join(&file))
         .find(|candidate| is_executable(candidate))
 }
 
+#[cfg(unix)]
 fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+/// Windows has no execute bit: a program is a file, found with its `.exe` (see [`on_path`]).
+#[cfg(not(unix))]
+fn is_executable(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// How many of the program's last output lines are kept, to quote in errors.
@@ -233,9 +246,14 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        // Its own process group, so stopping it stops whatever it started too.
-        .process_group(0);
+        .kill_on_drop(true);
+    // Its own process group, so stopping it stops whatever it started too.
+    #[cfg(unix)]
+    command.process_group(0);
+    // Windows: a new process group, so the console's Ctrl-C reaches lpwh alone, which then
+    // stops the program's whole tree itself ([`Tunnel::stop`]).
+    #[cfg(windows)]
+    command.creation_flags(0x0000_0200); // CREATE_NEW_PROCESS_GROUP
     #[cfg(target_os = "linux")]
     // SAFETY: prctl is async-signal-safe and touches no memory of the parent; it runs in the
     // child between fork and exec.
@@ -433,6 +451,16 @@ impl Tunnel {
             if !group::wait_group_gone(self.pid, left).await {
                 group::signal_group(self.pid, libc::SIGKILL);
             }
+        }
+        // Windows has no process groups to signal: end the program's whole tree.
+        #[cfg(windows)]
+        if self.pid != 0 {
+            let _ = tokio::process::Command::new("taskkill")
+                .args(["/PID", &self.pid.to_string(), "/T", "/F"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .await;
         }
         let _ = self.child.kill().await;
         group::stop_adopted().await;
