@@ -1,6 +1,7 @@
 //! The writer's tests, on real SQLite files in temp dirs: the queue's encoding and its limit,
 //! batches inserted whole and in order, flush and finish making rows visible, retention.
 
+use super::entry::write_headers_json;
 use super::*;
 use crate::delivery::Outcome;
 use crate::signature::Reason;
