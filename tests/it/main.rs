@@ -11,6 +11,7 @@ mod check;
 mod cli_crud;
 mod cli_errors;
 mod cli_logs;
+mod cli_resend;
 mod cli_update_delete;
 mod credentials;
 mod cross_check;
