@@ -8,6 +8,7 @@ mod ack_first;
 mod api_client;
 mod api_paging;
 mod check;
+mod cli_admin;
 mod cli_crud;
 mod cli_errors;
 mod cli_logs;
