@@ -15,7 +15,7 @@ use crate::error::Failure;
 use crate::health::{Figures, Tally, Window, sparkline};
 use crate::humane;
 use crate::output::sanitize;
-use crate::webhook::resolve::resolve;
+use crate::webhook::resolve::{Caller, resolve};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
@@ -102,18 +102,15 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
 
     // An admin reads another account's logs only with allUsers=true: ask whose key this is
     // once, and only when a webhook named on the command line is someone's.
-    let me = if args.ids.is_empty() || webhooks.iter().all(|w| w.owner().is_none()) {
-        None
-    } else {
-        api.me().await.ok()
-    };
+    let caller = Caller::ask_if(
+        &api,
+        !args.ids.is_empty() && webhooks.iter().any(|w| w.owner().is_some()),
+    )
+    .await;
 
     let mut reports = Vec::with_capacity(webhooks.len());
     for w in webhooks {
-        let all_users = me
-            .as_ref()
-            .is_some_and(|me| me.admin && w.owner().is_some_and(|o| o != me.id));
-        let figures = tally(&api, &w, window, all_users).await?;
+        let figures = tally(&api, &w, window, caller.reads_others(&w)).await?;
         reports.push(Report {
             below_threshold: args
                 .fail_under

@@ -206,17 +206,16 @@ async fn backfill(ctx: &Ctx, args: BackfillArgs) -> Result<()> {
     };
     // An admin reads another account's log only with allUsers=true (asked only for a webhook
     // named on the command line: a listing holds only the caller's).
-    let me = match (&args.webhook, webhooks.first().and_then(|w| w.owner())) {
-        (Some(_), Some(_)) => api.me().await.ok(),
-        _ => None,
-    };
+    let caller = crate::webhook::resolve::Caller::ask_if(
+        &api,
+        args.webhook.is_some() && webhooks.iter().any(|w| w.owner().is_some()),
+    )
+    .await;
     let path = path_of(ctx, &args.db);
     let mut conn = crate::inbox::schema::open_for_writing(&path, out)?;
     let mut reports = Vec::new();
     for w in &webhooks {
-        let all_users = me
-            .as_ref()
-            .is_some_and(|me| me.admin && w.owner().is_some_and(|o| o != me.id));
+        let all_users = caller.reads_others(w);
         let (counts, _) = crate::inbox::backfill::import(&api, &mut conn, w, since, all_users)
             .await
             .with_context(|| format!("importing the deliveries of {}", sanitize(&w.id)))?;

@@ -15,18 +15,10 @@ use crate::output::{Out, sanitize};
 
 use crate::webhook::input::warn_unknown_event;
 use crate::webhook::render::{duration_ms, log_json, print_log};
-use crate::webhook::resolve::{read_log, resolve, resolve_log};
+use crate::webhook::resolve::{Caller, read_log, resolve, resolve_log};
 
 /// Deliveries shown when `--limit` is not given.
 const DEFAULT_LIMIT: u32 = 20;
-/// Whether `owner` is another account while the key is an admin's (`GET /user/me`).
-async fn other_account(api: &Client, owner: &str) -> bool {
-    match api.me().await {
-        Ok(me) => me.admin && me.id != owner,
-        Err(_) => false,
-    }
-}
-
 /// One page of `query` (or every page with `all`): the logs, and whether more exist.
 async fn fetch(
     api: &Client,
@@ -143,7 +135,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // comes back empty for a webhook that names its owner, the one case where it matters.
     if logs.is_empty()
         && let Some(owner) = webhook.owner()
-        && other_account(&api, owner).await
+        && Caller::ask_if(&api, true).await.reads_others(&webhook)
     {
         query.all_users = true;
         ctx.out.info(format!(

@@ -43,7 +43,10 @@ pub(super) async fn run(
     })
     .into_owned();
     let since = local_time(plan.since_ms);
-    let (counts, ids) = backfill::import(&api, &mut conn, &plan.webhook, plan.since_ms, false)
+    let others = crate::webhook::resolve::Caller::ask_if(&api, plan.webhook.owner().is_some())
+        .await
+        .reads_others(&plan.webhook);
+    let (counts, ids) = backfill::import(&api, &mut conn, &plan.webhook, plan.since_ms, others)
         .await
         .context("--catch-up: bringing in Studio's logged deliveries")?;
     if ids.is_empty() {

@@ -64,6 +64,26 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whose key this is (`GET /user/me`), asked at most once and only when it matters. With an
+/// admin's key Studio answers another account's webhook log only with `allUsers=true`
+/// (studio-api.md, "Admin keys"); [`Caller::reads_others`] says when to ask for it.
+pub struct Caller(Option<crate::api::User>);
+
+impl Caller {
+    /// Ask when `needed` (e.g. a webhook named on the command line has an owner); a failed
+    /// question reads as "not an admin": the logs are then asked for as before.
+    pub async fn ask_if(api: &Client, needed: bool) -> Caller {
+        Caller(if needed { api.me().await.ok() } else { None })
+    }
+
+    /// The key is an admin's and `w` is another account's.
+    pub fn reads_others(&self, w: &Webhook) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|me| me.admin && w.owner().is_some_and(|o| o != me.id))
+    }
+}
+
 /// Resolve one id or prefix (see [`Resolver`]).
 pub async fn resolve(api: &Client, arg: &str) -> Result<Webhook> {
     Resolver::new(api).resolve(arg).await

@@ -203,6 +203,32 @@ fn an_imported_delivery_replays_to_an_app_that_verifies_it() {
     );
 }
 
+/// `lpwh --json listen --webhook ID --catch-up 1h --forward-to APP --count N --timeout-after T`.
+fn catch_up(
+    env: &Env,
+    id: &str,
+    app: &str,
+    count: &str,
+    timeout: &str,
+) -> crate::support::sandbox::Run {
+    env.run(&[
+        "--json",
+        "listen",
+        "--port",
+        "0",
+        "--webhook",
+        id,
+        "--catch-up",
+        "1h",
+        "--forward-to",
+        app,
+        "--count",
+        count,
+        "--timeout-after",
+        timeout,
+    ])
+}
+
 #[test]
 fn listen_catch_up_forwards_the_missed_events_in_order_to_an_app_that_verifies_them() {
     let env = Env::new();
@@ -213,22 +239,7 @@ fn listen_catch_up_forwards_the_missed_events_in_order_to_an_app_that_verifies_t
     let app = Receiver::start(200, "ok");
 
     // --count 2 is reached by the caught-up deliveries alone: no live one is needed.
-    let run = env.run(&[
-        "--json",
-        "listen",
-        "--port",
-        "0",
-        "--webhook",
-        &id,
-        "--catch-up",
-        "1h",
-        "--forward-to",
-        &app.url,
-        "--count",
-        "2",
-        "--timeout-after",
-        "60s",
-    ]);
+    let run = catch_up(&env, &id, &app.url, "2", "60s");
     run.assert_code(0);
     assert!(
         run.stderr.contains("catch-up: 2 deliveries"),
@@ -262,21 +273,7 @@ fn listen_catch_up_forwards_the_missed_events_in_order_to_an_app_that_verifies_t
         rows.iter()
             .all(|r| r["status"] == 200 && r["forward"][0]["status"] == 200)
     );
-    let again = env.run(&[
-        "listen",
-        "--port",
-        "0",
-        "--webhook",
-        &id,
-        "--catch-up",
-        "1h",
-        "--forward-to",
-        &app.url,
-        "--count",
-        "1",
-        "--timeout-after",
-        "1s",
-    ]);
+    let again = catch_up(&env, &id, &app.url, "1", "1s");
     again.assert_code(1);
     assert!(
         again.stderr.contains("catch-up: nothing missed"),
