@@ -236,17 +236,13 @@ pub struct Durations {
     pub max: u32,
 }
 
-/// The event's id: the `id` inside the logged body (`None` when the body is not a JSON object
-/// with a string `id`).
+/// The event's id: the `id` inside the logged body, read as `listen` reads a delivery's
+/// (`None` when the body has none).
 fn event_id(log: &WebhookLog) -> Option<Box<str>> {
-    #[derive(serde::Deserialize)]
-    struct Id<'a> {
-        #[serde(borrow)]
-        id: Option<std::borrow::Cow<'a, str>>,
-    }
     let body = &log.request.as_ref()?.body;
-    let parsed: Id = serde_json::from_str(body).ok()?;
-    parsed.id.map(|id| id.into_owned().into_boxed_str())
+    crate::delivery::Envelope::parse(body.as_bytes())
+        .id
+        .map(String::into_boxed_str)
 }
 
 /// The start of the receiver's answer, on one line.

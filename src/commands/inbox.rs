@@ -243,13 +243,13 @@ async fn backfill(ctx: &Ctx, args: BackfillArgs) -> Result<()> {
                 if counts.read == 1 { "y" } else { "ies" },
             ));
         }
-        reports.push(json!({
-            "webhook": {"id": w.id, "name": w.name},
-            "read": counts.read,
-            "added": counts.added,
-            "alreadyImported": counts.already_imported,
-            "receivedLive": counts.received_live,
-        }));
+        let mut report = json!({"webhook": {"id": w.id, "name": w.name}});
+        if let (Some(report), serde_json::Value::Object(figures)) =
+            (report.as_object_mut(), serde_json::to_value(counts)?)
+        {
+            report.extend(figures);
+        }
+        reports.push(report);
     }
     if out.json {
         out.json(&reports)?;

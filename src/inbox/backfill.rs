@@ -26,8 +26,9 @@ use crate::webhook::render::decode_body;
 /// `source` of an imported row.
 pub const SOURCE: &str = "studio-log";
 
-/// What one webhook's import did.
+/// What one webhook's import did (`inbox backfill --json` prints these, with the webhook).
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
 pub struct Imported {
     /// Logs read in the window.
     pub read: u64,
@@ -143,13 +144,8 @@ impl Row {
     fn of(webhook: &Webhook, log: &WebhookLog) -> Row {
         let request = log.request.clone().unwrap_or_default();
         let body = request.body.into_bytes();
-        let envelope: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-        let text = |key: &str| {
-            envelope
-                .get(key)
-                .and_then(|v| v.as_str())
-                .map(str::to_owned)
-        };
+        // The same reading of the body as listen's (event, or FastPix's type; the event id).
+        let envelope = crate::delivery::Envelope::parse(&body);
         let headers: Vec<(String, String)> = request
             .headers
             .iter()
@@ -190,8 +186,10 @@ impl Row {
                 },
             ),
             headers: serde_json::to_string(&headers).unwrap_or_else(|_| "[]".to_owned()),
-            event: text("event").or_else(|| (!log.event.is_empty()).then(|| log.event.clone())),
-            event_id: text("id"),
+            event: envelope
+                .event
+                .or_else(|| (!log.event.is_empty()).then(|| log.event.clone())),
+            event_id: envelope.id,
             body,
             verdict,
             hint,
