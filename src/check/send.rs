@@ -92,6 +92,11 @@ impl<'a> Runner<'a> {
         Ok(crate::js_json::to_vec(value)?)
     }
 
+    /// [`Runner::signed`] with the run's own scheme and secret: what Studio would send.
+    pub fn signed_as_planned(&self, body: Vec<u8>, at: i64, case: &str) -> anyhow::Result<Request> {
+        self.signed(self.plan.scheme, &self.plan.secret, body, at, case)
+    }
+
     /// `body` signed with `secret` at `at` as `scheme`, with the case header. Standard Webhooks'
     /// `webhook-id` is the body's event id (a UUID), so a retry carries the same one.
     pub fn signed(

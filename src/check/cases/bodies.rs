@@ -28,8 +28,7 @@ const REFUSE_WITHIN: Duration = Duration::from_secs(5);
 pub(super) async fn not_json(r: &mut Runner<'_>) -> anyhow::Result<Outcome> {
     let case = "not-json";
     let body = b"this is not JSON, but it is validly signed".to_vec();
-    let (scheme, secret) = (r.plan.scheme, r.plan.secret.clone());
-    let request = r.signed(scheme, &secret, body, crate::humane::now_ms(), case)?;
+    let request = r.signed_as_planned(body, crate::humane::now_ms(), case)?;
     let answer = r.send(&request, false).await;
     Ok(if answer.client_error() {
         graded(
@@ -97,8 +96,7 @@ pub(super) async fn large_body(r: &mut Runner<'_>) -> anyhow::Result<Outcome> {
             Value::from("x".repeat(LARGE_BODY)),
         );
     }
-    let (scheme, secret) = (r.plan.scheme, r.plan.secret.clone());
-    let request = r.signed(scheme, &secret, Runner::bytes(&value)?, at, case)?;
+    let request = r.signed_as_planned(Runner::bytes(&value)?, at, case)?;
     let answer = r.send(&request, true).await;
     Ok(if answer.taken() {
         graded(

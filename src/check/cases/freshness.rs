@@ -71,7 +71,6 @@ async fn send_old(
 ) -> anyhow::Result<super::super::Answer> {
     let event = r.plan.events[0].clone();
     let body = Runner::bytes(&r.body(&event, body_at)?)?;
-    let (scheme, secret) = (r.plan.scheme, r.plan.secret.clone());
-    let request = r.signed(scheme, &secret, body, signed_at, case)?;
+    let request = r.signed_as_planned(body, signed_at, case)?;
     Ok(r.send(&request, false).await)
 }

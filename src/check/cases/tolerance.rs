@@ -61,8 +61,7 @@ pub(super) async fn extra_fields(r: &mut Runner<'_>) -> anyhow::Result<Outcome> 
             }
         }
     }
-    let (scheme, secret) = (r.plan.scheme, r.plan.secret.clone());
-    let request = r.signed(scheme, &secret, Runner::bytes(&value)?, at, case)?;
+    let request = r.signed_as_planned(Runner::bytes(&value)?, at, case)?;
     let answer = r.send(&request, true).await;
     Ok(if answer.taken() {
         graded(
