@@ -23,6 +23,7 @@ mod inbox_backfill;
 mod inbox_durability;
 mod inbox_listen;
 mod keyring;
+mod listen_app;
 mod listen_deliveries;
 mod listen_hostile;
 mod listen_pty;
