@@ -14,8 +14,8 @@ SECRET=bench-check-secret
 
 command -v hyperfine >/dev/null || { echo "check.sh: missing hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 if [[ -z ${LPWH:-} ]]; then
-    cargo build --release --quiet -p lpwh --bin lpwh
-    LPWH=$PWD/target/release/lpwh
+    cargo build --profile dist --quiet -p lpwh --bin lpwh
+    LPWH=$PWD/target/dist/lpwh
 fi
 
 WORK=$(mktemp -d)

@@ -27,10 +27,10 @@ for tool in curl jq /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "health.sh: missing $tool" >&2; exit 2; }
 done
 if [[ -z ${LPWH:-} ]]; then
-    cargo build --release --quiet -p lpwh --bin lpwh
-    LPWH=$PWD/target/release/lpwh
+    cargo build --profile dist --quiet -p lpwh --bin lpwh
+    LPWH=$PWD/target/dist/lpwh
 fi
-cargo build --release --quiet -p studio-mock --bin studio-mock
+cargo build --profile dist --quiet -p studio-mock --bin studio-mock
 
 WORK=$(mktemp -d)
 MOCK_PID=
@@ -46,7 +46,7 @@ mkdir -p "$LPWH_CONFIG_DIR" "$LPWH_DATA_DIR"
 start_mock() {
     stop_mock
     rm -f "$WORK/url"
-    timeout 3600 target/release/studio-mock --webhooks 1 --logs "$1" --key "$KEY" >"$WORK/url" 2>"$WORK/mock.log" &
+    timeout 3600 target/dist/studio-mock --webhooks 1 --logs "$1" --key "$KEY" >"$WORK/url" 2>"$WORK/mock.log" &
     MOCK_PID=$!
     for _ in $(seq 600); do [[ -s $WORK/url ]] && break; sleep 0.1; done
     [[ -s $WORK/url ]] || { echo "health.sh: the mock did not start" >&2; cat "$WORK/mock.log" >&2; exit 1; }

@@ -24,10 +24,10 @@ for tool in curl hyperfine jq /usr/bin/time; do
 done
 
 if [[ -z ${LPWH:-} ]]; then
-    cargo build --release --quiet -p lpwh --bin lpwh
-    LPWH=$PWD/target/release/lpwh
+    cargo build --profile dist --quiet -p lpwh --bin lpwh
+    LPWH=$PWD/target/dist/lpwh
 fi
-cargo build --release --quiet -p studio-mock --bin studio-mock
+cargo build --profile dist --quiet -p studio-mock --bin studio-mock
 
 WORK=$(mktemp -d)
 MOCK_PID=
@@ -37,7 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-target/release/studio-mock --webhooks "$N" --key "$KEY" >"$WORK/url" 2>"$WORK/mock.log" &
+target/dist/studio-mock --webhooks "$N" --key "$KEY" >"$WORK/url" 2>"$WORK/mock.log" &
 MOCK_PID=$!
 for _ in $(seq 100); do [[ -s $WORK/url ]] && break; sleep 0.1; done
 [[ -s $WORK/url ]] || { echo "list_all.sh: the mock did not start" >&2; cat "$WORK/mock.log" >&2; exit 1; }

@@ -573,7 +573,9 @@ fn start_lpwh_with(path: &str, dir: &std::path::Path, extra: &[&str]) -> (Child,
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {path}: {e} (build it: cargo build --release)"));
+        .unwrap_or_else(|e| {
+            panic!("cannot start {path}: {e} (build it: cargo build --profile dist)")
+        });
     use std::io::BufRead;
     let stderr = child.stderr.take().unwrap();
     let mut lines = std::io::BufReader::new(stderr).lines();

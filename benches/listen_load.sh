@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Load benchmark for `lpwh listen`: builds the release binary, starts nginx (127.0.0.1 only) as a
-# second ceiling when it is installed, and runs benches/listen_load.rs. Bounded in time: about
+# Load benchmark for `lpwh listen`: builds the binary the release archives ship (`--profile
+# dist`), starts nginx (127.0.0.1 only) as a second ceiling when it is installed, and runs benches/listen_load.rs. Bounded in time: about
 # 33 runs of SECS seconds plus 12 s of warm-up, the 1,000,000-delivery RSS run and a
 # 100,000-delivery inbox size run (every command is wrapped in `timeout`).
 # Usage: benches/listen_load.sh [SECS] [CONNS] [MILLION]
@@ -10,8 +10,8 @@ SECS=${1:-10}
 CONNS=${2:-64}
 MILLION=${3:-1000000}
 
-cargo build --release --bin lpwh
-cargo bench --no-run --bench listen_load
+cargo build --profile dist --bin lpwh
+cargo bench --profile dist --no-run --bench listen_load
 
 NGINX_ARGS=()
 NGINX=${NGINX:-/usr/sbin/nginx}
@@ -41,10 +41,10 @@ fi
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # lpwh vs the trivial hyper server (alternating), p99 at half max, RSS over MILLION deliveries.
-timeout 1800 cargo bench --bench listen_load -- --lpwh target/release/lpwh --secs "$SECS" \
+timeout 1800 cargo bench --profile dist --bench listen_load -- --lpwh target/dist/lpwh --secs "$SECS" \
   --conns "$CONNS" --million "$MILLION" "${NGINX_ARGS[@]}"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Recording into the inbox (the default, into a temp --db) vs --no-record, and DB size.
-timeout 1200 cargo bench --bench listen_load -- --lpwh target/release/lpwh --secs "$SECS" \
+timeout 1200 cargo bench --profile dist --bench listen_load -- --lpwh target/dist/lpwh --secs "$SECS" \
   --conns "$CONNS" --inbox
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

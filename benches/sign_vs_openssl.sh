@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # One-shot `lpwh sign` against `openssl dgst -sha256 -hmac` on the same 1 KiB body, same run,
-# release build (hyperfine). Prints hyperfine's table and the ratio lpwh/openssl (goal: <= 1.0).
+# binary the release archives ship (`--profile dist`; hyperfine). Prints hyperfine's table and
+# the ratio lpwh/openssl (goal: <= 1.0).
 # Usage: benches/sign_vs_openssl.sh [RUNS]   (needs hyperfine, openssl, python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-300}"
 
-cargo build --release --quiet --bin lpwh
-bin="$PWD/target/release/lpwh"
+cargo build --profile dist --quiet --bin lpwh
+bin="$PWD/target/dist/lpwh"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

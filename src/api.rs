@@ -240,7 +240,7 @@ impl Client {
                         .hint("copy the key again from Studio (Developers → API keys), without spaces or line breaks")
                 })?;
         auth.set_sensitive(true);
-        let http = reqwest::Client::builder()
+        let http = crate::http_client::builder()
             .user_agent(concat!("lpwh/", env!("CARGO_PKG_VERSION")))
             // Studio's API never redirects. Following one would send the key's requests, and
             // create's or update's body with the webhook secret, somewhere the user did not

@@ -57,7 +57,7 @@ pub struct Answer {
 /// POST `body` to `url` as Studio does: within `--timeout`, without following redirects
 /// (Studio's client turns a redirected POST into a bodiless GET; the 3xx is shown instead).
 pub async fn post(ctx: &Ctx, url: &url::Url, headers: HeaderMap, body: Vec<u8>) -> Result<Answer> {
-    let client = reqwest::Client::builder()
+    let client = crate::http_client::builder()
         .timeout(ctx.timeout)
         .redirect(reqwest::redirect::Policy::none())
         .build()

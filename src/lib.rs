@@ -21,6 +21,7 @@ pub mod events;
 pub mod generate;
 pub mod global;
 pub mod health;
+pub mod http_client;
 pub mod humane;
 pub mod inbox;
 pub(crate) mod input;

@@ -91,7 +91,7 @@ async fn post_reading(
     to: &url::Url,
     prepared: &crate::inbox::replay::Prepared,
 ) -> Result<(u16, u64, String)> {
-    let client = reqwest::Client::builder()
+    let client = crate::http_client::builder()
         .timeout(Duration::from_secs(30))
         .redirect(reqwest::redirect::Policy::none())
         .build()?;

@@ -58,7 +58,7 @@ pub(super) async fn alive(url: &url::Url, timeout: Duration) -> bool {
 /// An unsigned request, which the receiver must refuse: any answer but 502, 503 or 504 (a
 /// proxy's "nothing behind me") means something is there.
 async fn answers_behind_a_proxy(url: &url::Url, timeout: Duration) -> bool {
-    let Ok(client) = reqwest::Client::builder()
+    let Ok(client) = crate::http_client::builder()
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()

@@ -186,7 +186,7 @@ impl<'a> Runner<'a> {
 
 /// The client every case sends with: a per-request timeout, no redirects, no proxy.
 fn client(timeout: Duration) -> anyhow::Result<reqwest::Client> {
-    Ok(reqwest::Client::builder()
+    Ok(crate::http_client::builder()
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()

@@ -56,7 +56,7 @@ pub struct Forwarder {
 
 impl Forwarder {
     pub fn new(targets: Vec<Target>, timeout: Duration) -> anyhow::Result<Forwarder> {
-        let client = reqwest::Client::builder()
+        let client = crate::http_client::builder()
             .timeout(timeout)
             // Show the target's real answer; following a redirect would turn the POST into a GET.
             .redirect(reqwest::redirect::Policy::none())

@@ -9,7 +9,7 @@ use crate::support::listen::*;
 use serde_json::Value;
 
 async fn send(url: &str, headers: &[(&str, String)], body: Vec<u8>) -> (u16, String) {
-    let client = reqwest::Client::new();
+    let client = lpwh::http_client::builder().build().unwrap();
     let mut req = client
         .post(url)
         .header("content-type", "application/json")

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use studio_mock::{OTHER_USER_ID, StudioMock};
 
 fn http() -> reqwest::Client {
-    reqwest::Client::builder()
+    lpwh::http_client::builder()
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap()

@@ -61,7 +61,7 @@ pub async fn send(url: &str, secret: &Secret, slot: &Slot) -> Result<Duration, S
     );
     let signed = signature::sign(Scheme::Livepeer, secret, body.as_bytes(), now, None)
         .map_err(|e| format!("cannot sign the probe: {e}"))?;
-    let client = reqwest::Client::builder()
+    let client = crate::http_client::builder()
         .timeout(PROBE_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .build()

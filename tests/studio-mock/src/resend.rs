@@ -130,6 +130,9 @@ async fn post(target: &str, headers: &Value, body: &str) -> Answer {
             body: r#"{"received":true}"#.into(),
         };
     }
+    // reqwest is built without a default crypto provider (lpwh's http_client.rs says why); the
+    // receivers here are plain HTTP on loopback, but reqwest wants one installed all the same.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = match reqwest::Client::builder()
         .timeout(RECEIVER_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())

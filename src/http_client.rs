@@ -1,0 +1,42 @@
+//! The one way lpwh makes an HTTP client.
+//!
+//! reqwest is built with `rustls-no-provider`: rustls' default crypto provider (aws-lc-rs) is a
+//! large C build that a handful of HTTPS calls do not need, so lpwh uses ring's provider instead
+//! (BENCHMARKS.md, "Build time"). reqwest panics when it builds a client and no provider is
+//! installed, so every client comes from [`builder`], which installs ring's provider first.
+
+use std::sync::Once;
+
+/// A `reqwest::ClientBuilder`, with ring's crypto provider installed for the process.
+pub fn builder() -> reqwest::ClientBuilder {
+    install_crypto_provider();
+    reqwest::Client::builder()
+}
+
+/// Install ring's provider as the process default, once. A provider installed earlier (by an
+/// embedding program) is kept.
+pub fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // `Err` means some other provider is already the default, which serves as well.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_installed_provider_is_rings() {
+        super::builder().build().expect("a client builds");
+        let provider =
+            rustls::crypto::CryptoProvider::get_default().expect("a provider is installed");
+        let ring = rustls::crypto::ring::default_provider();
+        let names = |p: &rustls::crypto::CryptoProvider| {
+            p.cipher_suites
+                .iter()
+                .map(|s| format!("{:?}", s.suite()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(provider), names(&ring));
+    }
+}
