@@ -311,17 +311,24 @@ fn summarize_events(events: &[String]) -> String {
     }
 }
 
-/// Ctrl-C, and SIGTERM on Unix or Ctrl-Break on Windows (a stop, like SIGTERM), registered once
-/// at start.
+/// Ctrl-C, and the other ways a terminal or a supervisor stops a program, registered once at
+/// start. Each stop lets listen delete its temporary webhook and stop its tunnel:
+/// - Unix: SIGINT (Ctrl-C), SIGTERM, and SIGHUP (the terminal closed);
+/// - Windows: Ctrl-C, Ctrl-Break (a stop, like SIGTERM) and the console window closing (Windows
+///   gives the program a few seconds before it ends it).
 pub(crate) struct Signals {
     #[cfg(unix)]
     interrupt: tokio::signal::unix::Signal,
     #[cfg(unix)]
     terminate: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    hangup: tokio::signal::unix::Signal,
     #[cfg(windows)]
     interrupt: tokio::signal::windows::CtrlC,
     #[cfg(windows)]
     terminate: tokio::signal::windows::CtrlBreak,
+    #[cfg(windows)]
+    hangup: tokio::signal::windows::CtrlClose,
 }
 
 impl Signals {
@@ -334,14 +341,16 @@ impl Signals {
                     .context("installing the Ctrl-C handler")?,
                 terminate: signal(SignalKind::terminate())
                     .context("installing the SIGTERM handler")?,
+                hangup: signal(SignalKind::hangup()).context("installing the SIGHUP handler")?,
             })
         }
         #[cfg(windows)]
         {
-            use tokio::signal::windows::{ctrl_break, ctrl_c};
+            use tokio::signal::windows::{ctrl_break, ctrl_c, ctrl_close};
             Ok(Signals {
                 interrupt: ctrl_c().context("installing the Ctrl-C handler")?,
                 terminate: ctrl_break().context("installing the Ctrl-Break handler")?,
+                hangup: ctrl_close().context("installing the console-close handler")?,
             })
         }
         #[cfg(not(any(unix, windows)))]
@@ -354,6 +363,7 @@ impl Signals {
             tokio::select! {
                 _ = self.interrupt.recv() => Stop::Interrupted,
                 _ = self.terminate.recv() => Stop::Terminated,
+                _ = self.hangup.recv() => Stop::Terminated,
             }
         }
         #[cfg(not(any(unix, windows)))]

@@ -299,6 +299,12 @@ fn a_database_from_a_newer_lpwh_is_refused_and_left_alone() {
     assert_eq!(version, 999);
 }
 
+/// On other OSes: listed as ignored (see below for what it checks).
+#[cfg(not(unix))]
+#[test]
+#[ignore = "checks Unix file modes (0600 files, sticky and world-writable directories)"]
+fn an_exposed_inbox_is_tightened_and_a_world_writable_place_refused() {}
+
 /// The inbox holds raw deliveries. A database others can read is made 0600 with a warning; a
 /// directory every user can write to is refused unless it is sticky and the user's own.
 #[cfg(unix)]
@@ -435,6 +441,12 @@ impl Drop for ReadOnly {
         }
     }
 }
+
+/// On other OSes: listed as ignored (see below for what it checks).
+#[cfg(not(unix))]
+#[test]
+#[ignore = "makes the inbox read-only with Unix modes or a bind mount"]
+fn a_read_only_inbox_is_read_and_listen_refuses_it_clearly() {}
 
 /// An inbox that cannot be written is still read (list, show, export); listen refuses it,
 /// naming --db and --no-record; and one too old to read without migrating says so.

@@ -20,8 +20,8 @@ use studio_mock::StudioMock;
 
 #[test]
 #[cfg_attr(
-    not(unix),
-    ignore = "checks Unix file modes (0600 files, 0700 directories)"
+    not(target_os = "linux"),
+    ignore = "needs a Secret Service on a D-Bus session bus (Linux); macOS keeps keys in the Keychain"
 )]
 fn a_hung_secret_service_costs_seconds_not_forever() {
     // A "session bus" that accepts connections and never says a word.
@@ -80,6 +80,10 @@ impl Drop for LogoutOnDrop<'_> {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs a Secret Service on a D-Bus session bus (Linux); macOS keeps keys in the Keychain"
+)]
 fn keys_round_trip_through_a_real_secret_service() {
     if let Err(reason) = secret_service_required() {
         eprintln!("keys_round_trip_through_a_real_secret_service: {reason}");
@@ -146,6 +150,10 @@ fn keys_round_trip_through_a_real_secret_service() {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs a Secret Service on a D-Bus session bus (Linux); macOS keeps keys in the Keychain"
+)]
 fn the_keyring_replaces_an_older_file_copy() {
     if let Err(reason) = secret_service_required() {
         eprintln!("the_keyring_replaces_an_older_file_copy: {reason}");

@@ -535,6 +535,12 @@ fn escapes_in_payloads_are_shown_escaped_in_human_output() {
     );
 }
 
+/// On other OSes: listed as ignored (see below for what it checks).
+#[cfg(not(unix))]
+#[test]
+#[ignore = "plants Unix symlinks and checks the file's 0600 mode"]
+fn the_ready_file_is_never_written_through_a_planted_symlink() {}
+
 /// `--ready-file` through planted links: a symlink at the file's own name is replaced, not
 /// written through, and so is one at the old fixed temporary name (`PATH.tmp-PID`); the file is
 /// a private (0600) regular file.

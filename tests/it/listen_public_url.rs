@@ -128,9 +128,10 @@ fn temporary_webhook_lives_while_listening_and_is_deleted_after_until() {
 }
 
 #[test]
-fn temporary_webhook_is_deleted_on_ctrl_c_sigterm_and_timeout() {
+fn temporary_webhook_is_deleted_on_ctrl_c_sigterm_hangup_and_timeout() {
     let mock = StudioMock::start_blocking();
-    for how in ["INT", "TERM", "timeout"] {
+    // HUP: the terminal listen runs in was closed.
+    for how in ["INT", "TERM", "HUP", "timeout"] {
         let args: Vec<&str> = if how == "timeout" {
             vec![
                 "--public-url",
@@ -155,7 +156,7 @@ fn temporary_webhook_is_deleted_on_ctrl_c_sigterm_and_timeout() {
         let status = listener.wait_exit(Duration::from_secs(20));
         let want = match how {
             "INT" => 130,
-            "TERM" => 0,
+            "TERM" | "HUP" => 0,
             _ => 1,
         };
         assert_eq!(status.code(), Some(want), "{how}: {}", listener.stderr());

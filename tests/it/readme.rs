@@ -164,6 +164,10 @@ fn write_shown_files(block: &Block, dir: &Path) {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "runs the README in bash with the Secret Service .ci/test starts (Linux)"
+)]
 fn the_readmes_runnable_examples_do_what_it_shows() {
     if let Err(reason) = secret_service_required() {
         eprintln!("the_readmes_runnable_examples_do_what_it_shows: {reason}");

@@ -216,6 +216,10 @@ fn copied_by_browse(home: &Sandbox, to: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs bash, dash, zsh and fish, which .ci/test installs (Linux)"
+)]
 fn copy_as_curl_of_a_hostile_delivery_is_inert_and_exact_in_four_shells() {
     shells_required();
     let home = Sandbox::new();
@@ -251,6 +255,10 @@ fn copy_as_curl_of_a_hostile_delivery_is_inert_and_exact_in_four_shells() {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs bash, dash, zsh and fish, which .ci/test installs (Linux)"
+)]
 fn sign_format_curl_of_a_hostile_body_is_inert_and_exact_in_four_shells() {
     shells_required();
     let home = Sandbox::new();

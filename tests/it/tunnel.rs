@@ -102,6 +102,10 @@ impl Drop for BoreServer {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "runs the real bore, which .ci/test installs (Linux)"
+)]
 fn bore_end_to_end_restart_patch_and_cleanup() {
     let Some(bore) = bore_or_skip() else {
         return;

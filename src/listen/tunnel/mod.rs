@@ -7,6 +7,8 @@
 //! ([`super::exposure`]).
 
 pub mod group;
+#[cfg(windows)]
+mod job;
 pub mod learn;
 pub mod probe;
 pub mod vet;
@@ -220,6 +222,9 @@ pub struct Tunnel {
     pid: u32,
     lines: Arc<Mutex<VecDeque<String>>>,
     records: PathBuf,
+    /// Windows: the job object the program's tree runs in ([`job`]).
+    #[cfg(windows)]
+    job: Option<job::Job>,
 }
 
 impl std::fmt::Debug for Tunnel {
@@ -251,7 +256,7 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
     #[cfg(unix)]
     command.process_group(0);
     // Windows: a new process group, so the console's Ctrl-C reaches lpwh alone, which then
-    // stops the program's whole tree itself ([`Tunnel::stop`]).
+    // stops the program's whole tree itself ([`Tunnel::stop`], through its job object).
     #[cfg(windows)]
     command.creation_flags(0x0000_0200); // CREATE_NEW_PROCESS_GROUP
     #[cfg(target_os = "linux")]
@@ -271,6 +276,17 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
             .hint(format!("install it: {}", program.install_hint()))
     })?;
     let pid = child.id().unwrap_or(0);
+    #[cfg(windows)]
+    let job = match job::Job::holding(&child) {
+        Ok(job) => Some(job),
+        Err(err) => {
+            out.warn(format!(
+                "could not put the tunnel in a job object ({err}); stopping it ends its process \
+                 tree with taskkill, and a hard kill of lpwh would leave it running"
+            ));
+            None
+        }
+    };
     if let Err(err) = group::write_record(&options.records, program.name(), pid) {
         out.warn(format!(
             "could not record the tunnel's process group ({err:#}); should lpwh be killed, \
@@ -310,6 +326,8 @@ pub async fn start(options: &TunnelOptions, port: u16, out: Out, verbose: bool) 
         pid,
         lines,
         records: options.records.clone(),
+        #[cfg(windows)]
+        job,
     };
 
     let learned = tokio::time::timeout(options.timeout, async {
@@ -452,9 +470,12 @@ impl Tunnel {
                 group::signal_group(self.pid, libc::SIGKILL);
             }
         }
-        // Windows has no process groups to signal: end the program's whole tree.
+        // Windows has no process groups to signal: end the program's whole tree, through its job
+        // object, or with taskkill when the job could not be made.
         #[cfg(windows)]
-        if self.pid != 0 {
+        if let Some(job) = &self.job {
+            job.terminate();
+        } else if self.pid != 0 {
             let _ = tokio::process::Command::new("taskkill")
                 .args(["/PID", &self.pid.to_string(), "/T", "/F"])
                 .stdout(Stdio::null())
@@ -562,7 +583,7 @@ enum Metrics {
 /// Ask cloudflared's metrics server for the quick tunnel: `/ready` must answer 200 (an edge
 /// connection is up), then `/quicktunnel` names the host.
 async fn cloudflared_quicktunnel(metrics: &str) -> Metrics {
-    let Ok(client) = reqwest::Client::builder()
+    let Ok(client) = crate::http_client::builder()
         .timeout(Duration::from_secs(2))
         .no_proxy()
         .build()
