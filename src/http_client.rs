@@ -25,18 +25,14 @@ pub fn install_crypto_provider() {
 
 #[cfg(test)]
 mod tests {
+    /// reqwest panics when it builds a client and no provider is installed; builder() installs
+    /// one first. (That the provider is ring's, and aws-lc-rs is not even built, is
+    /// .ci/deps-guard's job.)
     #[test]
-    fn the_installed_provider_is_rings() {
-        super::builder().build().expect("a client builds");
-        let provider =
-            rustls::crypto::CryptoProvider::get_default().expect("a provider is installed");
-        let ring = rustls::crypto::ring::default_provider();
-        let names = |p: &rustls::crypto::CryptoProvider| {
-            p.cipher_suites
-                .iter()
-                .map(|s| format!("{:?}", s.suite()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(names(provider), names(&ring));
+    fn a_client_builds_and_the_process_has_a_provider() {
+        super::builder()
+            .build()
+            .expect("a client builds with the provider installed");
+        assert!(rustls::crypto::CryptoProvider::get_default().is_some());
     }
 }
