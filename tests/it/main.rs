@@ -1,7 +1,7 @@
 //! lpwh's integration tests, one binary: each module is one area, run against the real `lpwh`
 //! binary, a Studio-like server on loopback (`studio-mock`), real clients and pseudo-terminals.
-//! Shared code is in `support`. Modules that need Unix are listed, test by test, as ignored on
-//! other OSes (`not_unix`).
+//! Shared code is in `support`. Modules that need Unix or Linux are listed, test by test, as
+//! ignored on other OSes (`os_only`).
 
 mod support;
 
@@ -36,7 +36,7 @@ mod listen_schemes;
 #[cfg(unix)]
 mod login_pty;
 mod mock_server;
-mod not_unix;
+mod os_only;
 mod readme;
 mod samples;
 #[cfg(unix)]
@@ -48,9 +48,9 @@ mod signatures;
 mod terminal_pty;
 mod trigger;
 mod trigger_listen;
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 mod tunnel;
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 mod tunnel_hostile;
 #[cfg(unix)]
 mod wizard_pty;

@@ -9,8 +9,6 @@
 //! without `bore` on PATH its test says it is skipped. Its server's control port is fixed
 //! (7835), so the bore test holds a lock.
 
-#![cfg(unix)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
@@ -102,10 +100,6 @@ impl Drop for BoreServer {
 }
 
 #[test]
-#[cfg_attr(
-    not(target_os = "linux"),
-    ignore = "runs the real bore, which .ci/test installs (Linux)"
-)]
 fn bore_end_to_end_restart_patch_and_cleanup() {
     let Some(bore) = bore_or_skip() else {
         return;

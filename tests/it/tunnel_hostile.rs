@@ -4,8 +4,6 @@
 //! process group are stopped with it; what `kill -9` leaves is named by the next run; and a
 //! tunnel that dies at once is restarted after growing waits.
 
-#![cfg(unix)]
-
 use std::process::Command;
 use std::time::Duration;
 

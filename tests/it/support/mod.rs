@@ -13,5 +13,6 @@ pub mod listen;
 pub mod node;
 pub mod receiver;
 pub mod sandbox;
+#[cfg(target_os = "linux")]
 pub mod tunnel;
 pub mod vectors;

@@ -1,26 +1,27 @@
-//! The test modules that need Unix are compiled on Unix only: pseudo-terminals (`expectrl`), `sh`
-//! scripts standing in for tunnel programs, signals by name, file modes and a D-Bus session bus.
-//! On other OSes (the Windows runner of `.github/workflows/ci.yml`) each of their tests is
-//! listed here as ignored, with the reason, so that `cargo test` shows what did not run there
-//! rather than leaving it out in silence. On Unix, a test keeps these lists equal to the tests the
-//! modules really have.
+//! Test modules that need one OS family are compiled there only (`main.rs`): on Unix, those that
+//! use pseudo-terminals (`expectrl`), signals by name, file modes or a D-Bus session bus; on
+//! Linux, the tunnel tests, which read `/proc` to follow the tunnel's processes. Elsewhere (the
+//! macOS and Windows runners of `.github/workflows/ci.yml`) each of their tests is listed here as
+//! ignored, with the reason, so that `cargo test` shows what did not run there rather than
+//! leaving it out in silence. On Linux, a test keeps these lists equal to the tests the modules
+//! really have.
 
 macro_rules! listed_as_ignored {
-    ($($module:ident: $reason:literal => [$($test:ident),* $(,)?];)*) => {
+    ($($module:ident ($os:meta): $reason:literal => [$($test:ident),* $(,)?];)*) => {
         $(
-            #[cfg(not(unix))]
+            #[cfg(not($os))]
             mod $module {
                 $(#[test] #[ignore = $reason] fn $test() {})*
             }
         )*
         /// Each module and the tests listed for it.
-        #[cfg(unix)]
+        #[cfg(target_os = "linux")]
         const LISTED: &[(&str, &[&str])] = &[$((stringify!($module), &[$(stringify!($test)),*])),*];
     };
 }
 
 listed_as_ignored! {
-    credentials: "sets Unix file modes on the credentials file and runs without a D-Bus session bus" => [
+    credentials (unix): "sets Unix file modes on the credentials file and runs without a D-Bus session bus" => [
         file_fallback_is_private_warns_and_round_trips, precedence_is_flag_then_env_then_stored,
         login_json_says_where_the_key_went_and_nothing_else,
         login_without_a_terminal_or_stdin_flag_is_a_usage_error, empty_or_spaced_keys_are_usage_errors,
@@ -30,22 +31,22 @@ listed_as_ignored! {
         profiles_shows_the_url_commands_use_and_where_it_comes_from,
         the_keyring_warning_is_given_once_short_and_with_the_fix,
     ];
-    keyring: "needs a Secret Service on a D-Bus session bus (Linux)" => [
+    keyring (unix): "needs a Secret Service on a D-Bus session bus (Linux)" => [
         a_hung_secret_service_costs_seconds_not_forever, keys_round_trip_through_a_real_secret_service,
         the_keyring_replaces_an_older_file_copy,
     ];
-    listen_pty: "drives lpwh on a Unix pseudo-terminal" => [
+    listen_pty (unix): "drives lpwh on a Unix pseudo-terminal" => [
         leftovers_are_offered_for_cleanup_and_ctrl_c_cleans_up,
     ];
-    login_pty: "drives lpwh on a Unix pseudo-terminal" => [
+    login_pty (unix): "drives lpwh on a Unix pseudo-terminal" => [
         the_key_is_typed_at_a_hidden_prompt, a_refused_typed_key_exits_3_and_stores_nothing,
         ctrl_c_at_the_prompt_exits_130_with_echo_back_on,
     ];
-    shell_paste: "pastes into bash, dash, zsh and fish on a Unix pseudo-terminal" => [
+    shell_paste (unix): "pastes into bash, dash, zsh and fish on a Unix pseudo-terminal" => [
         copy_as_curl_of_a_hostile_delivery_is_inert_and_exact_in_four_shells,
         sign_format_curl_of_a_hostile_body_is_inert_and_exact_in_four_shells,
     ];
-    terminal_pty: "drives lpwh on a Unix pseudo-terminal" => [
+    terminal_pty (unix): "drives lpwh on a Unix pseudo-terminal" => [
         hostile_api_data_reaches_an_80_column_terminal_escaped_and_colours_stay_whole,
         inbox_show_raw_refuses_a_terminal_unless_forced,
         inbox_browse_navigates_filters_and_gives_the_terminal_back,
@@ -55,7 +56,7 @@ listed_as_ignored! {
         inbox_browse_gives_the_terminal_back_on_sigterm_and_sighup,
         an_edit_replayed_to_listen_is_a_new_event_and_keeping_the_id_is_a_duplicate,
     ];
-    tunnel: "the tunnel stand-ins are sh scripts, and the tests signal processes by PID" => [
+    tunnel (target_os = "linux"): "follows the tunnel's processes through /proc (Linux); its stand-ins are sh scripts" => [
         bore_end_to_end_restart_patch_and_cleanup,
         ngrok_standin_forwards_the_probe_and_deliveries_and_cleanup_follows_sigterm,
         a_crashing_tunnel_is_restarted_and_until_ends_the_run_cleanly,
@@ -65,14 +66,14 @@ listed_as_ignored! {
         cloudflared_standin_is_read_through_its_metrics_and_carries_https,
         auto_takes_the_first_program_on_path,
     ];
-    tunnel_hostile: "the hostile tunnel stand-in is an sh script, and the tests signal process groups" => [
+    tunnel_hostile (target_os = "linux"): "follows the tunnel's processes through /proc (Linux); its stand-in is an sh script" => [
         hostile_public_urls_are_refused_and_no_webhook_is_made,
         an_endless_output_line_is_cut_and_the_failure_still_reported,
         helpers_that_ignore_sigterm_or_leave_the_group_are_stopped_with_the_tunnel,
         after_kill_9_the_next_run_names_the_tunnel_left_running,
         a_flapping_tunnel_is_restarted_after_growing_waits,
     ];
-    wizard_pty: "drives lpwh on a Unix pseudo-terminal" => [
+    wizard_pty (unix): "drives lpwh on a Unix pseudo-terminal" => [
         the_create_wizard_asks_for_everything_missing,
         the_create_wizard_only_asks_for_what_flags_did_not_give,
         declining_the_create_summary_creates_nothing,
@@ -84,7 +85,7 @@ listed_as_ignored! {
 
 /// The names of the tests in `tests/it/<module>.rs`: each `fn` after a `#[test]` or
 /// `#[tokio::test]` attribute (other attributes may come between).
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn tests_in(module: &str) -> Vec<String> {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/it/{module}.rs"));
@@ -105,9 +106,9 @@ fn tests_in(module: &str) -> Vec<String> {
     names
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
-fn every_unix_only_test_is_listed_for_the_other_oses() {
+fn every_os_only_test_is_listed_for_the_other_oses() {
     let mut drift = Vec::new();
     for (module, listed) in LISTED {
         let mut have = tests_in(module);
@@ -117,7 +118,7 @@ fn every_unix_only_test_is_listed_for_the_other_oses() {
         listed.sort();
         if have != listed {
             drift.push(format!(
-                "{module}: tests {have:?}\n  listed in not_unix.rs {listed:?}"
+                "{module}: tests {have:?}\n  listed in os_only.rs {listed:?}"
             ));
         }
     }
