@@ -64,6 +64,11 @@ pub fn run(conn: &Connection, title: String, replay: Replay) -> Result<()> {
     if let Some(signal) = caught {
         let _ = signal_hook::low_level::emulate_default_handler(signal);
     }
+    // Windows ends a process on Ctrl-Break or a closed console with STATUS_CONTROL_C_EXIT.
+    #[cfg(windows)]
+    if caught.is_some() {
+        std::process::exit(0xC000_013A_u32 as i32);
+    }
     let _ = caught;
     Ok(())
 }
@@ -143,9 +148,10 @@ fn view(
     result.map(|()| caught.signal())
 }
 
-/// The signals that end a process by default and can be caught (SIGTERM, SIGHUP, SIGINT,
-/// SIGQUIT), caught while the view owns the terminal; unregistered when dropped. Elsewhere
-/// (Windows) Ctrl-C and Ctrl-Break reach the view as keys in raw mode.
+/// The signals that end a process by default and can be caught, caught while the view owns the
+/// terminal; unregistered when dropped. Unix: SIGTERM, SIGHUP, SIGINT, SIGQUIT. Windows: Ctrl-C
+/// reaches the view as a key in raw mode, but Ctrl-Break and the console closing are always
+/// signals ([`console`]).
 struct Caught {
     signal: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     #[cfg(unix)]
@@ -169,12 +175,18 @@ impl Caught {
             }
             Ok(Caught { signal, ids })
         }
+        #[cfg(windows)]
+        console::watch()?;
         #[cfg(not(unix))]
         Ok(Caught { signal })
     }
 
     /// The signal that arrived, if one did.
     fn signal(&self) -> Option<i32> {
+        #[cfg(windows)]
+        if let Some(event) = console::caught() {
+            return Some(event);
+        }
         match self.signal.load(std::sync::atomic::Ordering::SeqCst) {
             0 => None,
             n => i32::try_from(n).ok(),
@@ -187,6 +199,55 @@ impl Drop for Caught {
         #[cfg(unix)]
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
+        }
+        #[cfg(windows)]
+        console::unwatch();
+    }
+}
+
+/// Windows: Ctrl-Break and the console closing, caught by a console control handler while the
+/// view owns the terminal, so that it is restored before lpwh ends.
+#[cfg(windows)]
+mod console {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use windows_sys::Win32::System::Console::{
+        CTRL_BREAK_EVENT, CTRL_CLOSE_EVENT, SetConsoleCtrlHandler,
+    };
+
+    /// The event that arrived, plus one (0: none).
+    static CAUGHT: AtomicU32 = AtomicU32::new(0);
+
+    unsafe extern "system" fn handler(event: u32) -> windows_sys::core::BOOL {
+        match event {
+            CTRL_BREAK_EVENT | CTRL_CLOSE_EVENT => {
+                CAUGHT.store(event + 1, Ordering::SeqCst);
+                // Handled: the view sees it, restores the terminal and ends. (For a closing
+                // console Windows ends the process a few seconds later all the same.)
+                1
+            }
+            _ => 0,
+        }
+    }
+
+    pub fn watch() -> std::io::Result<()> {
+        CAUGHT.store(0, Ordering::SeqCst);
+        // SAFETY: `handler` is a plain function that only stores to an atomic.
+        if unsafe { SetConsoleCtrlHandler(Some(handler), 1) } == 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(())
+    }
+
+    pub fn unwatch() {
+        // SAFETY: removes the handler `watch` added.
+        unsafe { SetConsoleCtrlHandler(Some(handler), 0) };
+    }
+
+    pub fn caught() -> Option<i32> {
+        match CAUGHT.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n - 1).ok(),
         }
     }
 }
