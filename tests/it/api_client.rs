@@ -422,20 +422,15 @@ async fn a_delete_whose_answer_was_lost_counts_as_done() {
 
 #[tokio::test]
 async fn connection_refused_is_a_transport_error_naming_the_fix() {
-    // A port that was free a moment ago: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let url = format!("http://127.0.0.1:{port}/api");
+    let refused = crate::support::refused::Refused::new();
+    let url = refused.url("/api");
     let err = client_for(&url, "sk_secret_for_refused", Duration::from_secs(5))
         .get_webhook("abc")
         .await
         .unwrap_err();
     match &err {
         ApiError::Transport { url, reason } => {
-            assert_eq!(url, &format!("http://127.0.0.1:{port}/api/webhook/abc"));
+            assert_eq!(url, &refused.url("/api/webhook/abc"));
             assert_eq!(reason, "connection refused");
         }
         other => panic!("expected a transport error, got {other:?}"),

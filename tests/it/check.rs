@@ -242,12 +242,8 @@ fn schemes_skip_what_they_cannot_check_and_bad_input_is_clear() {
     );
 
     // An unreachable URL: a clear error naming it, before any grading.
-    let refused = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = l.local_addr().unwrap().port();
-        drop(l);
-        format!("http://127.0.0.1:{port}/hook")
-    };
+    let held = crate::support::refused::Refused::new();
+    let refused = held.url("/hook");
     let down = Run::of(lpwh(home.path()).args(["check", &refused, "--secret", SECRET]));
     down.assert_code(1);
     assert!(
@@ -460,7 +456,8 @@ fn junit_is_never_written_through_a_link_and_never_left_stale() {
 
     // The receiver is gone: the run errors, and the report says so instead of the old pass.
     drop(listener);
-    let dead = crate::support::listen::dead_url();
+    let refused = crate::support::refused::Refused::new();
+    let dead = refused.url("/gone");
     let errored = check(
         &dead,
         &["--only", "valid", "--junit", report.to_str().unwrap()],

@@ -1,7 +1,8 @@
 //! `lpwh create`, `list` and `get` against the Studio mock: output, the requests sent, id
 //! prefixes, error exit codes, retries, and secrets kept out of the output.
 
-use crate::support::crud::{Env, refused_url};
+use crate::support::crud::Env;
+use crate::support::refused::Refused;
 use crate::support::sandbox::Run;
 use serde_json::{Value, json};
 use studio_mock::Fault;
@@ -294,9 +295,10 @@ fn studios_own_500_is_a_clear_failure() {
 #[test]
 fn connection_refused_is_a_clear_failure() {
     let env = Env::new();
+    let refused = Refused::new();
     let run = Run::of(
         env.command()
-            .env("LIVEPEER_API_URL", refused_url())
+            .env("LIVEPEER_API_URL", refused.url("/api"))
             .args(["list"]),
     );
     run.assert_code(1);

@@ -1,7 +1,8 @@
 //! Every webhook command against the same failures: a refused key (3), an unknown id (4), a
 //! gateway hiccup (retried), an unreachable server (1); and secrets never printed.
 
-use crate::support::crud::{Env, refused_url};
+use crate::support::crud::Env;
+use crate::support::refused::Refused;
 use crate::support::sandbox::Run;
 use serde_json::json;
 
@@ -137,7 +138,8 @@ fn a_lost_create_is_not_repeated_and_says_how_to_check() {
 fn an_unreachable_server_fails_cleanly_for_every_command() {
     let env = Env::new();
     let (id, log) = fixture(&env);
-    let url = refused_url();
+    let refused = Refused::new();
+    let url = refused.url("/api");
     for args in every_command(&id, &log) {
         let out = run(&env, &args, None, Some(&url));
         assert_eq!(out.code, 1, "{args:?}\n{}", out.stderr);
@@ -244,7 +246,8 @@ fn an_empty_webhook_secret_is_a_usage_error_everywhere() {
     let body = dir.path().join("body.json");
     std::fs::write(&body, br#"{"event":"stream.started"}"#).unwrap();
     let body = body.to_str().unwrap();
-    let target = refused_url();
+    let refused = Refused::new();
+    let target = refused.url("/api");
     let commands: Vec<Vec<&str>> = vec![
         vec!["listen", "--port", "0"],
         vec!["sign", "--event", "stream.started"],

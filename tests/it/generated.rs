@@ -211,6 +211,7 @@ fn dynamic_completion_offers_webhook_ids_from_the_api() {
         let offered = complete(&mock.url(), words);
         assert_eq!(offered.trim(), format!("{id}\tprod-streams"), "{words:?}");
     }
-    let dead = crate::support::listen::dead_url();
+    let refused = crate::support::refused::Refused::new();
+    let dead = refused.url("/api");
     assert_eq!(complete(&dead, &["lpwh", "get", prefix]).trim(), "");
 }

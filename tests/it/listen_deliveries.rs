@@ -6,6 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::support::listen::*;
+use crate::support::refused::Refused;
 use serde_json::Value;
 
 async fn send(url: &str, headers: &[(&str, String)], body: Vec<u8>) -> (u16, String) {
@@ -370,7 +371,8 @@ async fn forwarding_keeps_body_and_signature_and_routes_by_event() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_target_gives_502_and_a_clear_line() {
-    let dead = dead_url();
+    let refused = Refused::new();
+    let dead = refused.url("/gone");
     let listener = Listener::start(&[
         "--secret",
         SECRET,
@@ -399,7 +401,11 @@ async fn an_unreachable_target_gives_502_and_a_clear_line() {
 /// the whole `--forward-to` URL, credentials and query included, in the 502's body.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_forward_never_tells_the_sender_the_target_url() {
-    let dead = dead_url().replace("http://", "http://fwd-user:fwd-pass@") + "?token=tok3n-value";
+    let refused = Refused::new();
+    let dead = format!(
+        "http://fwd-user:fwd-pass@{}/gone?token=tok3n-value",
+        refused.addr
+    );
     let listener = Listener::start(&["--forward-to", &dead, "--forward-timeout", "3s"]);
     let t = now_ms();
     let body = delivery("stream.started", &new_id(), t);
@@ -445,6 +451,7 @@ async fn access_control_allows_denies_and_follows_rules() {
     let (t, body) = gate("k1", "https://a.example.com");
     assert_eq!(send_signed(&deny.url, SECRET, body, t).await.0, 403);
     // --ack-first never answers the gate early: its answer is the decision.
+    let refused = Refused::new();
     let early = Listener::start(&[
         "--secret",
         SECRET,
@@ -452,7 +459,7 @@ async fn access_control_allows_denies_and_follows_rules() {
         "deny",
         "--ack-first",
         "--forward-to",
-        &dead_url(),
+        &refused.url("/gone"),
     ]);
     let (t, gate_body) = gate("k2", "https://a.example.com");
     assert_eq!(send_signed(&early.url, SECRET, gate_body, t).await.0, 403);

@@ -233,13 +233,8 @@ fn a_non_2xx_answer_exits_1_and_shows_the_body() {
 
 #[test]
 fn connection_refused_exits_1_naming_the_url() {
-    // A port that was free a moment ago: nothing listens there now.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let url = format!("http://127.0.0.1:{port}/hooks");
+    let refused = crate::support::refused::Refused::new();
+    let url = refused.url("/hooks");
     let dir = tempfile::tempdir().unwrap();
     lpwh(&dir)
         .args([

@@ -51,11 +51,3 @@ impl Env {
             .unwrap_or_else(|| panic!("webhook {id} is not stored"))
     }
 }
-
-/// The URL of a port nobody listens on (bound, then released).
-pub fn refused_url() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    drop(listener);
-    format!("http://127.0.0.1:{port}/api")
-}

@@ -378,14 +378,6 @@ impl Target {
     }
 }
 
-/// A local address nothing listens on (bound, then released).
-pub fn dead_url() -> String {
-    let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = socket.local_addr().unwrap();
-    drop(socket);
-    format!("http://{addr}/gone")
-}
-
 async fn serve_target(
     socket: std::net::TcpListener,
     status: u16,

@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod listen;
 pub mod node;
 pub mod receiver;
+pub mod refused;
 pub mod sandbox;
 #[cfg(target_os = "linux")]
 pub mod tunnel;
