@@ -365,30 +365,24 @@ async fn post_is_not_retried_once_sent() {
 #[tokio::test]
 async fn post_is_retried_when_the_connection_could_not_be_made() {
     // Nothing listens on the port yet; the server comes up there a little later.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let refused = crate::support::refused::Refused::new();
+    let url = refused.url("/api");
     let starting = tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(150)).await;
         StudioMock::start_with(studio_mock::MockConfig {
-            port,
+            port: refused.hand_over(),
             ..Default::default()
         })
         .await
     });
-    let api = client_for(
-        &format!("http://127.0.0.1:{port}/api"),
-        studio_mock::DEFAULT_API_KEY,
-        Duration::from_secs(10),
-    )
-    .with_retry(RetryPolicy {
-        max_attempts: 8,
-        base_delay: Duration::from_millis(100),
-        max_delay: Duration::from_millis(500),
-        ..RetryPolicy::default()
-    });
+    let api = client_for(&url, studio_mock::DEFAULT_API_KEY, Duration::from_secs(10)).with_retry(
+        RetryPolicy {
+            max_attempts: 8,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(500),
+            ..RetryPolicy::default()
+        },
+    );
     // The first attempt (at once) finds nothing listening: only a retry can succeed.
     let created = api
         .create_webhook(&new_webhook("https://example.com/hook"))

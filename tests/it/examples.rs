@@ -143,11 +143,9 @@ fn the_end_to_end_recipe_passes_only_when_the_app_takes_the_delivery() {
     for (app_mode, expected) in [("uuid", 0), ("guide", 1)] {
         let app = crate::support::node::NodeReceiver::start(app_mode, SECRET);
         let home = tempfile::tempdir().unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        // Held until bash starts, where the script's `lpwh listen` binds it.
+        let held = crate::support::refused::Refused::new();
+        let port = held.addr.port();
         let bin_dir = Path::new(env!("CARGO_BIN_EXE_lpwh")).parent().unwrap();
         let trigger = format!(
             "lpwh trigger asset.ready --to http://127.0.0.1:{port}/webhooks --secret {SECRET}"
@@ -172,6 +170,7 @@ fn the_end_to_end_recipe_passes_only_when_the_app_takes_the_delivery() {
         .env("TRIGGER", &trigger)
         .current_dir(home.path())
         .arg(&script_path);
+        held.hand_over();
         let run = Run::of(&mut bash);
         run.assert_code(expected);
         if expected == 1 {

@@ -32,6 +32,13 @@ impl Refused {
         }
     }
 
+    /// Lets the port go, for a server under test that binds it at once. Until then it was
+    /// refused and taken; the window in which another test could be given it is the server's
+    /// start-up, not the whole test.
+    pub fn hand_over(self) -> u16 {
+        self.addr.port()
+    }
+
     /// `http://127.0.0.1:PORT` followed by `path`.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
