@@ -59,6 +59,7 @@ fn the_readme_shows_the_script_as_it_is() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "runs a bash script with a Unix PATH")]
 fn the_receiver_recipe_passes_a_careful_receiver_and_fails_a_careless_one() {
     let home = tempfile::tempdir().unwrap();
     // A fixture as a user would keep it: a body and the header Studio sent with it.
@@ -127,6 +128,7 @@ fn the_receiver_recipe_passes_a_careful_receiver_and_fails_a_careless_one() {
 /// the user's app. It passes when the app takes the delivery, and fails when the app answers
 /// 401 (it once exited 0 then).
 #[test]
+#[cfg_attr(windows, ignore = "runs a bash script with a Unix PATH")]
 fn the_end_to_end_recipe_passes_only_when_the_app_takes_the_delivery() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let start = readme

@@ -147,6 +147,7 @@ fn inbox_db_help_fits_commands_that_write() {
 /// The checked-in bash script completes event names where a command takes one (`trigger
 /// EVENT`, `listen --until`), run by bash itself.
 #[test]
+#[cfg_attr(windows, ignore = "runs bash")]
 fn the_bash_script_completes_event_names() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/lpwh.bash");
     let complete = |words: &str, current: &str, previous: &str| {

@@ -70,7 +70,7 @@ fn kill_9_under_load_loses_nothing_committed_and_leaves_a_sound_database() {
         );
         std::thread::sleep(Duration::from_millis(5));
     }
-    l.signal("KILL");
+    l.kill();
     let kill_time = Instant::now();
     killed.store(true, Ordering::SeqCst);
     l.wait_exit(Duration::from_secs(10));

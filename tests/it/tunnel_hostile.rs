@@ -161,7 +161,7 @@ fn after_kill_9_the_next_run_names_the_tunnel_left_running() {
         ("LIVEPEER_API_URL", mock.url()),
         ("LIVEPEER_API_KEY", mock.api_key().to_owned()),
     ];
-    let listener = crate::support::listen::Listener::start_in(
+    let mut listener = crate::support::listen::Listener::start_in(
         home.path(),
         &["--tunnel", "ngrok", "--tunnel-bin", bin.to_str().unwrap()],
         &[
@@ -172,11 +172,7 @@ fn after_kill_9_the_next_run_names_the_tunnel_left_running() {
         ],
     );
     let tunnel = tunnel_pid(&listener);
-    let status = Command::new("kill")
-        .args(["-KILL", &listener.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    listener.kill();
     drop(listener);
     let helpers: Vec<u32> = std::fs::read_to_string(&pidfile)
         .unwrap()

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -91,6 +91,13 @@ impl Listener {
         cmd.args(["listen", "--port", "0"]).args(args);
         for (k, v) in env {
             cmd.env(k, v);
+        }
+        // Its own process group, so that a Ctrl-Break sent to it (`signal("TERM")`) reaches
+        // lpwh alone and not the test runner.
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt as _;
+            cmd.creation_flags(windows_sys::Win32::System::Threading::CREATE_NEW_PROCESS_GROUP);
         }
         let mut child = cmd
             .stdout(Stdio::piped())
@@ -186,17 +193,46 @@ impl Listener {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// For the tunnel tests, which follow lpwh's children through /proc.
+    #[cfg(target_os = "linux")]
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
 
-    /// Send a signal by name (`TERM`, `INT`) with kill(1).
+    /// Send a signal by name (`TERM`, `INT`, `HUP`) with kill(1).
+    ///
+    /// On Windows, `TERM` is a Ctrl-Break, which listen takes as SIGTERM (lpwh runs in its own
+    /// process group, so the event reaches it alone). Ctrl-C cannot be sent to another process
+    /// group and a closing console cannot be staged, so tests that send `INT` or `HUP` are
+    /// ignored there.
     pub fn signal(&self, name: &str) {
-        let status = Command::new("kill")
-            .args([format!("-{name}"), self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        #[cfg(unix)]
+        {
+            let status = std::process::Command::new("kill")
+                .args([format!("-{name}"), self.child.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        #[cfg(windows)]
+        {
+            use windows_sys::Win32::System::Console::{CTRL_BREAK_EVENT, GenerateConsoleCtrlEvent};
+            assert_eq!(name, "TERM", "no way to send SIG{name} on Windows");
+            // SAFETY: a plain call with a process-group id; no pointers.
+            let sent = unsafe { GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, self.child.id()) };
+            assert_ne!(
+                sent,
+                0,
+                "Ctrl-Break to lpwh: {}",
+                std::io::Error::last_os_error()
+            );
+        }
+    }
+
+    /// Kill it the way `kill -9` does: no handler runs, nothing is flushed (TerminateProcess
+    /// on Windows).
+    pub fn kill(&mut self) {
+        self.child.kill().expect("kill lpwh");
     }
 
     /// Wait for the process to exit by itself (bounded).

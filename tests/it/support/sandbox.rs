@@ -151,6 +151,16 @@ pub struct Run {
     pub bytes: Vec<u8>,
 }
 
+/// Kill a process that ran past its limit (its `Child` is with the thread waiting on it).
+fn kill_9(pid: u32) {
+    #[cfg(unix)]
+    let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    #[cfg(windows)]
+    let _ = Command::new("taskkill")
+        .args(["/F", "/PID", &pid.to_string()])
+        .status();
+}
+
 impl Run {
     /// Run `cmd` to the end, capturing both streams; killed, and the test failed, past
     /// [`RUN_LIMIT`].
@@ -189,7 +199,7 @@ impl Run {
         match rx.recv_timeout(RUN_LIMIT) {
             Ok(out) => Run::from(out.expect("run lpwh")),
             Err(_) => {
-                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                kill_9(pid);
                 panic!("lpwh ran past {RUN_LIMIT:?} and was killed");
             }
         }
