@@ -27,9 +27,27 @@ pub fn data_dir(home: &Path) -> PathBuf {
 /// A clean environment (only `PATH` kept) with HOME, the XDG dirs and lpwh's own dirs in
 /// `home`; no colour, no keyring (`LPWH_KEYRING=off`, no session bus), stdin empty. Nothing
 /// of the user's lpwh settings, secrets or keys can leak in.
+///
+/// On Windows a few system variables stay too: without `SystemRoot` a process cannot open a
+/// socket (Winsock fails to load its providers, error 10106), and the temporary directory and
+/// program lookup read the others.
 pub fn isolate(cmd: &mut Command, home: &Path) {
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+    cmd.env_clear();
+    #[cfg(windows)]
+    for name in [
+        "SystemRoot",
+        "windir",
+        "SystemDrive",
+        "TEMP",
+        "TMP",
+        "PATHEXT",
+        "ComSpec",
+    ] {
+        if let Some(value) = std::env::var_os(name) {
+            cmd.env(name, value);
+        }
+    }
+    cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
