@@ -2,14 +2,18 @@
 //! [`crate::support::sandbox::Sandbox`]).
 
 use std::path::Path;
+#[cfg(unix)]
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde_json::Value;
-
+#[cfg(unix)]
 use crate::support::sandbox::Run;
+#[cfg(unix)]
+use serde_json::Value;
+#[cfg(unix)]
 use studio_mock::StudioMock;
 
 /// A key unlikely to appear in any output by accident.
+#[cfg(unix)]
 pub fn unique(prefix: &str) -> String {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -18,6 +22,7 @@ pub fn unique(prefix: &str) -> String {
     format!("{prefix}-{}-{nanos:x}", std::process::id())
 }
 
+#[cfg(unix)]
 pub fn profile_row(run: &Run, name: &str) -> Value {
     run.json()
         .as_array()
@@ -41,6 +46,7 @@ pub fn mode_of(_path: &Path) -> u32 {
 }
 
 /// The Bearer token of the last request the mock saw.
+#[cfg(unix)]
 pub fn last_bearer(mock: &StudioMock) -> String {
     let requests = mock.requests();
     let last = requests.last().expect("the mock saw a request");

@@ -4,7 +4,6 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -103,7 +102,8 @@ impl Conn {
 }
 
 /// The file's permission bits (Unix; the tests that check them are ignored elsewhere).
-pub fn mode(path: &Path) -> u32 {
+#[cfg(unix)]
+pub fn mode(path: &std::path::Path) -> u32 {
     crate::support::credentials::mode_of(path)
 }
 

@@ -1,5 +1,5 @@
 //! A loopback receiver for tests: answers every request with a fixed status and body, and
-//! records each delivery's headers and body. Included with `#[path]` by the suites that need it.
+//! records each delivery's headers and body.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -16,7 +16,9 @@ use serde_json::Value;
 #[derive(Debug, Clone)]
 pub struct Delivery {
     pub headers: Vec<(String, String)>,
-    /// The same headers with their values' exact bytes (`headers` has "" for non-UTF-8 ones).
+    /// The same headers with their values' exact bytes (`headers` has "" for non-UTF-8 ones),
+    /// for the pasted-command tests (Unix).
+    #[cfg(unix)]
     pub raw_headers: Vec<(String, Vec<u8>)>,
     pub body: Vec<u8>,
 }
@@ -71,6 +73,7 @@ impl Receiver {
                                     (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())
                                 })
                                 .collect();
+                            #[cfg(unix)]
                             let raw_headers = req
                                 .headers()
                                 .iter()
@@ -79,6 +82,7 @@ impl Receiver {
                             let body = req.into_body().collect().await.unwrap().to_bytes();
                             recorder.lock().unwrap().push(Delivery {
                                 headers,
+                                #[cfg(unix)]
                                 raw_headers,
                                 body: body.to_vec(),
                             });

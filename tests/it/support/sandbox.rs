@@ -3,7 +3,6 @@
 //! lpwh settings): [`lpwh`] for a command, [`Sandbox`] for a home that owns its temp dir, and
 //! the one result of a run, [`Run`].
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -110,6 +109,7 @@ impl Sandbox {
         self.config_dir().join("credentials.toml")
     }
 
+    #[cfg(unix)]
     pub fn config_file(&self) -> PathBuf {
         self.config_dir().join("config.toml")
     }
@@ -152,6 +152,7 @@ impl Sandbox {
     }
 
     /// `lpwh ARGS login --api-key-stdin` with `key` on stdin.
+    #[cfg(unix)]
     pub fn login(&self, args: &[&str], key: &str) -> Run {
         let mut all = args.to_vec();
         all.extend(["login", "--api-key-stdin"]);
@@ -192,7 +193,9 @@ impl Run {
     }
 
     /// Run `cmd` with `input` on its stdin.
+    #[cfg(unix)]
     pub fn with_stdin(cmd: &mut Command, input: &str) -> Run {
+        use std::io::Write as _;
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -248,6 +251,7 @@ impl Run {
     }
 
     /// `secret` must not appear in any output, even in part of an error.
+    #[cfg(unix)]
     #[track_caller]
     pub fn assert_hides(&self, secret: &str) -> &Self {
         for (name, text) in [("stdout", &self.stdout), ("stderr", &self.stderr)] {
