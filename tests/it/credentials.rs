@@ -314,6 +314,11 @@ fn a_malformed_config_is_reported_with_its_path() {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "stages a Secret Service that does not answer (D-Bus); on macOS the keyring is the \
+              Keychain, which a test must not touch"
+)]
 fn without_a_bus_login_warns_once_in_words_and_later_commands_say_nothing() {
     let sandbox = Sandbox::new();
     let mock = StudioMock::start_blocking();
@@ -427,6 +432,11 @@ fn profiles_shows_the_url_commands_use_and_where_it_comes_from() {
 /// Without a keyring, `profiles` and `logout` warn once, short and with the fix, then only note
 /// it; no command quotes D-Bus's own error.
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "stages a Secret Service that does not answer (D-Bus); on macOS the keyring is the \
+              Keychain, which a test must not touch"
+)]
 fn the_keyring_warning_is_given_once_short_and_with_the_fix() {
     let sandbox = Sandbox::new();
     let no_bus = |args: &[&str]| {
