@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark for `lpwh listen`: builds the binary the release archives ship (`--profile
-# dist`), starts nginx (127.0.0.1 only) as a second ceiling when it is installed, and runs benches/listen_load.rs. Bounded in time: about
+# dist`), starts nginx (127.0.0.1 only) as a second ceiling when it is installed, and runs
+# benches/listen_load.rs. Bounded in time: about
 # 33 runs of SECS seconds plus 12 s of warm-up, the 1,000,000-delivery RSS run and a
 # 100,000-delivery inbox size run (every command is wrapped in `timeout`).
 # Usage: benches/listen_load.sh [SECS] [CONNS] [MILLION]

@@ -15,7 +15,7 @@ pub fn builder() -> reqwest::ClientBuilder {
 
 /// Install ring's provider as the process default, once. A provider installed earlier (by an
 /// embedding program) is kept.
-pub fn install_crypto_provider() {
+fn install_crypto_provider() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // `Err` means some other provider is already the default, which serves as well.
